@@ -1,0 +1,62 @@
+/**
+ * The test site booted by `scripts/test-site.mjs` (native PHP + MariaDB), as described
+ * by the JSON file it writes. Global set-up exports its path as WPCA_SITE_FILE.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type Role = 'admin' | 'editor' | 'subscriber';
+
+export interface SiteUser {
+	id: number;
+	username: string;
+	password: string;
+	appPassword: string;
+}
+
+export interface TestSite {
+	url: string;
+	restUrl: string;
+	wpDir: string;
+	debugLog: string;
+	users: Record< Role, SiteUser >;
+}
+
+export const ROOT = path.resolve( __dirname, '..', '..' );
+export const DEFAULT_SITE_FILE = path.join( ROOT, '.cache', 'test-site', 'site.json' );
+
+export function testSite(): TestSite {
+	const file = process.env.WPCA_SITE_FILE || DEFAULT_SITE_FILE;
+	return JSON.parse( fs.readFileSync( file, 'utf8' ) ) as TestSite;
+}
+
+/** HTTP Basic credentials for a role's Application Password. */
+export function basicAuth( role: Role ): string {
+	const user = testSite().users[ role ];
+	return 'Basic ' + Buffer.from( `${ user.username }:${ user.appPassword }` ).toString( 'base64' );
+}
+
+/**
+ * Runs PHP code with the test site's WordPress loaded (like `wp eval`; there is no
+ * WP-CLI here) and returns what it printed. Throws with PHP's output on failure.
+ */
+export function wpPhp( code: string ): string {
+	const site = testSite();
+	return execFileSync( 'php', [ path.join( ROOT, 'scripts', 'lib', 'wp-eval.php' ), site.wpDir, site.url ], {
+		input: code,
+		encoding: 'utf8',
+	} );
+}
+
+/** PHP notices, warnings, deprecations and fatals the site has logged so far. */
+export function phpProblemsInDebugLog(): string[] {
+	const log = testSite().debugLog;
+	if ( ! fs.existsSync( log ) ) {
+		return [];
+	}
+	return fs
+		.readFileSync( log, 'utf8' )
+		.split( '\n' )
+		.filter( ( line ) => /PHP (Notice|Warning|Deprecated|Fatal error|Parse error|Strict Standards)/.test( line ) );
+}

@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end suites against a real WordPress:
+ * - rest, cli, ui: the native test site (PHP workers + MariaDB) that global set-up boots;
+ * - playground: a smoke test of the WordPress Playground runtime `npm start` uses.
+ * Chromium comes from Debian (`npx playwright install` cannot download here).
+ */
+export default defineConfig( {
+	testDir: './e2e',
+	outputDir: './artifacts/test-results',
+	globalSetup: './e2e/support/global-setup.ts',
+	globalTeardown: './e2e/support/global-teardown.ts',
+	fullyParallel: false,
+	workers: 1,
+	forbidOnly: !! process.env.CI,
+	retries: 0,
+	timeout: 60_000,
+	reporter: [ [ 'list' ] ],
+	use: {
+		launchOptions: {
+			executablePath: '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--disable-quic',
+				'--no-first-run',
+			],
+		},
+		trace: 'retain-on-failure',
+		screenshot: 'only-on-failure',
+	},
+	projects: [
+		{ name: 'rest', testMatch: 'rest/**/*.spec.ts' },
+		{ name: 'cli', testMatch: 'cli/**/*.spec.ts' },
+		{
+			name: 'ui',
+			testMatch: 'ui/**/*.spec.ts',
+			use: { storageState: '.cache/test-site/admin-state.json' },
+		},
+		{ name: 'playground', testMatch: 'playground/**/*.spec.ts', timeout: 240_000 },
+	],
+} );

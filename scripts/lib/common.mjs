@@ -1,0 +1,101 @@
+/**
+ * Shared by the project's scripts: where things live, installing what is missing,
+ * and starting/stopping background processes.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '..', '..' );
+
+/** Debian packages (PHP, MariaDB, PHPUnit, Chromium); a no-op when all are there. */
+export function ensureSystemPackages() {
+	execFileSync( 'bash', [ path.join( ROOT, 'scripts', 'system-deps.sh' ) ], { stdio: 'inherit' } );
+}
+
+/** WordPress core files, fetched once into .cache/wordpress-core; returns that folder. */
+export function ensureWordPressCore() {
+	execFileSync( 'bash', [ path.join( ROOT, 'scripts', 'fetch-wordpress.sh' ) ], { stdio: 'inherit' } );
+	return path.join( ROOT, '.cache', 'wordpress-core' );
+}
+
+/** npm dependencies, installed when node_modules is missing or older than the lock file. */
+export function ensureNodeModules() {
+	const marker = path.join( ROOT, 'node_modules', '.package-lock.json' );
+	const lock = path.join( ROOT, 'package-lock.json' );
+	if ( fs.existsSync( marker ) && fs.statSync( marker ).mtimeMs >= fs.statSync( lock ).mtimeMs ) {
+		return;
+	}
+	process.stdout.write( 'Installing npm dependencies...\n' );
+	execFileSync( 'npm', [ 'ci', '--no-audit', '--no-fund' ], { cwd: ROOT, stdio: 'inherit' } );
+}
+
+/** The admin app's assets, built when build/ is missing or older than src/. */
+export function ensureBuild() {
+	const asset = path.join( ROOT, 'build', 'index.asset.php' );
+	if ( fs.existsSync( asset ) && fs.statSync( asset ).mtimeMs >= newestMtime( path.join( ROOT, 'src' ) ) ) {
+		return;
+	}
+	process.stdout.write( 'Building the admin screen...\n' );
+	execFileSync( 'npx', [ 'wp-scripts', 'build' ], { cwd: ROOT, stdio: 'inherit' } );
+}
+
+function newestMtime( dir ) {
+	let newest = 0;
+	for ( const entry of fs.readdirSync( dir, { withFileTypes: true } ) ) {
+		const full = path.join( dir, entry.name );
+		newest = Math.max( newest, entry.isDirectory() ? newestMtime( full ) : fs.statSync( full ).mtimeMs );
+	}
+	return newest;
+}
+
+export async function waitFor( check, timeoutMs, what ) {
+	const deadline = Date.now() + timeoutMs;
+	while ( Date.now() < deadline ) {
+		if ( await check() ) {
+			return;
+		}
+		await new Promise( ( resolve ) => setTimeout( resolve, 200 ) );
+	}
+	throw new Error( `Timed out after ${ timeoutMs / 1000 } s waiting for ${ what }` );
+}
+
+function isAlive( pid ) {
+	try {
+		process.kill( pid, 0 );
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Stops the process group started with `detached: true` whose leader's pid is in the file.
+ * Killing the group matters for `php -S` with workers: the workers outlive their parent.
+ */
+export async function stopPidFile( pidFile ) {
+	if ( ! fs.existsSync( pidFile ) ) {
+		return;
+	}
+	const pid = Number( fs.readFileSync( pidFile, 'utf8' ) );
+	fs.rmSync( pidFile );
+	if ( ! pid || ! isAlive( pid ) ) {
+		return;
+	}
+	const signalGroup = ( signal ) => {
+		try {
+			process.kill( -pid, signal );
+		} catch {
+			try {
+				process.kill( pid, signal );
+			} catch {}
+		}
+	};
+	signalGroup( 'SIGTERM' );
+	const deadline = Date.now() + 10000;
+	while ( isAlive( pid ) && Date.now() < deadline ) {
+		await new Promise( ( resolve ) => setTimeout( resolve, 100 ) );
+	}
+	signalGroup( 'SIGKILL' );
+}
