@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 /**
  * End-to-end suites against a real WordPress:
  * - rest, cli, ui: the native test site (PHP workers + MariaDB) that global set-up boots;
+ * - zip: the built plugin zip uploaded into a second, plugin-less native site;
  * - playground: a smoke test of the WordPress Playground runtime `npm start` uses.
  * Chromium comes from Debian (`npx playwright install` cannot download here).
  */
@@ -41,6 +42,7 @@ export default defineConfig( {
 			testMatch: 'ui/**/*.spec.ts',
 			use: { storageState: '.cache/test-site/admin-state.json' },
 		},
+		{ name: 'zip', testMatch: 'zip/**/*.spec.ts' },
 		{ name: 'playground', testMatch: 'playground/**/*.spec.ts', timeout: 240_000 },
 	],
 } );

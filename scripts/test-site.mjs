@@ -6,6 +6,8 @@
  *   node scripts/test-site.mjs start   boot, install, print .cache/test-site/site.json
  *   node scripts/test-site.mjs stop    stop the PHP server and MariaDB
  *
+ * Options: --name N (site folder .cache/N, default test-site), --port P, --no-plugin
+ * (a plain WordPress, for installing the plugin zip the way a user would).
  * Environment: WPCA_TEST_PORT (default 8889), WPCA_TEST_WORKERS (default 4).
  */
 import { spawn, execFileSync } from 'node:child_process';
@@ -14,13 +16,19 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { ROOT, ensureSystemPackages, ensureWordPressCore, waitFor, stopPidFile } from './lib/common.mjs';
 
-const SITE = path.join( ROOT, '.cache', 'test-site' );
+const args = process.argv.slice( 3 );
+const option = ( name ) => {
+	const index = args.indexOf( name );
+	return index === -1 ? undefined : args[ index + 1 ];
+};
+const WITH_PLUGIN = ! args.includes( '--no-plugin' );
+const SITE = path.join( ROOT, '.cache', option( '--name' ) || 'test-site' );
 const WP_DIR = path.join( SITE, 'wordpress' );
 const DB_DIR = path.join( SITE, 'mariadb' );
 const SOCKET = path.join( SITE, 'mysql.sock' );
 const SITE_FILE = path.join( SITE, 'site.json' );
 const DEBUG_LOG = path.join( SITE, 'debug.log' );
-const PORT = Number( process.env.WPCA_TEST_PORT || 8889 );
+const PORT = Number( option( '--port' ) || process.env.WPCA_TEST_PORT || 8889 );
 const WORKERS = Number( process.env.WPCA_TEST_WORKERS || 4 );
 const URL_BASE = `http://127.0.0.1:${ PORT }`;
 const DB_NAME = 'wpca_test';
@@ -70,7 +78,9 @@ function layOutWordPress( core ) {
 	fs.rmSync( path.join( WP_DIR, 'wp-content', 'database' ), { recursive: true, force: true } );
 	const plugins = path.join( WP_DIR, 'wp-content', 'plugins' );
 	fs.mkdirSync( plugins, { recursive: true } );
-	fs.symlinkSync( ROOT, path.join( plugins, 'wp-coding-agents-runtimes' ) );
+	if ( WITH_PLUGIN ) {
+		fs.symlinkSync( ROOT, path.join( plugins, 'wp-coding-agents-runtimes' ) );
+	}
 	fs.mkdirSync( path.join( WP_DIR, 'wp-content', 'mu-plugins' ), { recursive: true } );
 	const salt = () => crypto.randomBytes( 32 ).toString( 'hex' );
 	const keys = [ 'AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT' ]
@@ -110,10 +120,13 @@ require_once ABSPATH . 'wp-settings.php';
 }
 
 function installWordPress() {
-	const php = ( args, env = {} ) => execFileSync( 'php', [ path.join( ROOT, 'scripts', 'lib', 'install-wordpress.php' ), WP_DIR, URL_BASE, ...args ], {
+	const php = ( flags, env = {} ) => execFileSync( 'php', [ path.join( ROOT, 'scripts', 'lib', 'install-wordpress.php' ), WP_DIR, URL_BASE, ...flags ], {
 		env: { ...process.env, ...env },
 		stdio: [ 'ignore', 'pipe', 'inherit' ],
 	} ).toString();
+	if ( ! WITH_PLUGIN ) {
+		return JSON.parse( php( [ '--no-plugin' ] ) );
+	}
 	const single = JSON.parse( php( [] ) );
 	php( [ '--multisite' ], { WPCA_MULTISITE: '1' } );
 	fs.writeFileSync( path.join( WP_DIR, '.multisite-installed' ), '' );
@@ -168,10 +181,15 @@ async function stop() {
 
 const command = process.argv[ 2 ];
 if ( command === 'start' ) {
-	await start();
+	try {
+		await start();
+	} catch ( error ) {
+		await stop(); // Leave no half-started server behind.
+		throw error;
+	}
 } else if ( command === 'stop' ) {
 	await stop();
 } else {
-	process.stderr.write( 'Usage: node scripts/test-site.mjs start|stop\n' );
+	process.stderr.write( 'Usage: node scripts/test-site.mjs start|stop [--name N] [--port P] [--no-plugin]\n' );
 	process.exit( 2 );
 }

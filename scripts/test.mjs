@@ -101,7 +101,7 @@ if ( site.status === 0 ) {
 	try {
 		phpunit( 'PHPUnit (single site)', 'single' );
 		phpunit( 'PHPUnit (multisite)', 'multisite', { WPCA_MULTISITE: '1' } );
-		playwright( 'Playwright (native: rest, cli, ui)', [ 'rest', 'cli', 'ui' ], { WPCA_SITE_FILE: SITE_FILE } );
+		playwright( 'Playwright (native: rest, cli, ui, zip)', [ 'rest', 'cli', 'ui', 'zip' ], { WPCA_SITE_FILE: SITE_FILE } );
 		debugLogIsClean();
 	} finally {
 		run( 'node', [ 'scripts/test-site.mjs', 'stop' ] );

@@ -2,7 +2,7 @@
 /**
  * Installs WordPress headless (no WP-CLI here) for the test site and prints a JSON summary.
  *
- * Usage: php install-wordpress.php <wordpress-dir> <site-url> [--multisite]
+ * Usage: php install-wordpress.php <wordpress-dir> <site-url> [--multisite|--no-plugin]
  * With --multisite (and WPCA_MULTISITE=1 in the environment, so wp-config picks the
  * `ms_` table prefix) it installs a subdirectory network on example.org instead.
  *
@@ -61,7 +61,7 @@ if ( $wpca_multisite ) {
 	exit( 0 );
 }
 
-$wpca_activation = activate_plugin( $wpca_slug );
+$wpca_activation = in_array( '--no-plugin', $argv, true ) ? null : activate_plugin( $wpca_slug );
 if ( is_wp_error( $wpca_activation ) ) {
 	fwrite( STDERR, 'Plugin activation failed: ' . $wpca_activation->get_error_message() . "\n" );
 	exit( 1 );
