@@ -4,13 +4,19 @@
 set -euo pipefail
 
 need=()
-command -v php >/dev/null 2>&1 || need+=(php-cli)
-php -m 2>/dev/null | grep -qi '^mysqli$' || need+=(php-mysql)
-php -m 2>/dev/null | grep -qi '^pdo_sqlite$' || need+=(php-sqlite3)
-php -m 2>/dev/null | grep -qi '^dom$' || need+=(php-xml)
-php -m 2>/dev/null | grep -qi '^mbstring$' || need+=(php-mbstring)
-php -m 2>/dev/null | grep -qi '^curl$' || need+=(php-curl)
-php -m 2>/dev/null | grep -qi '^intl$' || need+=(php-intl)
+modules=""
+if command -v php >/dev/null 2>&1; then
+	modules="$(php -m 2>/dev/null | tr 'A-Z' 'a-z')"
+else
+	need+=(php-cli)
+fi
+has_module() { grep -qx "$1" <<<"$modules"; }
+has_module mysqli || need+=(php-mysql)
+has_module pdo_sqlite || need+=(php-sqlite3)
+has_module dom || need+=(php-xml)
+has_module mbstring || need+=(php-mbstring)
+has_module curl || need+=(php-curl)
+has_module intl || need+=(php-intl)
 command -v phpunit >/dev/null 2>&1 || need+=(phpunit)
 command -v mariadbd >/dev/null 2>&1 || need+=(mariadb-server)
 [ -x /usr/bin/chromium ] || need+=(chromium)

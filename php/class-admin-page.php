@@ -1,0 +1,151 @@
+<?php
+/**
+ * The Tools → Agent Runtimes screen.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers the admin page and loads the React app built into `build/`. The app talks
+ * to the REST API through `@wordpress/api-fetch`, which already carries the nonce, so
+ * nothing is passed to it here.
+ */
+class Admin_Page {
+
+	const SLUG = 'wpca-runtimes';
+
+	const HANDLE = 'wpca-runtimes';
+
+	const ROOT_ID = 'wpca-runtimes-root';
+
+	/**
+	 * Hook suffix of the page, once added.
+	 *
+	 * @var string|false
+	 */
+	private $hook_suffix = false;
+
+	/**
+	 * Wires the admin hooks.
+	 */
+	public function register() {
+		add_action( 'admin_menu', array( $this, 'add_page' ) );
+		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue_assets' ) );
+		add_action( 'admin_notices', array( $this, 'notice_missing_build' ) );
+	}
+
+	/**
+	 * Adds the page under Tools.
+	 */
+	public function add_page() {
+		$this->hook_suffix = add_management_page(
+			__( 'Agent Runtimes', 'wp-coding-agents-runtimes' ),
+			__( 'Agent Runtimes', 'wp-coding-agents-runtimes' ),
+			Capability::required(),
+			self::SLUG,
+			array( $this, 'render' )
+		);
+	}
+
+	/**
+	 * Enqueues the app on this page only.
+	 *
+	 * @param string $hook_suffix Current admin page.
+	 */
+	public function enqueue_assets( $hook_suffix ) {
+		if ( ! $this->is_this_page( $hook_suffix ) ) {
+			return;
+		}
+		wp_enqueue_style( 'wp-components' );
+
+		$asset = $this->build_asset();
+		if ( null === $asset ) {
+			return;
+		}
+		$build_url = plugins_url( 'build/', WPCA_RUNTIMES_FILE );
+		wp_enqueue_script( self::HANDLE, $build_url . 'index.js', $asset['dependencies'], $asset['version'], true );
+		wp_set_script_translations( self::HANDLE, 'wp-coding-agents-runtimes', plugin_dir_path( WPCA_RUNTIMES_FILE ) . 'languages' );
+		if ( file_exists( $this->build_dir() . 'index.css' ) ) {
+			wp_enqueue_style( self::HANDLE, $build_url . 'index.css', array( 'wp-components' ), $asset['version'] );
+			wp_style_add_data( self::HANDLE, 'rtl', 'replace' );
+		}
+	}
+
+	/**
+	 * Tells a developer running from source to build the app.
+	 */
+	public function notice_missing_build() {
+		$screen = get_current_screen();
+		if ( null === $screen || ! $this->is_this_page( $screen->id ) || null !== $this->build_asset() ) {
+			return;
+		}
+		wp_admin_notice(
+			sprintf(
+				/* translators: %s: command. */
+				esc_html__( 'The Agent Runtimes screen is not built yet. Run %s in the plugin folder.', 'wp-coding-agents-runtimes' ),
+				'<code>npm run build</code>'
+			),
+			array(
+				'type'           => 'error',
+				'paragraph_wrap' => true,
+			)
+		);
+	}
+
+	/**
+	 * Renders the page: the app mounts into the root element.
+	 */
+	public function render() {
+		?>
+		<div class="wrap">
+			<div id="<?php echo esc_attr( self::ROOT_ID ); ?>"></div>
+			<noscript>
+				<p><?php esc_html_e( 'The Agent Runtimes screen needs JavaScript. The REST API under wp-coding-agents/v1 offers the same operations.', 'wp-coding-agents-runtimes' ); ?></p>
+			</noscript>
+		</div>
+		<?php
+	}
+
+	/**
+	 * Whether a hook suffix or screen id is this page's.
+	 *
+	 * @param string $hook_suffix Hook suffix or screen id.
+	 * @return bool
+	 */
+	private function is_this_page( $hook_suffix ) {
+		return false !== $this->hook_suffix && $hook_suffix === $this->hook_suffix;
+	}
+
+	/**
+	 * Folder of the built app.
+	 *
+	 * @return string
+	 */
+	private function build_dir() {
+		return plugin_dir_path( WPCA_RUNTIMES_FILE ) . 'build/';
+	}
+
+	/**
+	 * The build's dependency manifest, or null when the app is not built.
+	 *
+	 * @return array{dependencies: string[], version: string}|null
+	 */
+	private function build_asset() {
+		$file = $this->build_dir() . 'index.asset.php';
+		if ( ! file_exists( $file ) ) {
+			return null;
+		}
+		$asset = require $file;
+		if ( ! is_array( $asset ) ) {
+			return null;
+		}
+		return array(
+			'dependencies' => isset( $asset['dependencies'] ) && is_array( $asset['dependencies'] ) ? $asset['dependencies'] : array(),
+			'version'      => isset( $asset['version'] ) ? (string) $asset['version'] : WPCA_RUNTIMES_VERSION,
+		);
+	}
+}

@@ -1,0 +1,161 @@
+<?php
+/**
+ * What Data Machine Code would record for a given environment.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Pure reproduction of DMC's two consumers of the signatures (docs: shared CONTRACT.md),
+ * reading an env map `NAME => value` instead of getenv().
+ */
+class Attribution_Resolver {
+
+	/** DMC's lock-owner context keeps at most this many bytes of each value. */
+	const LOCK_OWNER_MAX_LENGTH = 300;
+
+	/**
+	 * Everything the preview shows.
+	 *
+	 * @param mixed                 $signatures Filter output (as DMC receives it).
+	 * @param array<string, string> $env        Environment of the simulated process.
+	 * @return array{origin_session: array|null, lock_owner: array, declared: string[], found: string[], missing: string[]}
+	 */
+	public function preview( $signatures, array $env ) {
+		$signatures = $this->clean( $signatures );
+		$declared   = array();
+		foreach ( $signatures as $fields ) {
+			foreach ( $fields as $env_name ) {
+				$declared[ $env_name ] = true;
+			}
+		}
+		$declared = array_map( 'strval', array_keys( $declared ) );
+		$found    = array_values(
+			array_filter(
+				$declared,
+				function ( $name ) use ( $env ) {
+					return null !== $this->lookup( $env, $name );
+				}
+			)
+		);
+		return array(
+			'origin_session' => $this->origin_session( $signatures, $env ),
+			'lock_owner'     => array( 'runtime_ids' => $this->lock_owner_ids( $signatures, $env ) ),
+			'declared'       => $declared,
+			'found'          => $found,
+			'missing'        => array_values( array_diff( $declared, $found ) ),
+		);
+	}
+
+	/**
+	 * DMC's cleaning of the filter value: entries need a non-empty string key and an
+	 * array value; pairs need a non-empty string subkey and env var name; an entry with
+	 * no pair left is dropped.
+	 *
+	 * @param mixed $signatures Filter output.
+	 * @return array<string, array<string, string>>
+	 */
+	public function clean( $signatures ) {
+		$clean = array();
+		if ( ! is_array( $signatures ) ) {
+			return $clean;
+		}
+		foreach ( $signatures as $id => $fields ) {
+			if ( ! is_string( $id ) || '' === $id || ! is_array( $fields ) ) {
+				continue;
+			}
+			$pairs = array();
+			foreach ( $fields as $subkey => $env_name ) {
+				if ( is_string( $subkey ) && '' !== $subkey && is_string( $env_name ) && '' !== $env_name ) {
+					$pairs[ $subkey ] = $env_name;
+				}
+			}
+			if ( array() !== $pairs ) {
+				$clean[ $id ] = $pairs;
+			}
+		}
+		return $clean;
+	}
+
+	/**
+	 * Consumer 1, the worktree origin session envelope.
+	 *
+	 * @param array<string, array<string, string>> $signatures Cleaned signatures.
+	 * @param array<string, string>                $env        Environment.
+	 * @return array{primary_id: string|null, ids: array}|null Null when nothing is captured.
+	 */
+	public function origin_session( array $signatures, array $env ) {
+		$ids = array();
+		foreach ( $signatures as $id => $fields ) {
+			foreach ( $fields as $subkey => $env_name ) {
+				$value = $this->lookup( $env, $env_name );
+				if ( null === $value ) {
+					continue;
+				}
+				$is_url = 'url' === $subkey || '_url' === substr( $subkey, -4 );
+				if ( $is_url && 1 !== preg_match( '#^https?://#i', $value ) ) {
+					continue;
+				}
+				$ids[ $id ][ $subkey ] = $value;
+			}
+		}
+		if ( array() === $ids ) {
+			return null;
+		}
+
+		$primary_id = null;
+		foreach ( $ids as $values ) {
+			if ( isset( $values['session_id'] ) ) {
+				$primary_id = $values['session_id'];
+				break;
+			}
+		}
+		if ( null === $primary_id ) {
+			$first      = reset( $ids );
+			$primary_id = reset( $first );
+		}
+		return array(
+			'primary_id' => $primary_id,
+			'ids'        => $ids,
+		);
+	}
+
+	/**
+	 * Consumer 2, the workspace lock owner's `runtime_ids`: no URL check, values cut to 300 bytes.
+	 *
+	 * @param array<string, array<string, string>> $signatures Cleaned signatures.
+	 * @param array<string, string>                $env        Environment.
+	 * @return array
+	 */
+	public function lock_owner_ids( array $signatures, array $env ) {
+		$ids = array();
+		foreach ( $signatures as $id => $fields ) {
+			foreach ( $fields as $subkey => $env_name ) {
+				$value = $this->lookup( $env, $env_name );
+				if ( null !== $value ) {
+					$ids[ $id ][ $subkey ] = substr( $value, 0, self::LOCK_OWNER_MAX_LENGTH );
+				}
+			}
+		}
+		return $ids;
+	}
+
+	/**
+	 * The trimmed value of a variable, or null when unset, not a string or blank.
+	 *
+	 * @param array  $env  Environment.
+	 * @param string $name Variable name.
+	 * @return string|null
+	 */
+	private function lookup( array $env, $name ) {
+		if ( ! isset( $env[ $name ] ) || ! is_string( $env[ $name ] ) ) {
+			return null;
+		}
+		$value = trim( $env[ $name ] );
+		return '' === $value ? null : $value;
+	}
+}

@@ -1,0 +1,35 @@
+<?php
+/**
+ * Who may manage runtime signatures.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The one capability check shared by the REST API and the admin screen.
+ */
+class Capability {
+
+	/**
+	 * The capability required to read or change runtimes; `wpca_required_capability` changes it.
+	 *
+	 * @return string
+	 */
+	public static function required() {
+		$capability = apply_filters( 'wpca_required_capability', 'manage_options' );
+		return is_string( $capability ) && '' !== $capability ? $capability : 'manage_options';
+	}
+
+	/**
+	 * Whether the current user may manage runtimes.
+	 *
+	 * @return bool
+	 */
+	public static function current_user_can_manage() {
+		return current_user_can( self::required() );
+	}
+}

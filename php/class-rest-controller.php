@@ -1,0 +1,523 @@
+<?php
+/**
+ * The REST API, namespace `wp-coding-agents/v1` (docs/rest-api.md).
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+use WP_Error;
+use WP_REST_Controller;
+use WP_REST_Request;
+use WP_REST_Response;
+use WP_REST_Server;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Routes for runtimes, their order, the effective signatures and the attribution preview.
+ * Validation is Schema's; storage is Signature_Store's.
+ */
+class REST_Controller extends WP_REST_Controller {
+
+	const API_NAMESPACE = 'wp-coding-agents/v1';
+
+	/**
+	 * Store.
+	 *
+	 * @var Signature_Store
+	 */
+	private $store;
+
+	/**
+	 * Filter publisher.
+	 *
+	 * @var Filter_Publisher
+	 */
+	private $publisher;
+
+	/**
+	 * Attribution resolver.
+	 *
+	 * @var Attribution_Resolver
+	 */
+	private $resolver;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Signature_Store      $store     Store.
+	 * @param Filter_Publisher     $publisher Publisher.
+	 * @param Attribution_Resolver $resolver  Resolver.
+	 */
+	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Attribution_Resolver $resolver ) {
+		$this->namespace = self::API_NAMESPACE;
+		$this->rest_base = 'runtimes';
+		$this->store     = $store;
+		$this->publisher = $publisher;
+		$this->resolver  = $resolver;
+	}
+
+	/**
+	 * Registers every route.
+	 */
+	public function register_routes() {
+		$permission = array( $this, 'check_permission' );
+
+		register_rest_route(
+			$this->namespace,
+			'/runtimes',
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_items' ),
+					'permission_callback' => $permission,
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+
+		// Any segment matches, so a malformed id gets our 400 rather than a 404 "no route".
+		register_rest_route(
+			$this->namespace,
+			'/runtimes/(?P<id>[^/]+)',
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_item' ),
+					'permission_callback' => $permission,
+					'args'                => Schema::id_args(),
+				),
+				array(
+					'methods'             => 'PUT',
+					'callback'            => array( $this, 'put_item' ),
+					'permission_callback' => $permission,
+					'args'                => Schema::runtime_write_args( true ),
+				),
+				array(
+					'methods'             => 'PATCH',
+					'callback'            => array( $this, 'patch_item' ),
+					'permission_callback' => $permission,
+					'args'                => Schema::runtime_write_args( false ),
+				),
+				array(
+					'methods'             => WP_REST_Server::DELETABLE,
+					'callback'            => array( $this, 'delete_item' ),
+					'permission_callback' => $permission,
+					'args'                => Schema::id_args(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+
+		register_rest_route(
+			$this->namespace,
+			'/order',
+			array(
+				array(
+					'methods'             => 'PUT',
+					'callback'            => array( $this, 'put_order' ),
+					'permission_callback' => $permission,
+					'args'                => Schema::order_args(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+
+		register_rest_route(
+			$this->namespace,
+			'/signatures',
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_signatures' ),
+					'permission_callback' => $permission,
+				),
+				'schema' => array( Schema::class, 'get_signatures_schema' ),
+			)
+		);
+
+		register_rest_route(
+			$this->namespace,
+			'/signatures/repair',
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'repair_signatures' ),
+					'permission_callback' => $permission,
+				),
+				'schema' => array( Schema::class, 'get_signatures_schema' ),
+			)
+		);
+
+		register_rest_route(
+			$this->namespace,
+			'/attribution/preview',
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'preview_attribution' ),
+					'permission_callback' => $permission,
+					'args'                => Schema::preview_args(),
+				),
+				'schema' => array( Schema::class, 'get_preview_schema' ),
+			)
+		);
+	}
+
+	/**
+	 * Every route: the capability from `wpca_required_capability`; 401 anonymous, 403 otherwise.
+	 *
+	 * @return true|WP_Error
+	 */
+	public function check_permission() {
+		if ( Capability::current_user_can_manage() ) {
+			return true;
+		}
+		return new WP_Error(
+			'rest_forbidden',
+			__( 'Sorry, you are not allowed to manage agent runtimes.', 'wp-coding-agents-runtimes' ),
+			array( 'status' => rest_authorization_required_code() )
+		);
+	}
+
+	/**
+	 * `rest_pre_dispatch` guard: core's parameter sanitising iterates the JSON body and
+	 * warns when it is a scalar (`"x"`, `5`, `true`), before any permission check. Such a
+	 * body is answered here instead.
+	 *
+	 * @param mixed           $result  Response so far (null to continue).
+	 * @param WP_REST_Server  $server  Server.
+	 * @param WP_REST_Request $request Request.
+	 * @return mixed
+	 */
+	public static function reject_scalar_json_body( $result, $server, $request ) {
+		if ( null !== $result || ! $request instanceof WP_REST_Request
+			|| 0 !== strpos( $request->get_route(), '/' . self::API_NAMESPACE . '/' )
+			|| ! $request->is_json_content_type() ) {
+			return $result;
+		}
+		$decoded = json_decode( (string) $request->get_body(), true );
+		if ( null === $decoded || is_array( $decoded ) ) {
+			return $result;
+		}
+		if ( ! Capability::current_user_can_manage() ) {
+			return new WP_Error(
+				'rest_forbidden',
+				__( 'Sorry, you are not allowed to manage agent runtimes.', 'wp-coding-agents-runtimes' ),
+				array( 'status' => rest_authorization_required_code() )
+			);
+		}
+		return self::invalid_body();
+	}
+
+	/**
+	 * GET /runtimes.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function get_items( $request ) {
+		return $this->items_response( $this->store->list_items(), $request );
+	}
+
+	/**
+	 * GET /runtimes/<id>.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function get_item( $request ) {
+		$id = $this->id_of( $request );
+		if ( is_wp_error( $id ) ) {
+			return $id;
+		}
+		$item = $this->store->get_item( $id );
+		if ( null === $item ) {
+			return Signature_Store::not_found( $id );
+		}
+		return $this->prepare_item_for_response( $item, $request );
+	}
+
+	/**
+	 * PUT /runtimes/<id>: 201 when newly registered, 200 otherwise.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function put_item( $request ) {
+		return $this->write_item( $request, false );
+	}
+
+	/**
+	 * PATCH /runtimes/<id>.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function patch_item( $request ) {
+		return $this->write_item( $request, true );
+	}
+
+	/**
+	 * PUT or PATCH of one runtime.
+	 *
+	 * @param WP_REST_Request $request  Request.
+	 * @param bool            $is_patch Whether this is a PATCH.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	private function write_item( WP_REST_Request $request, $is_patch ) {
+		$id = $this->id_of( $request );
+		if ( is_wp_error( $id ) ) {
+			return $id;
+		}
+		$body = $this->body_of( $request );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		$changes = Schema::validate_runtime_body( $body, $is_patch );
+		if ( is_wp_error( $changes ) ) {
+			return $changes;
+		}
+		$result = $is_patch ? $this->store->patch( $id, $changes ) : $this->store->put( $id, $changes );
+		if ( is_wp_error( $result ) ) {
+			return $result;
+		}
+		$response = $this->prepare_item_for_response( $result['item'], $request );
+		if ( $result['created'] && ! $is_patch ) {
+			$response->set_status( 201 );
+		}
+		return $response;
+	}
+
+	/**
+	 * DELETE /runtimes/<id>.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function delete_item( $request ) {
+		$id = $this->id_of( $request );
+		if ( is_wp_error( $id ) ) {
+			return $id;
+		}
+		$result = $this->store->delete( $id );
+		if ( is_wp_error( $result ) ) {
+			return $result;
+		}
+		return new WP_REST_Response(
+			array(
+				'deleted'  => $result['deleted'],
+				'previous' => null === $result['previous'] ? null : $this->prepare_item_for_response( $result['previous'], $request )->get_data(),
+			)
+		);
+	}
+
+	/**
+	 * PUT /order.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function put_order( $request ) {
+		$body = $this->body_of( $request );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		$order = Schema::validate_order_body( $body );
+		if ( is_wp_error( $order ) ) {
+			return $order;
+		}
+		$items = $this->store->reorder( $order );
+		if ( is_wp_error( $items ) ) {
+			return $items;
+		}
+		return $this->items_response( $items, $request );
+	}
+
+	/**
+	 * GET /signatures.
+	 *
+	 * @return WP_REST_Response
+	 */
+	public function get_signatures() {
+		$effective = $this->publisher->effective();
+		return new WP_REST_Response(
+			array(
+				'signatures' => self::as_object_map( $effective['signatures'] ),
+				'collisions' => array_map(
+					static function ( array $collision ) {
+						return array(
+							'id'     => (string) $collision['id'],
+							'ours'   => (object) $collision['ours'],
+							'theirs' => is_array( $collision['theirs'] ) ? (object) $collision['theirs'] : $collision['theirs'],
+						);
+					},
+					$effective['collisions']
+				),
+				'problems'   => $this->store->problems(),
+			)
+		);
+	}
+
+	/**
+	 * POST /signatures/repair.
+	 *
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function repair_signatures() {
+		$repaired = $this->store->repair();
+		if ( is_wp_error( $repaired ) ) {
+			return $repaired;
+		}
+		return $this->get_signatures();
+	}
+
+	/**
+	 * POST /attribution/preview.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function preview_attribution( $request ) {
+		$body = $this->body_of( $request );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		$env = Schema::validate_preview_body( $body );
+		if ( is_wp_error( $env ) ) {
+			return $env;
+		}
+		$preview = $this->resolver->preview( $this->publisher->effective()['signatures'], $env );
+		if ( null !== $preview['origin_session'] ) {
+			$preview['origin_session']['ids'] = self::as_object_map( $preview['origin_session']['ids'] );
+		}
+		$preview['lock_owner']['runtime_ids'] = self::as_object_map( $preview['lock_owner']['runtime_ids'] );
+		return new WP_REST_Response( $preview );
+	}
+
+	/**
+	 * The schema of a runtime item.
+	 *
+	 * @return array
+	 */
+	public function get_item_schema() {
+		if ( ! $this->schema ) {
+			$this->schema = Schema::get_item_schema();
+		}
+		return $this->add_additional_fields_schema( $this->schema );
+	}
+
+	/**
+	 * One item as JSON, with its collision flag.
+	 *
+	 * @param array           $item    Item from the store.
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	public function prepare_item_for_response( $item, $request ) {
+		return new WP_REST_Response( $this->item_data( $item, $this->collided_ids() ) );
+	}
+
+	/**
+	 * A list of items as JSON.
+	 *
+	 * @param array[]         $items   Items from the store.
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
+	 */
+	private function items_response( array $items, WP_REST_Request $request ) {
+		$collided = $this->collided_ids();
+		$data     = array();
+		foreach ( $items as $item ) {
+			$data[] = $this->item_data( $item, $collided );
+		}
+		return new WP_REST_Response( $data );
+	}
+
+	/**
+	 * Item data ready for JSON.
+	 *
+	 * @param array    $item     Item.
+	 * @param string[] $collided Ids whose published entry does not take effect.
+	 * @return array
+	 */
+	private function item_data( array $item, array $collided ) {
+		$item['fields']    = (object) $item['fields'];
+		$item['collision'] = $item['enabled'] && in_array( $item['id'], $collided, true );
+		return $item;
+	}
+
+	/**
+	 * Ids of our published runtimes that other code overrides.
+	 *
+	 * @return string[]
+	 */
+	private function collided_ids() {
+		return array_map( 'strval', wp_list_pluck( $this->publisher->effective()['collisions'], 'id' ) );
+	}
+
+	/**
+	 * The validated id from the URL.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return string|WP_Error
+	 */
+	private function id_of( WP_REST_Request $request ) {
+		$url_params = $request->get_url_params();
+		$id         = isset( $url_params['id'] ) ? $url_params['id'] : null;
+		$valid      = Schema::validate_id( $id );
+		return is_wp_error( $valid ) ? $valid : $id;
+	}
+
+	/**
+	 * The request body, decoded: JSON (also when a client forgot the Content-Type header),
+	 * else form parameters.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return mixed|WP_Error Null when there is no body.
+	 */
+	private function body_of( WP_REST_Request $request ) {
+		if ( $request->is_json_content_type() ) {
+			return $request->get_json_params();
+		}
+		$raw = trim( (string) $request->get_body() );
+		if ( '' !== $raw && ( '{' === $raw[0] || '[' === $raw[0] ) ) {
+			$decoded = json_decode( $raw, true );
+			if ( null === $decoded && JSON_ERROR_NONE !== json_last_error() ) {
+				return new WP_Error( 'rest_invalid_json', __( 'Invalid JSON body passed.', 'wp-coding-agents-runtimes' ), array( 'status' => 400 ) );
+			}
+			return $decoded;
+		}
+		$form = $request->get_body_params();
+		return array() === $form ? null : $form;
+	}
+
+	/**
+	 * The `wpca_invalid_body` error.
+	 *
+	 * @return WP_Error
+	 */
+	private static function invalid_body() {
+		return Schema::error( 'wpca_invalid_body', 'body', __( 'Invalid body: the request body must be a JSON object.', 'wp-coding-agents-runtimes' ) );
+	}
+
+	/**
+	 * Makes a PHP map encode as a JSON object (also when empty or integer-keyed), with
+	 * array entries as objects too.
+	 *
+	 * @param mixed $map Map.
+	 * @return object
+	 */
+	private static function as_object_map( $map ) {
+		$converted = array();
+		if ( is_array( $map ) ) {
+			foreach ( $map as $key => $value ) {
+				$converted[ $key ] = is_array( $value ) ? (object) $value : $value;
+			}
+		}
+		// A cast, unlike property assignment, accepts any key (empty, integer, NUL-prefixed).
+		return (object) $converted;
+	}
+}

@@ -1,0 +1,664 @@
+<?php
+/**
+ * The single source of validation for runtime signatures.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+use WP_Error;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Limits, JSON schemas and validators shared by the REST API and the store
+ * (see docs/rest-api.md, "Validation").
+ */
+class Schema {
+
+	/**
+	 * Runtime id. No all-digit ids (PHP turns them into integers and DMC drops them)
+	 * and no underscores (DMC's legacy-row migration splits at the first one).
+	 */
+	const ID_PATTERN = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+
+	const ID_MAX_LENGTH = 64;
+
+	const SUBKEY_PATTERN = '^[a-z][a-z0-9_]*$';
+
+	const SUBKEY_MAX_LENGTH = 64;
+
+	const MAX_FIELDS = 16;
+
+	const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
+
+	const ENV_NAME_MAX_LENGTH = 128;
+
+	const LABEL_MAX_LENGTH = 100;
+
+	const MAX_RUNTIMES = 64;
+
+	/** Attribution preview: how many variables one simulated environment may hold. */
+	const ENV_MAX_VARIABLES = 1000;
+
+	/** Attribution preview: the longest value of one simulated variable. */
+	const ENV_VALUE_MAX_LENGTH = 32768;
+
+	const RUNTIME_PROPERTIES = array( 'fields', 'enabled', 'label' );
+
+	const SOURCES = array( 'installer', 'admin', 'preset', 'external' );
+
+	/**
+	 * Whether a value is a valid runtime id.
+	 *
+	 * @param mixed $id Candidate.
+	 * @return bool
+	 */
+	public static function is_valid_id( $id ) {
+		return self::matches( $id, self::ID_PATTERN, self::ID_MAX_LENGTH );
+	}
+
+	/**
+	 * Whether a value is a valid subkey.
+	 *
+	 * @param mixed $subkey Candidate.
+	 * @return bool
+	 */
+	public static function is_valid_subkey( $subkey ) {
+		return self::matches( $subkey, self::SUBKEY_PATTERN, self::SUBKEY_MAX_LENGTH );
+	}
+
+	/**
+	 * Whether a value is a valid environment variable name.
+	 *
+	 * @param mixed $name Candidate.
+	 * @return bool
+	 */
+	public static function is_valid_env_name( $name ) {
+		return self::matches( $name, self::ENV_NAME_PATTERN, self::ENV_NAME_MAX_LENGTH );
+	}
+
+	/**
+	 * Strict pattern match. JSON Schema patterns are ECMAScript regexes where `$` ends the
+	 * subject; in PCRE it also matches before a final newline, hence the D modifier.
+	 *
+	 * @param mixed  $value      Candidate.
+	 * @param string $pattern    Pattern from this class.
+	 * @param int    $max_length Longest allowed length.
+	 * @return bool
+	 */
+	private static function matches( $value, $pattern, $max_length ) {
+		return is_string( $value )
+			&& strlen( $value ) <= $max_length
+			&& 1 === preg_match( '/' . $pattern . '/D', $value );
+	}
+
+	/**
+	 * JSON schema of a runtime's field map `subkey => ENV_VAR_NAME`.
+	 *
+	 * @return array
+	 */
+	public static function fields_schema() {
+		return array(
+			'description'          => __( 'Map of subkey to the environment variable holding its value, in the order the consumer reads them.', 'wp-coding-agents-runtimes' ),
+			'type'                 => 'object',
+			'minProperties'        => 1,
+			'maxProperties'        => self::MAX_FIELDS,
+			'patternProperties'    => array(
+				self::SUBKEY_PATTERN => array(
+					'type'      => 'string',
+					'minLength' => 1,
+					'maxLength' => self::ENV_NAME_MAX_LENGTH,
+					'pattern'   => self::ENV_NAME_PATTERN,
+				),
+			),
+			'additionalProperties' => false,
+		);
+	}
+
+	/**
+	 * JSON schema of a runtime id.
+	 *
+	 * @return array
+	 */
+	public static function id_schema() {
+		return array(
+			'description' => __( 'Runtime id: lowercase letters and digits in dash-separated groups, starting with a letter.', 'wp-coding-agents-runtimes' ),
+			'type'        => 'string',
+			'minLength'   => 1,
+			'maxLength'   => self::ID_MAX_LENGTH,
+			'pattern'     => self::ID_PATTERN,
+		);
+	}
+
+	/**
+	 * JSON schema of a runtime label.
+	 *
+	 * @return array
+	 */
+	public static function label_schema() {
+		return array(
+			'description' => __( 'Human-readable name; plain text, tags are stripped.', 'wp-coding-agents-runtimes' ),
+			'type'        => 'string',
+			'maxLength'   => self::LABEL_MAX_LENGTH,
+		);
+	}
+
+	/**
+	 * JSON schema of the `enabled` flag.
+	 *
+	 * @return array
+	 */
+	public static function enabled_schema() {
+		return array(
+			'description' => __( 'Whether the signature is published to Data Machine Code.', 'wp-coding-agents-runtimes' ),
+			'type'        => 'boolean',
+		);
+	}
+
+	/**
+	 * JSON schema of a runtime item as the REST API returns it.
+	 *
+	 * @return array
+	 */
+	public static function get_item_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-runtime',
+			'type'       => 'object',
+			'properties' => array(
+				'id'         => self::id_schema() + array( 'readonly' => true ),
+				'label'      => self::label_schema(),
+				'fields'     => self::fields_schema(),
+				'enabled'    => self::enabled_schema(),
+				'registered' => array(
+					'description' => __( 'Whether the runtime is stored (enabled or disabled).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'preset'     => array(
+					'description' => __( 'Whether the runtime is one of the built-in presets.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'source'     => array(
+					'description' => __( 'Who last wrote the runtime: installer (Application Password), admin (admin screen), preset (never registered) or external (found in the option without metadata).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'enum'        => self::SOURCES,
+					'readonly'    => true,
+				),
+				'updated_at' => array(
+					'description' => __( 'When the runtime last changed, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ),
+					'type'        => array( 'string', 'null' ),
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+				'updated_by' => array(
+					'description' => __( 'Login of the user who last changed the runtime.', 'wp-coding-agents-runtimes' ),
+					'type'        => array( 'string', 'null' ),
+					'readonly'    => true,
+				),
+				'collision'  => array(
+					'description' => __( 'Whether another plugin publishes an entry with the same id, so this one does not take effect.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of GET /signatures and POST /signatures/repair.
+	 *
+	 * @return array
+	 */
+	public static function get_signatures_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-signatures',
+			'type'       => 'object',
+			'properties' => array(
+				'signatures' => array(
+					'description' => __( 'Exactly what Data Machine Code receives from the filter, in filter order.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'object',
+					'readonly'    => true,
+				),
+				'collisions' => array(
+					'description' => __( 'Runtimes of ours that do not take effect because other code publishes the same id.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'readonly'    => true,
+					'items'       => array(
+						'type'       => 'object',
+						'properties' => array(
+							'id'     => array( 'type' => 'string' ),
+							'ours'   => array( 'type' => 'object' ),
+							'theirs' => array(),
+						),
+					),
+				),
+				'problems'   => array(
+					'description' => __( 'Entries and pairs of the stored option that are invalid and therefore not published.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'readonly'    => true,
+					'items'       => array(
+						'type'       => 'object',
+						'properties' => array(
+							'id'      => array( 'type' => 'string' ),
+							'subkey'  => array( 'type' => 'string' ),
+							'code'    => array( 'type' => 'string' ),
+							'message' => array( 'type' => 'string' ),
+						),
+					),
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of POST /attribution/preview.
+	 *
+	 * @return array
+	 */
+	public static function get_preview_schema() {
+		$runtime_values = array(
+			'type'                 => 'object',
+			'additionalProperties' => array(
+				'type'                 => 'object',
+				'additionalProperties' => array( 'type' => 'string' ),
+			),
+		);
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-attribution-preview',
+			'type'       => 'object',
+			'properties' => array(
+				'origin_session' => array(
+					'description' => __( 'The worktree origin session Data Machine Code would record, or null when nothing is captured.', 'wp-coding-agents-runtimes' ),
+					'type'        => array( 'object', 'null' ),
+					'readonly'    => true,
+					'properties'  => array(
+						'primary_id' => array( 'type' => array( 'string', 'null' ) ),
+						'ids'        => $runtime_values,
+					),
+				),
+				'lock_owner'     => array(
+					'description' => __( 'The workspace lock owner context Data Machine Code would record.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'object',
+					'readonly'    => true,
+					'properties'  => array( 'runtime_ids' => $runtime_values ),
+				),
+				'declared'       => array(
+					'description' => __( 'Environment variables named by the effective signatures.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'items'       => array( 'type' => 'string' ),
+					'readonly'    => true,
+				),
+				'found'          => array(
+					'description' => __( 'Declared variables present (non-blank) in the given environment.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'items'       => array( 'type' => 'string' ),
+					'readonly'    => true,
+				),
+				'missing'        => array(
+					'description' => __( 'Declared variables absent or blank in the given environment.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'items'       => array( 'type' => 'string' ),
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * Route args documenting a parameter without letting WordPress validate it: our own
+	 * validators answer with specific `wpca_` codes instead of `rest_invalid_param`.
+	 *
+	 * @param array $schema JSON schema of the parameter.
+	 * @return array
+	 */
+	public static function documented_arg( array $schema ) {
+		$schema['sanitize_callback'] = null;
+		$schema['validate_callback'] = null;
+		return $schema;
+	}
+
+	/**
+	 * Args of routes addressing one runtime by id.
+	 *
+	 * @return array
+	 */
+	public static function id_args() {
+		return array( 'id' => self::documented_arg( self::id_schema() ) );
+	}
+
+	/**
+	 * Args of PUT and PATCH on a runtime.
+	 *
+	 * @param bool $fields_required Whether `fields` must be present (PUT).
+	 * @return array
+	 */
+	public static function runtime_write_args( $fields_required ) {
+		$fields = self::fields_schema();
+		if ( $fields_required ) {
+			$fields['description'] .= ' ' . __( 'Required.', 'wp-coding-agents-runtimes' );
+		}
+		$enabled = self::enabled_schema();
+		if ( $fields_required ) {
+			$enabled['default'] = true;
+		}
+		return self::id_args() + array(
+			'fields'  => self::documented_arg( $fields ),
+			'enabled' => self::documented_arg( $enabled ),
+			'label'   => self::documented_arg( self::label_schema() ),
+		);
+	}
+
+	/**
+	 * Args of PUT /order.
+	 *
+	 * @return array
+	 */
+	public static function order_args() {
+		return array(
+			'order' => self::documented_arg(
+				array(
+					'description' => __( 'Every registered runtime id, each once, in the new precedence order.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'items'       => self::id_schema(),
+					'maxItems'    => self::MAX_RUNTIMES,
+				)
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of the simulated environment for the attribution preview.
+	 *
+	 * @return array
+	 */
+	public static function env_schema() {
+		return array(
+			'description'          => __( 'Environment of a simulated agent process: variable name => value.', 'wp-coding-agents-runtimes' ),
+			'type'                 => 'object',
+			'maxProperties'        => self::ENV_MAX_VARIABLES,
+			'patternProperties'    => array(
+				self::ENV_NAME_PATTERN => array(
+					'type'      => 'string',
+					'maxLength' => self::ENV_VALUE_MAX_LENGTH,
+				),
+			),
+			'additionalProperties' => false,
+		);
+	}
+
+	/**
+	 * Args of POST /attribution/preview.
+	 *
+	 * @return array
+	 */
+	public static function preview_args() {
+		return array( 'env' => self::documented_arg( self::env_schema() ) );
+	}
+
+	/**
+	 * A validation error in the shape of core's `rest_invalid_param`.
+	 *
+	 * @param string $code    Error code (`wpca_…`).
+	 * @param string $field   The offending field.
+	 * @param string $message Human-readable message naming the field.
+	 * @param int    $status  HTTP status.
+	 * @return WP_Error
+	 */
+	public static function error( $code, $field, $message, $status = 400 ) {
+		return new WP_Error(
+			$code,
+			$message,
+			array(
+				'status' => $status,
+				'params' => array( $field => $message ),
+			)
+		);
+	}
+
+	/**
+	 * Validates a runtime id.
+	 *
+	 * @param mixed $id Candidate.
+	 * @return true|WP_Error
+	 */
+	public static function validate_id( $id ) {
+		if ( self::is_valid_id( $id ) ) {
+			return true;
+		}
+		return self::error(
+			'wpca_invalid_id',
+			'id',
+			sprintf(
+				/* translators: 1: maximum length, 2: pattern. */
+				__( 'Invalid id: use 1 to %1$d lowercase letters, digits and single dashes, starting with a letter (%2$s).', 'wp-coding-agents-runtimes' ),
+				self::ID_MAX_LENGTH,
+				self::ID_PATTERN
+			)
+		);
+	}
+
+	/**
+	 * Validates a request body for PUT (`$is_patch` false) or PATCH of a runtime.
+	 *
+	 * @param mixed $body     Decoded JSON body.
+	 * @param bool  $is_patch Whether every property is optional (but at least one is needed).
+	 * @return array|WP_Error The accepted properties (`fields`, `enabled`, `label`), label sanitised.
+	 */
+	public static function validate_runtime_body( $body, $is_patch ) {
+		$body = self::validate_body_object( $body, self::RUNTIME_PROPERTIES );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		if ( ! $is_patch && ! array_key_exists( 'fields', $body ) ) {
+			return self::error( 'wpca_missing_fields', 'fields', __( 'Missing fields: send "fields", a map of subkey to environment variable name.', 'wp-coding-agents-runtimes' ) );
+		}
+		if ( $is_patch && array() === $body ) {
+			return self::error( 'wpca_empty_patch', 'body', __( 'Nothing to change: send at least one of "enabled", "fields" or "label".', 'wp-coding-agents-runtimes' ) );
+		}
+
+		$accepted = array();
+		if ( array_key_exists( 'fields', $body ) ) {
+			$fields = self::validate_fields( $body['fields'] );
+			if ( is_wp_error( $fields ) ) {
+				return $fields;
+			}
+			$accepted['fields'] = $fields;
+		}
+		if ( array_key_exists( 'enabled', $body ) ) {
+			// Strictly a JSON boolean: "false" as a string would otherwise be easy to misread.
+			if ( ! is_bool( $body['enabled'] ) ) {
+				return self::error( 'wpca_invalid_enabled', 'enabled', __( 'Invalid enabled: must be true or false.', 'wp-coding-agents-runtimes' ) );
+			}
+			$accepted['enabled'] = $body['enabled'];
+		}
+		if ( array_key_exists( 'label', $body ) ) {
+			$valid = is_string( $body['label'] ) ? rest_validate_value_from_schema( $body['label'], self::label_schema(), 'label' ) : false;
+			if ( true !== $valid ) {
+				return self::error(
+					'wpca_invalid_label',
+					'label',
+					sprintf(
+						/* translators: %d: maximum length. */
+						__( 'Invalid label: must be text of at most %d characters.', 'wp-coding-agents-runtimes' ),
+						self::LABEL_MAX_LENGTH
+					)
+				);
+			}
+			$accepted['label'] = sanitize_text_field( $body['label'] );
+		}
+		return $accepted;
+	}
+
+	/**
+	 * Validates a field map.
+	 *
+	 * @param mixed $fields Candidate map.
+	 * @return array|WP_Error The map with string keys in the given order.
+	 */
+	public static function validate_fields( $fields ) {
+		$valid = rest_validate_value_from_schema( $fields, self::fields_schema(), 'fields' );
+		if ( is_wp_error( $valid ) ) {
+			return self::invalid_fields( $valid->get_error_message() );
+		}
+		$accepted = array();
+		foreach ( rest_sanitize_object( $fields ) as $subkey => $env_name ) {
+			if ( ! self::is_valid_subkey( $subkey ) ) {
+				return self::invalid_fields(
+					sprintf(
+						/* translators: 1: subkey, 2: maximum length, 3: pattern. */
+						__( 'subkey "%1$s" must be 1 to %2$d characters matching %3$s.', 'wp-coding-agents-runtimes' ),
+						self::shorten( (string) $subkey ),
+						self::SUBKEY_MAX_LENGTH,
+						self::SUBKEY_PATTERN
+					)
+				);
+			}
+			if ( ! self::is_valid_env_name( $env_name ) ) {
+				return self::invalid_fields(
+					sprintf(
+						/* translators: 1: subkey, 2: maximum length, 3: pattern. */
+						__( 'fields[%1$s] must be an environment variable name of 1 to %2$d characters matching %3$s.', 'wp-coding-agents-runtimes' ),
+						$subkey,
+						self::ENV_NAME_MAX_LENGTH,
+						self::ENV_NAME_PATTERN
+					)
+				);
+			}
+			$accepted[ $subkey ] = $env_name;
+		}
+		return $accepted;
+	}
+
+	/**
+	 * The `wpca_invalid_fields` error.
+	 *
+	 * @param string $detail What is wrong.
+	 * @return WP_Error
+	 */
+	private static function invalid_fields( $detail ) {
+		return self::error(
+			'wpca_invalid_fields',
+			'fields',
+			sprintf(
+				/* translators: 1: maximum number of subkeys, 2: what is wrong. */
+				__( 'Invalid fields: must map 1 to %1$d subkeys to environment variable names; %2$s', 'wp-coding-agents-runtimes' ),
+				self::MAX_FIELDS,
+				self::shorten( $detail, 300 )
+			)
+		);
+	}
+
+	/**
+	 * Validates the body of PUT /order (shape only; the store checks it names the registered ids).
+	 *
+	 * @param mixed $body Decoded JSON body.
+	 * @return string[]|WP_Error The ids.
+	 */
+	public static function validate_order_body( $body ) {
+		$body = self::validate_body_object( $body, array( 'order' ) );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		$order = isset( $body['order'] ) ? $body['order'] : null;
+		if ( ! is_array( $order ) || ! wp_is_numeric_array( $order ) || count( $order ) > self::MAX_RUNTIMES
+			|| count( $order ) !== count( array_filter( $order, array( self::class, 'is_valid_id' ) ) ) ) {
+			return self::invalid_order();
+		}
+		return array_values( $order );
+	}
+
+	/**
+	 * The `wpca_invalid_order` error.
+	 *
+	 * @return WP_Error
+	 */
+	public static function invalid_order() {
+		return self::error( 'wpca_invalid_order', 'order', __( 'Invalid order: must be an array naming every registered runtime id exactly once.', 'wp-coding-agents-runtimes' ) );
+	}
+
+	/**
+	 * Validates the body of POST /attribution/preview.
+	 *
+	 * @param mixed $body Decoded JSON body.
+	 * @return array|WP_Error The environment map `NAME => value`.
+	 */
+	public static function validate_preview_body( $body ) {
+		$body = self::validate_body_object( $body, array( 'env' ) );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		$env   = array_key_exists( 'env', $body ) ? $body['env'] : array();
+		$valid = rest_validate_value_from_schema( $env, self::env_schema(), 'env' );
+		if ( true === $valid ) {
+			$env = rest_sanitize_object( $env );
+			foreach ( array_keys( $env ) as $name ) {
+				if ( ! self::is_valid_env_name( $name ) ) {
+					$valid = false;
+					break;
+				}
+			}
+		}
+		if ( true !== $valid ) {
+			return self::error(
+				'wpca_invalid_env',
+				'env',
+				sprintf(
+					/* translators: 1: maximum number of variables, 2: maximum value length. */
+					__( 'Invalid env: must be an object of at most %1$d environment variable names mapped to strings of at most %2$d characters.', 'wp-coding-agents-runtimes' ),
+					self::ENV_MAX_VARIABLES,
+					self::ENV_VALUE_MAX_LENGTH
+				)
+			);
+		}
+		return $env;
+	}
+
+	/**
+	 * Checks that a body is a JSON object with only known properties.
+	 *
+	 * @param mixed    $body    Decoded JSON body (null when there was none).
+	 * @param string[] $allowed Known properties.
+	 * @return array|WP_Error
+	 */
+	private static function validate_body_object( $body, array $allowed ) {
+		if ( null === $body || array() === $body ) {
+			return array();
+		}
+		if ( ! is_array( $body ) || wp_is_numeric_array( $body ) ) {
+			return self::error( 'wpca_invalid_body', 'body', __( 'Invalid body: the request body must be a JSON object.', 'wp-coding-agents-runtimes' ) );
+		}
+		foreach ( array_keys( $body ) as $property ) {
+			if ( ! in_array( $property, $allowed, true ) ) {
+				$name = self::shorten( (string) $property );
+				return self::error(
+					'wpca_unknown_property',
+					$name,
+					sprintf(
+						/* translators: 1: property name, 2: list of known properties. */
+						__( 'Unknown property "%1$s": this route accepts %2$s.', 'wp-coding-agents-runtimes' ),
+						$name,
+						implode( ', ', $allowed )
+					)
+				);
+			}
+		}
+		return $body;
+	}
+
+	/**
+	 * Keeps user-supplied text quoted in messages short.
+	 *
+	 * @param string $text   Text.
+	 * @param int    $length Longest kept length.
+	 * @return string
+	 */
+	private static function shorten( $text, $length = 80 ) {
+		return mb_strlen( $text ) > $length ? mb_substr( $text, 0, $length ) . '…' : $text;
+	}
+}

@@ -1,0 +1,53 @@
+<?php
+/**
+ * Removes everything the plugin stored.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Deletes the plugin's options on the site, or on every site of a network.
+ * Deactivation keeps the data; only uninstalling runs this.
+ */
+class Uninstaller {
+
+	/** Every option the plugin writes (the published signatures, the metadata, the lock row). */
+	const OPTIONS = array(
+		Signature_Store::OPTION,
+		Signature_Store::META_OPTION,
+		Signature_Store::LOCK_OPTION,
+	);
+
+	/**
+	 * Runs the uninstall on every site.
+	 */
+	public static function run() {
+		if ( ! is_multisite() ) {
+			self::delete_site_options();
+			return;
+		}
+		foreach ( get_sites(
+			array(
+				'fields' => 'ids',
+				'number' => 0,
+			)
+		) as $site_id ) {
+			switch_to_blog( $site_id );
+			self::delete_site_options();
+			restore_current_blog();
+		}
+	}
+
+	/**
+	 * Deletes the options of the current site.
+	 */
+	private static function delete_site_options() {
+		foreach ( self::OPTIONS as $option ) {
+			delete_option( $option );
+		}
+	}
+}

@@ -1,0 +1,132 @@
+<?php
+/**
+ * Base class: clean plugin options around every test, and no PHP notice, warning or
+ * deprecation allowed while a test runs.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes\Tests;
+
+use PHPUnit\Framework\TestCase;
+use WP_Coding_Agents\Runtimes\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\Option_Lock;
+use WP_Coding_Agents\Runtimes\Signature_Store;
+use WP_Coding_Agents\Runtimes\Uninstaller;
+
+/**
+ * Shared set-up for the plugin's tests.
+ */
+abstract class Test_Case extends TestCase {
+
+	/**
+	 * PHP errors raised during the test.
+	 *
+	 * @var string[]
+	 */
+	private $php_errors = array();
+
+	/**
+	 * Resets the options, logs in as the admin, starts recording PHP errors.
+	 */
+	protected function setUp(): void {
+		parent::setUp();
+		self::reset_options();
+		wp_set_current_user( (int) WPCA_TEST_SITE['users']['admin']['id'] );
+		$this->php_errors = array();
+		set_error_handler(
+			function ( $level, $message, $file, $line ) {
+				$this->php_errors[] = "$message ($file:$line)";
+				return true;
+			}
+		);
+	}
+
+	/**
+	 * Fails the test if PHP complained, then cleans up.
+	 */
+	protected function tearDown(): void {
+		restore_error_handler();
+		self::reset_options();
+		unset( $GLOBALS['wp_rest_application_password_uuid'] );
+		wp_set_current_user( 0 );
+		$this->assertSame( array(), $this->php_errors, 'PHP raised notices, warnings or deprecations.' );
+		parent::tearDown();
+	}
+
+	/**
+	 * Deletes every option the plugin writes.
+	 */
+	protected static function reset_options() {
+		foreach ( Uninstaller::OPTIONS as $option ) {
+			delete_option( $option );
+			wp_cache_delete( $option, 'options' );
+		}
+	}
+
+	/**
+	 * A store on the site's real options.
+	 *
+	 * @return Signature_Store
+	 */
+	protected function store() {
+		return new Signature_Store( new Option_Lock( Signature_Store::LOCK_OPTION ) );
+	}
+
+	/**
+	 * The publisher instance the plugin hooked onto the filter.
+	 *
+	 * @return Filter_Publisher
+	 */
+	protected function plugin_publisher() {
+		global $wp_filter;
+		foreach ( $wp_filter[ Filter_Publisher::HOOK ]->callbacks[ Filter_Publisher::PRIORITY ] as $callback ) {
+			if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof Filter_Publisher ) {
+				return $callback['function'][0];
+			}
+		}
+		$this->fail( 'The plugin did not hook its publisher.' );
+	}
+
+	/**
+	 * Forgets this process's cached copies of the plugin's options (another process,
+	 * a PHP worker of the test site, may have written them).
+	 */
+	protected static function forget_cached_options() {
+		foreach ( Uninstaller::OPTIONS as $option ) {
+			wp_cache_delete( $option, 'options' );
+		}
+		wp_cache_delete( 'notoptions', 'options' );
+	}
+
+	/**
+	 * The published option as stored in the database right now.
+	 *
+	 * @return mixed
+	 */
+	protected function stored( $option = Signature_Store::OPTION ) {
+		self::forget_cached_options();
+		return get_option( $option, null );
+	}
+
+	/**
+	 * Autoload flag of an option row.
+	 *
+	 * @param string $option Option name.
+	 * @return string|null
+	 */
+	protected function autoload_of( $option ) {
+		global $wpdb;
+		return $wpdb->get_var( $wpdb->prepare( "SELECT autoload FROM $wpdb->options WHERE option_name = %s", $option ) );
+	}
+
+	/**
+	 * Ids of a list of items.
+	 *
+	 * @param array[] $items Items.
+	 * @return string[]
+	 */
+	protected static function ids( array $items ) {
+		return array_column( $items, 'id' );
+	}
+}

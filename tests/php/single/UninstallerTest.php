@@ -1,0 +1,63 @@
+<?php
+/**
+ * Uninstalling removes everything; deactivating keeps it.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes\Tests;
+
+use WP_Coding_Agents\Runtimes\Presets;
+use WP_Coding_Agents\Runtimes\Signature_Store;
+use WP_Coding_Agents\Runtimes\Uninstaller;
+
+/**
+ * Uninstaller on a single site.
+ */
+class UninstallerTest extends Test_Case {
+
+	const PLUGIN = 'wp-coding-agents-runtimes/plugin.php';
+
+	private function register_runtimes() {
+		$this->store()->put( 'kimaki', array( 'fields' => Presets::get( 'kimaki' )['fields'] ) );
+		$this->store()->put( 'custom', array( 'fields' => array( 'session_id' => 'C' ) ) );
+		$this->store()->patch( 'custom', array( 'enabled' => false ) );
+		add_option( Signature_Store::LOCK_OPTION, '0|left-behind', '', false );
+	}
+
+	public function test_uninstall_deletes_every_option_the_plugin_wrote() {
+		$this->register_runtimes();
+
+		Uninstaller::run();
+
+		foreach ( Uninstaller::OPTIONS as $option ) {
+			$this->assertNull( $this->stored( $option ), $option );
+		}
+		$this->assertSame( array( Signature_Store::OPTION, Signature_Store::META_OPTION, Signature_Store::LOCK_OPTION ), Uninstaller::OPTIONS );
+	}
+
+	public function test_deactivation_keeps_the_data() {
+		$this->register_runtimes();
+		delete_option( Signature_Store::LOCK_OPTION );
+		$before = array( $this->stored(), $this->stored( Signature_Store::META_OPTION ) );
+
+		deactivate_plugins( self::PLUGIN, true );
+		try {
+			$this->assertFalse( is_plugin_active( self::PLUGIN ) );
+			$this->assertSame( $before, array( $this->stored(), $this->stored( Signature_Store::META_OPTION ) ) );
+		} finally {
+			activate_plugin( self::PLUGIN );
+		}
+		$this->assertTrue( is_plugin_active( self::PLUGIN ) );
+	}
+
+	public function test_uninstall_php_only_runs_inside_wordpress_uninstall() {
+		$this->register_runtimes();
+		$this->assertFalse( defined( 'WP_UNINSTALL_PLUGIN' ) );
+
+		$output = shell_exec( 'php ' . escapeshellarg( dirname( __DIR__, 3 ) . '/uninstall.php' ) . ' 2>&1' );
+
+		$this->assertSame( '', (string) $output );
+		$this->assertIsArray( $this->stored() );
+	}
+}
