@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { adminStatePath } from './e2e/support/site';
 
 /**
  * End-to-end suites against a real WordPress:
@@ -40,9 +41,13 @@ export default defineConfig( {
 		{
 			name: 'ui',
 			testMatch: 'ui/**/*.spec.ts',
-			use: { storageState: '.cache/test-site/admin-state.json' },
+			use: { storageState: adminStatePath() },
 		},
 		{ name: 'zip', testMatch: 'zip/**/*.spec.ts' },
-		{ name: 'playground', testMatch: 'playground/**/*.spec.ts', timeout: 240_000 },
+		{
+			name: 'playground',
+			testMatch: 'playground/**/*.spec.ts',
+			timeout: 240_000,
+		},
 	],
 } );

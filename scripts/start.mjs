@@ -10,7 +10,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, ensureBuild, ensureNodeModules, ensureWordPressCore, waitFor } from './lib/common.mjs';
+import {
+	ROOT,
+	ensureBuild,
+	ensureNodeModules,
+	ensureWordPressCore,
+	waitFor,
+} from './lib/common.mjs';
 
 const args = process.argv.slice( 2 );
 const option = ( name ) => {
@@ -18,7 +24,9 @@ const option = ( name ) => {
 	return index === -1 ? undefined : args[ index + 1 ];
 };
 const PORT = Number( option( '--port' ) || process.env.WPCA_PORT || 8888 );
-const SITE_DIR = path.resolve( option( '--site-dir' ) || path.join( ROOT, '.cache', 'playground-site' ) );
+const SITE_DIR = path.resolve(
+	option( '--site-dir' ) || path.join( ROOT, '.cache', 'playground-site' )
+);
 const URL_BASE = `http://127.0.0.1:${ PORT }`;
 const SCREEN = `${ URL_BASE }/wp-admin/tools.php?page=wpca-runtimes`;
 
@@ -28,7 +36,9 @@ const core = ensureWordPressCore();
 ensureBuild();
 
 if ( args.includes( '--reset' ) ) {
-	process.stdout.write( `Resetting the site: removing ${ path.relative( ROOT, SITE_DIR ) }\n` );
+	process.stdout.write(
+		`Resetting the site: removing ${ path.relative( ROOT, SITE_DIR ) }\n`
+	);
 	fs.rmSync( SITE_DIR, { recursive: true, force: true } );
 }
 if ( ! fs.existsSync( path.join( SITE_DIR, 'wp-includes', 'version.php' ) ) ) {
@@ -38,26 +48,56 @@ if ( ! fs.existsSync( path.join( SITE_DIR, 'wp-includes', 'version.php' ) ) ) {
 }
 
 const blueprint = path.join( SITE_DIR, 'wpca-blueprint.json' );
-fs.writeFileSync( blueprint, JSON.stringify( {
-	steps: [
-		{ step: 'activatePlugin', pluginPath: 'wp-coding-agents-runtimes/plugin.php' },
-		{ step: 'setSiteOptions', options: { permalink_structure: '/%postname%/' } },
-	],
-} ) );
+fs.writeFileSync(
+	blueprint,
+	JSON.stringify( {
+		steps: [
+			{
+				step: 'activatePlugin',
+				pluginPath: 'wp-coding-agents-runtimes/plugin.php',
+			},
+			{
+				step: 'setSiteOptions',
+				options: { permalink_structure: '/%postname%/' },
+			},
+		],
+	} )
+);
 
-const server = spawn( 'npx', [
-	'wp-playground-cli', 'server',
-	'--port', String( PORT ),
-	'--site-url', URL_BASE,
-	'--mount-dir-before-install', SITE_DIR, '/wordpress',
-	'--mount-dir', ROOT, '/wordpress/wp-content/plugins/wp-coding-agents-runtimes',
-	'--wordpress-install-mode', 'install-from-existing-files-if-needed',
-	'--blueprint', blueprint,
-	'--define', 'WP_ENVIRONMENT_TYPE', 'local',
-	'--define-bool', 'WP_DEBUG', 'true',
-	'--define-bool', 'WP_DEBUG_LOG', 'true',
-	'--define-bool', 'WP_DEBUG_DISPLAY', 'false',
-], { cwd: ROOT, stdio: [ 'ignore', 'pipe', 'inherit' ] } );
+const server = spawn(
+	'npx',
+	[
+		'wp-playground-cli',
+		'server',
+		'--port',
+		String( PORT ),
+		'--site-url',
+		URL_BASE,
+		'--mount-dir-before-install',
+		SITE_DIR,
+		'/wordpress',
+		'--mount-dir',
+		ROOT,
+		'/wordpress/wp-content/plugins/wp-coding-agents-runtimes',
+		'--wordpress-install-mode',
+		'install-from-existing-files-if-needed',
+		'--blueprint',
+		blueprint,
+		'--define',
+		'WP_ENVIRONMENT_TYPE',
+		'local',
+		'--define-bool',
+		'WP_DEBUG',
+		'true',
+		'--define-bool',
+		'WP_DEBUG_LOG',
+		'true',
+		'--define-bool',
+		'WP_DEBUG_DISPLAY',
+		'false',
+	],
+	{ cwd: ROOT, stdio: [ 'ignore', 'pipe', 'inherit' ] }
+);
 
 // Playground says "Ready!" once the blueprint (plugin activation) has run.
 let playgroundReady = false;
@@ -78,15 +118,22 @@ const stop = () => {
 };
 process.on( 'SIGINT', stop );
 process.on( 'SIGTERM', stop );
-server.on( 'exit', ( code ) => process.exit( stopping ? 0 : code ?? 1 ) );
+server.on( 'exit', ( code ) => process.exit( stopping ? 0 : ( code ?? 1 ) ) );
 
-await waitFor( async () => {
-	try {
-		return playgroundReady && ( await fetch( `${ URL_BASE }/wp-login.php` ) ).ok;
-	} catch {
-		return false;
-	}
-}, 180000, 'WordPress Playground' );
+await waitFor(
+	async () => {
+		try {
+			return (
+				playgroundReady &&
+				( await fetch( `${ URL_BASE }/wp-login.php` ) ).ok
+			);
+		} catch {
+			return false;
+		}
+	},
+	180000,
+	'WordPress Playground'
+);
 
 process.stdout.write( `
 WordPress is ready (${ ( ( Date.now() - began ) / 1000 ).toFixed( 0 ) } s).

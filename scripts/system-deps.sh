@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (PHP, MariaDB, PHPUnit, Chromium),
+# Installs the Debian packages the tests need (PHP, MariaDB, PHPUnit, Chromium, ShellCheck),
 # only when they are missing. Safe to re-run; needs root (as on CI and dev machines).
 set -euo pipefail
 
@@ -21,6 +21,7 @@ command -v phpunit >/dev/null 2>&1 || need+=(phpunit)
 command -v mariadbd >/dev/null 2>&1 || need+=(mariadb-server)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
 
 if [ ${#need[@]} -eq 0 ]; then

@@ -11,41 +11,87 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, ensureBuild, ensureNodeModules, ensureSystemPackages, ensureWordPressCore } from './lib/common.mjs';
+import {
+	ROOT,
+	ensureBuild,
+	ensureNodeModules,
+	ensureSystemPackages,
+	ensureWordPressCore,
+} from './lib/common.mjs';
 
 const SITE_FILE = path.join( ROOT, '.cache', 'test-site', 'site.json' );
 const results = [];
 
-/** Runs a command with inherited output and a captured copy, returns { status, output }. */
+/**
+ * Runs a command with inherited output and a captured copy, returns { status, output }.
+ * @param {string}                command Program to run.
+ * @param {string[]}              args    Its arguments.
+ * @param {Record<string,string>} env     Extra environment.
+ */
 function run( command, args, env = {} ) {
 	process.stdout.write( `\n$ ${ [ command, ...args ].join( ' ' ) }\n` );
-	const child = spawnSync( 'bash', [ '-o', 'pipefail', '-c', `"$@" 2>&1 | tee /dev/stderr`, 'run', command, ...args ], {
-		cwd: ROOT,
-		env: { ...process.env, ...env },
-		stdio: [ 'ignore', 'pipe', 'inherit' ],
-		maxBuffer: 256 * 1024 * 1024,
-	} );
+	const child = spawnSync(
+		'bash',
+		[
+			'-o',
+			'pipefail',
+			'-c',
+			`"$@" 2>&1 | tee /dev/stderr`,
+			'run',
+			command,
+			...args,
+		],
+		{
+			cwd: ROOT,
+			env: { ...process.env, ...env },
+			stdio: [ 'ignore', 'pipe', 'inherit' ],
+			maxBuffer: 256 * 1024 * 1024,
+		}
+	);
 	return { status: child.status ?? 1, output: child.stdout.toString() };
 }
 
-/** A check that is one pass or one failure (lint, type check). */
+/**
+ * A check that is one pass or one failure (lint, type check).
+ * @param {string}   name    Name in the summary.
+ * @param {string}   command Program to run.
+ * @param {string[]} args    Its arguments.
+ */
 function check( name, command, args ) {
 	const { status } = run( command, args );
-	results.push( { name, passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1 } );
+	results.push( {
+		name,
+		passed: status === 0 ? 1 : 0,
+		failed: status === 0 ? 0 : 1,
+	} );
 }
 
 function jest() {
-	const { status, output } = run( 'npx', [ 'wp-scripts', 'test-unit-js', '--passWithNoTests' ] );
+	const { status, output } = run( 'npx', [
+		'wp-scripts',
+		'test-unit-js',
+		'--passWithNoTests',
+	] );
 	const line = output.match( /^Tests:\s+(.*)$/m );
 	const passed = Number( line?.[ 1 ].match( /(\d+) passed/ )?.[ 1 ] ?? 0 );
 	const failed = Number( line?.[ 1 ].match( /(\d+) failed/ )?.[ 1 ] ?? 0 );
-	results.push( { name: 'JavaScript unit tests', passed, failed: failed || ( status === 0 ? 0 : 1 ) } );
+	results.push( {
+		name: 'JavaScript unit tests',
+		passed,
+		failed: failed || ( status === 0 ? 0 : 1 ),
+	} );
 }
 
 function phpunit( name, suite, env = {} ) {
-	const { status, output } = run( 'phpunit', [ '-c', 'phpunit.xml.dist', '--testsuite', suite ], { WPCA_SITE_FILE: SITE_FILE, ...env } );
+	const { status, output } = run(
+		'phpunit',
+		[ '-c', 'phpunit.xml.dist', '--testsuite', suite ],
+		{ WPCA_SITE_FILE: SITE_FILE, ...env }
+	);
 	const ok = output.match( /^OK \((\d+) tests?/m );
-	const summary = output.match( /^Tests: (\d+), Assertions: \d+(?:, Errors: (\d+))?(?:, Failures: (\d+))?/m );
+	const summary = output.match(
+		/^Tests: (\d+), Assertions: \d+(?:, Errors: (\d+))?(?:, Failures: (\d+))?/m
+	);
 	let passed = 0;
 	let failed = 0;
 	if ( ok ) {
@@ -54,16 +100,33 @@ function phpunit( name, suite, env = {} ) {
 		failed = Number( summary[ 2 ] ?? 0 ) + Number( summary[ 3 ] ?? 0 );
 		passed = Number( summary[ 1 ] ) - failed;
 	}
-	results.push( { name, passed, failed: failed || ( status === 0 ? 0 : 1 ) } );
+	results.push( {
+		name,
+		passed,
+		failed: failed || ( status === 0 ? 0 : 1 ),
+	} );
 }
 
 function playwright( name, projects, env = {} ) {
-	const report = path.join( ROOT, 'artifacts', `playwright-${ projects.join( '-' ) }.json` );
+	const report = path.join(
+		ROOT,
+		'artifacts',
+		`playwright-${ projects.join( '-' ) }.json`
+	);
 	fs.mkdirSync( path.dirname( report ), { recursive: true } );
-	const { status } = run( 'npx', [ 'playwright', 'test', ...projects.map( ( p ) => `--project=${ p }` ), '--reporter=list,json' ], {
-		PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-		...env,
-	} );
+	const { status } = run(
+		'npx',
+		[
+			'playwright',
+			'test',
+			...projects.map( ( p ) => `--project=${ p }` ),
+			'--reporter=list,json',
+		],
+		{
+			PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+			...env,
+		}
+	);
 	let passed = 0;
 	let failed = 0;
 	if ( fs.existsSync( report ) ) {
@@ -71,14 +134,23 @@ function playwright( name, projects, env = {} ) {
 		passed = stats.expected + stats.flaky;
 		failed = stats.unexpected;
 	}
-	results.push( { name, passed, failed: failed || ( status === 0 ? 0 : 1 ) } );
+	results.push( {
+		name,
+		passed,
+		failed: failed || ( status === 0 ? 0 : 1 ),
+	} );
 }
 
 const PHP_PROBLEM = /PHP (Notice|Warning|Deprecated|Fatal error|Parse error)/;
 
 function phpProblems( log, ignore = () => false ) {
 	return fs.existsSync( log )
-		? fs.readFileSync( log, 'utf8' ).split( '\n' ).filter( ( line ) => PHP_PROBLEM.test( line ) && ! ignore( line ) )
+		? fs
+				.readFileSync( log, 'utf8' )
+				.split( '\n' )
+				.filter(
+					( line ) => PHP_PROBLEM.test( line ) && ! ignore( line )
+				)
 		: [];
 }
 
@@ -91,10 +163,19 @@ function debugLogIsClean() {
 	const { debugLog } = JSON.parse( fs.readFileSync( SITE_FILE, 'utf8' ) );
 	const problems = [
 		...phpProblems( debugLog ),
-		...phpProblems( path.join( path.dirname( debugLog ), 'debug-multisite.log' ), ( line ) => / in \S*\/wp-(includes|admin)\//.test( line ) ),
+		...phpProblems(
+			path.join( path.dirname( debugLog ), 'debug-multisite.log' ),
+			( line ) => / in \S*\/wp-(includes|admin)\//.test( line )
+		),
 	];
-	process.stdout.write( `\ndebug.log: ${ problems.length ? `${ problems.length } PHP problem(s):\n${ problems.join( '\n' ) }` : 'no PHP notices, warnings or errors' }\n` );
-	results.push( { name: 'debug.log clean', passed: problems.length ? 0 : 1, failed: problems.length ? 1 : 0 } );
+	process.stdout.write(
+		`\ndebug.log: ${ problems.length ? `${ problems.length } PHP problem(s):\n${ problems.join( '\n' ) }` : 'no PHP notices, warnings or errors' }\n`
+	);
+	results.push( {
+		name: 'debug.log clean',
+		passed: problems.length ? 0 : 1,
+		failed: problems.length ? 1 : 0,
+	} );
 }
 
 const began = Date.now();
@@ -103,11 +184,14 @@ ensureSystemPackages();
 ensureWordPressCore();
 ensureBuild();
 
-check( 'lint-js', 'npx', [ 'wp-scripts', 'lint-js', 'src', 'e2e', 'playwright.config.ts' ] );
-check( 'lint-style', 'npx', [ 'wp-scripts', 'lint-style', 'src/**/*.scss' ] );
+check( 'lint-js', 'npm', [ 'run', '--silent', 'lint:js' ] );
+check( 'lint-style', 'npm', [ 'run', '--silent', 'lint:style' ] );
 check( 'tsc --noEmit', 'npx', [ 'tsc', '--noEmit', '-p', 'tsconfig.json' ] );
-check( 'php -l', 'bash', [ '-c', 'for f in plugin.php uninstall.php php/*.php; do php -l "$f" >/dev/null || exit 1; done; echo "PHP syntax OK"' ] );
-check( 'bash -n bin/runtime-signature', 'bash', [ '-n', 'bin/runtime-signature' ] );
+check( 'php -l', 'bash', [
+	'-c',
+	'for f in plugin.php uninstall.php php/*.php; do php -l "$f" >/dev/null || exit 1; done; echo "PHP syntax OK"',
+] );
+check( 'shellcheck bin/runtime-signature', 'shellcheck', [ 'bin/runtime-signature' ] );
 jest();
 
 const site = run( 'node', [ 'scripts/test-site.mjs', 'start' ] );
@@ -115,7 +199,11 @@ if ( site.status === 0 ) {
 	try {
 		phpunit( 'PHPUnit (single site)', 'single' );
 		phpunit( 'PHPUnit (multisite)', 'multisite', { WPCA_MULTISITE: '1' } );
-		playwright( 'Playwright (native: rest, cli, ui, zip)', [ 'rest', 'cli', 'ui', 'zip' ], { WPCA_SITE_FILE: SITE_FILE } );
+		playwright(
+			'Playwright (native: rest, cli, ui, zip)',
+			[ 'rest', 'cli', 'ui', 'zip' ],
+			{ WPCA_SITE_FILE: SITE_FILE }
+		);
 		debugLogIsClean();
 	} finally {
 		run( 'node', [ 'scripts/test-site.mjs', 'stop' ] );
@@ -124,14 +212,20 @@ if ( site.status === 0 ) {
 	results.push( { name: 'test site boot', passed: 0, failed: 1 } );
 }
 if ( ! process.env.WPCA_SKIP_PLAYGROUND ) {
-	playwright( 'Playwright (Playground smoke)', [ 'playground' ], { WPCA_NO_TEST_SITE: '1' } );
+	playwright( 'Playwright (Playground smoke)', [ 'playground' ], {
+		WPCA_NO_TEST_SITE: '1',
+	} );
 }
 
 const passed = results.reduce( ( sum, r ) => sum + r.passed, 0 );
 const failed = results.reduce( ( sum, r ) => sum + r.failed, 0 );
 process.stdout.write( '\nSummary\n' );
 for ( const r of results ) {
-	process.stdout.write( `  ${ r.failed ? 'FAIL' : 'ok  ' }  ${ r.name }: ${ r.passed } passed, ${ r.failed } failed\n` );
+	process.stdout.write(
+		`  ${ r.failed ? 'FAIL' : 'ok  ' }  ${ r.name }: ${ r.passed } passed, ${ r.failed } failed\n`
+	);
 }
-process.stdout.write( `  took ${ ( ( Date.now() - began ) / 1000 ).toFixed( 0 ) } s\n\n${ passed } passed, ${ failed } failed\n` );
+process.stdout.write(
+	`  took ${ ( ( Date.now() - began ) / 1000 ).toFixed( 0 ) } s\n\n${ passed } passed, ${ failed } failed\n`
+);
 process.exit( failed ? 1 : 0 );

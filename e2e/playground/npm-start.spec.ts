@@ -17,12 +17,28 @@ let siteDir: string;
 test.beforeAll( async () => {
 	test.setTimeout( 240_000 );
 	siteDir = fs.mkdtempSync( path.join( os.tmpdir(), 'wpca-playground-' ) );
-	server = spawn( 'node', [ 'scripts/start.mjs', '--port', String( PORT ), '--site-dir', path.join( siteDir, 'site' ) ], {
-		cwd: ROOT,
-		stdio: [ 'ignore', 'pipe', 'pipe' ],
-	} );
-	server.stdout?.on( 'data', ( chunk: Buffer ) => ( output += chunk.toString() ) );
-	server.stderr?.on( 'data', ( chunk: Buffer ) => ( output += chunk.toString() ) );
+	server = spawn(
+		'node',
+		[
+			'scripts/start.mjs',
+			'--port',
+			String( PORT ),
+			'--site-dir',
+			path.join( siteDir, 'site' ),
+		],
+		{
+			cwd: ROOT,
+			stdio: [ 'ignore', 'pipe', 'pipe' ],
+		}
+	);
+	server.stdout?.on(
+		'data',
+		( chunk: Buffer ) => ( output += chunk.toString() )
+	);
+	server.stderr?.on(
+		'data',
+		( chunk: Buffer ) => ( output += chunk.toString() )
+	);
 	await expect
 		.poll( () => output, { timeout: 220_000, intervals: [ 1000 ] } )
 		.toContain( 'WordPress is ready' );
@@ -35,7 +51,9 @@ test.afterAll( async () => {
 	fs.rmSync( siteDir, { recursive: true, force: true } );
 } );
 
-test( 'npm start prints the screen URL and login, serves the admin screen, and stops on Ctrl-C', async ( { page } ) => {
+test( 'npm start prints the screen URL and login, serves the admin screen, and stops on Ctrl-C', async ( {
+	page,
+} ) => {
 	const screenUrl = `http://127.0.0.1:${ PORT }/wp-admin/tools.php?page=wpca-runtimes`;
 	expect( output ).toContain( screenUrl );
 	expect( output ).toContain( 'admin / password' );
@@ -47,11 +65,17 @@ test( 'npm start prints the screen URL and login, serves the admin screen, and s
 	await page.waitForURL( /wp-admin/ );
 
 	await page.goto( screenUrl );
-	await expect( page.getByRole( 'heading', { name: 'Agent Runtimes', level: 1 } ) ).toBeVisible();
-	await expect( page.getByText( 'KIMAKI_SESSION_ID' ).first() ).toBeVisible( { timeout: 30_000 } );
+	await expect(
+		page.getByRole( 'heading', { name: 'Agent Runtimes', level: 1 } )
+	).toBeVisible();
+	await expect( page.getByText( 'KIMAKI_SESSION_ID' ).first() ).toBeVisible( {
+		timeout: 30_000,
+	} );
 	await expect( page.getByText( 'OPENCODE_RUN_ID' ).first() ).toBeVisible();
 
-	const exited = new Promise< number | null >( ( resolve ) => server.once( 'exit', resolve ) );
+	const exited = new Promise< number | null >( ( resolve ) =>
+		server.once( 'exit', resolve )
+	);
 	server.kill( 'SIGINT' );
 	expect( await exited ).toBe( 0 );
 } );

@@ -5,16 +5,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import { request } from '@playwright/test';
-import { DEFAULT_SITE_FILE, ROOT, testSite } from './site';
-
-export const ADMIN_STATE = '.cache/test-site/admin-state.json';
+import { DEFAULT_SITE_FILE, ROOT, adminStatePath, testSite } from './site';
 
 export default async function globalSetup(): Promise< void > {
 	if ( process.env.WPCA_NO_TEST_SITE ) {
 		return; // The Playground smoke test brings its own site.
 	}
 	if ( ! process.env.WPCA_SITE_FILE ) {
-		execFileSync( 'node', [ 'scripts/test-site.mjs', 'start' ], { cwd: ROOT, stdio: 'inherit' } );
+		execFileSync( 'node', [ 'scripts/test-site.mjs', 'start' ], {
+			cwd: ROOT,
+			stdio: 'inherit',
+		} );
 		process.env.WPCA_SITE_FILE = DEFAULT_SITE_FILE;
 		process.env.WPCA_SITE_STARTED_BY_PLAYWRIGHT = '1';
 	}
@@ -29,9 +30,16 @@ export default async function globalSetup(): Promise< void > {
 		},
 		headers: { Cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
 	} );
-	if ( ! response.ok() || ! ( await context.storageState() ).cookies.some( ( c ) => c.name.startsWith( 'wordpress_logged_in' ) ) ) {
-		throw new Error( `Could not log in as admin (HTTP ${ response.status() })` );
+	if (
+		! response.ok() ||
+		! ( await context.storageState() ).cookies.some( ( c ) =>
+			c.name.startsWith( 'wordpress_logged_in' )
+		)
+	) {
+		throw new Error(
+			`Could not log in as admin (HTTP ${ response.status() })`
+		);
 	}
-	await context.storageState( { path: `${ ROOT }/${ ADMIN_STATE }` } );
+	await context.storageState( { path: adminStatePath() } );
 	await context.dispose();
 }

@@ -24,29 +24,59 @@ export interface TestSite {
 }
 
 export const ROOT = path.resolve( __dirname, '..', '..' );
-export const DEFAULT_SITE_FILE = path.join( ROOT, '.cache', 'test-site', 'site.json' );
+export const DEFAULT_SITE_FILE = path.join(
+	ROOT,
+	'.cache',
+	'test-site',
+	'site.json'
+);
 
-export function testSite(): TestSite {
-	const file = process.env.WPCA_SITE_FILE || DEFAULT_SITE_FILE;
-	return JSON.parse( fs.readFileSync( file, 'utf8' ) ) as TestSite;
+export function siteFile(): string {
+	return process.env.WPCA_SITE_FILE || DEFAULT_SITE_FILE;
 }
 
-/** HTTP Basic credentials for a role's Application Password. */
+export function testSite(): TestSite {
+	return JSON.parse( fs.readFileSync( siteFile(), 'utf8' ) ) as TestSite;
+}
+
+/** The admin's saved browser session, kept beside the site it belongs to. */
+export function adminStatePath(): string {
+	return path.join( path.dirname( siteFile() ), 'admin-state.json' );
+}
+
+/**
+ * HTTP Basic credentials for a role's Application Password.
+ * @param role
+ */
 export function basicAuth( role: Role ): string {
 	const user = testSite().users[ role ];
-	return 'Basic ' + Buffer.from( `${ user.username }:${ user.appPassword }` ).toString( 'base64' );
+	return (
+		'Basic ' +
+		Buffer.from( `${ user.username }:${ user.appPassword }` ).toString(
+			'base64'
+		)
+	);
 }
 
 /**
  * Runs PHP code with the test site's WordPress loaded (like `wp eval`; there is no
  * WP-CLI here) and returns what it printed. Throws with PHP's output on failure.
+ * @param code
  */
 export function wpPhp( code: string ): string {
 	const site = testSite();
-	return execFileSync( 'php', [ path.join( ROOT, 'scripts', 'lib', 'wp-eval.php' ), site.wpDir, site.url ], {
-		input: code,
-		encoding: 'utf8',
-	} );
+	return execFileSync(
+		'php',
+		[
+			path.join( ROOT, 'scripts', 'lib', 'wp-eval.php' ),
+			site.wpDir,
+			site.url,
+		],
+		{
+			input: code,
+			encoding: 'utf8',
+		}
+	);
 }
 
 /** PHP notices, warnings, deprecations and fatals the site has logged so far. */
@@ -58,5 +88,9 @@ export function phpProblemsInDebugLog(): string[] {
 	return fs
 		.readFileSync( log, 'utf8' )
 		.split( '\n' )
-		.filter( ( line ) => /PHP (Notice|Warning|Deprecated|Fatal error|Parse error|Strict Standards)/.test( line ) );
+		.filter( ( line ) =>
+			/PHP (Notice|Warning|Deprecated|Fatal error|Parse error|Strict Standards)/.test(
+				line
+			)
+		);
 }

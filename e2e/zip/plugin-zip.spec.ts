@@ -17,24 +17,60 @@ test.describe.configure( { mode: 'serial' } );
 
 test.beforeAll( () => {
 	test.setTimeout( 120_000 );
-	execFileSync( 'npm', [ 'run', 'plugin-zip' ], { cwd: ROOT, stdio: 'ignore' } );
-	execFileSync( 'node', [ 'scripts/test-site.mjs', 'start', '--name', SITE_NAME, '--port', String( PORT ), '--no-plugin' ], { cwd: ROOT, stdio: 'ignore' } );
+	execFileSync( 'npm', [ 'run', 'plugin-zip' ], {
+		cwd: ROOT,
+		stdio: 'ignore',
+	} );
+	execFileSync(
+		'node',
+		[
+			'scripts/test-site.mjs',
+			'start',
+			'--name',
+			SITE_NAME,
+			'--port',
+			String( PORT ),
+			'--no-plugin',
+		],
+		{ cwd: ROOT, stdio: 'ignore' }
+	);
 } );
 
 test.afterAll( () => {
-	execFileSync( 'node', [ 'scripts/test-site.mjs', 'stop', '--name', SITE_NAME ], { cwd: ROOT, stdio: 'ignore' } );
+	execFileSync(
+		'node',
+		[ 'scripts/test-site.mjs', 'stop', '--name', SITE_NAME ],
+		{ cwd: ROOT, stdio: 'ignore' }
+	);
 } );
 
 test( 'the zip holds the runtime files and no development files', () => {
-	const listing = execFileSync( 'unzip', [ '-Z1', ZIP ], { encoding: 'utf8' } ).split( '\n' ).filter( Boolean );
-	for ( const needed of [ 'plugin.php', 'uninstall.php', 'readme.txt', 'build/index.js', 'build/index.asset.php', 'php/class-signature-store.php' ] ) {
+	const listing = execFileSync( 'unzip', [ '-Z1', ZIP ], {
+		encoding: 'utf8',
+	} )
+		.split( '\n' )
+		.filter( Boolean );
+	for ( const needed of [
+		'plugin.php',
+		'uninstall.php',
+		'readme.txt',
+		'build/index.js',
+		'build/index.asset.php',
+		'php/class-signature-store.php',
+	] ) {
 		expect( listing ).toContain( `wp-coding-agents-runtimes/${ needed }` );
 	}
-	const development = listing.filter( ( file ) => /\/(src|e2e|tests|node_modules|scripts|docs|\.ci)\/|package(-lock)?\.json$|tsconfig\.json$/.test( file ) );
+	const development = listing.filter( ( file ) =>
+		/\/(src|e2e|tests|node_modules|scripts|docs|\.ci)\/|package(-lock)?\.json$|tsconfig\.json$/.test(
+			file
+		)
+	);
 	expect( development ).toEqual( [] );
 } );
 
-test( 'a user uploads the zip, activates it and opens Tools → Agent Runtimes', async ( { page } ) => {
+test( 'a user uploads the zip, activates it and opens Tools → Agent Runtimes', async ( {
+	page,
+} ) => {
 	await page.goto( `${ url }/wp-login.php` );
 	await page.getByLabel( 'Username or Email Address' ).fill( 'admin' );
 	await page.getByLabel( 'Password', { exact: true } ).fill( 'password' );
@@ -44,17 +80,27 @@ test( 'a user uploads the zip, activates it and opens Tools → Agent Runtimes',
 	await page.goto( `${ url }/wp-admin/plugin-install.php?tab=upload` );
 	await page.locator( 'input#pluginzip' ).setInputFiles( ZIP );
 	await page.getByRole( 'button', { name: 'Install Now' } ).click();
-	await expect( page.getByText( 'Plugin installed successfully.' ) ).toBeVisible();
+	await expect(
+		page.getByText( 'Plugin installed successfully.' )
+	).toBeVisible();
 	await page.getByRole( 'link', { name: 'Activate Plugin' } ).click();
 	await expect( page.getByText( 'Plugin activated.' ) ).toBeVisible();
 
 	await page.locator( '#menu-tools' ).hover();
 	await page.getByRole( 'link', { name: 'Agent Runtimes' } ).click();
-	await expect( page.getByRole( 'heading', { name: 'Agent Runtimes', level: 1 } ) ).toBeVisible();
+	await expect(
+		page.getByRole( 'heading', { name: 'Agent Runtimes', level: 1 } )
+	).toBeVisible();
 	await expect( page.getByText( 'KIMAKI_SESSION_ID' ).first() ).toBeVisible();
-	await expect( page.getByText( 'OPENCODE_SESSION_ID' ).first() ).toBeVisible();
+	await expect(
+		page.getByText( 'OPENCODE_SESSION_ID' ).first()
+	).toBeVisible();
 
 	const debugLog = path.join( ROOT, '.cache', SITE_NAME, 'debug.log' );
-	const logged = fs.existsSync( debugLog ) ? fs.readFileSync( debugLog, 'utf8' ) : '';
-	expect( logged ).not.toMatch( /PHP (Notice|Warning|Deprecated|Fatal error)/ );
+	const logged = fs.existsSync( debugLog )
+		? fs.readFileSync( debugLog, 'utf8' )
+		: '';
+	expect( logged ).not.toMatch(
+		/PHP (Notice|Warning|Deprecated|Fatal error)/
+	);
 } );

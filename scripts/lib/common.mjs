@@ -7,16 +7,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve( path.dirname( fileURLToPath( import.meta.url ) ), '..', '..' );
+export const ROOT = path.resolve(
+	path.dirname( fileURLToPath( import.meta.url ) ),
+	'..',
+	'..'
+);
 
 /** Debian packages (PHP, MariaDB, PHPUnit, Chromium); a no-op when all are there. */
 export function ensureSystemPackages() {
-	execFileSync( 'bash', [ path.join( ROOT, 'scripts', 'system-deps.sh' ) ], { stdio: 'inherit' } );
+	execFileSync( 'bash', [ path.join( ROOT, 'scripts', 'system-deps.sh' ) ], {
+		stdio: 'inherit',
+	} );
 }
 
 /** WordPress core files, fetched once into .cache/wordpress-core; returns that folder. */
 export function ensureWordPressCore() {
-	execFileSync( 'bash', [ path.join( ROOT, 'scripts', 'fetch-wordpress.sh' ) ], { stdio: 'inherit' } );
+	execFileSync(
+		'bash',
+		[ path.join( ROOT, 'scripts', 'fetch-wordpress.sh' ) ],
+		{ stdio: 'inherit' }
+	);
 	return path.join( ROOT, '.cache', 'wordpress-core' );
 }
 
@@ -24,28 +34,45 @@ export function ensureWordPressCore() {
 export function ensureNodeModules() {
 	const marker = path.join( ROOT, 'node_modules', '.package-lock.json' );
 	const lock = path.join( ROOT, 'package-lock.json' );
-	if ( fs.existsSync( marker ) && fs.statSync( marker ).mtimeMs >= fs.statSync( lock ).mtimeMs ) {
+	if (
+		fs.existsSync( marker ) &&
+		fs.statSync( marker ).mtimeMs >= fs.statSync( lock ).mtimeMs
+	) {
 		return;
 	}
 	process.stdout.write( 'Installing npm dependencies...\n' );
-	execFileSync( 'npm', [ 'ci', '--no-audit', '--no-fund' ], { cwd: ROOT, stdio: 'inherit' } );
+	execFileSync( 'npm', [ 'ci', '--no-audit', '--no-fund' ], {
+		cwd: ROOT,
+		stdio: 'inherit',
+	} );
 }
 
 /** The admin app's assets, built when build/ is missing or older than src/. */
 export function ensureBuild() {
 	const asset = path.join( ROOT, 'build', 'index.asset.php' );
-	if ( fs.existsSync( asset ) && fs.statSync( asset ).mtimeMs >= newestMtime( path.join( ROOT, 'src' ) ) ) {
+	if (
+		fs.existsSync( asset ) &&
+		fs.statSync( asset ).mtimeMs >= newestMtime( path.join( ROOT, 'src' ) )
+	) {
 		return;
 	}
 	process.stdout.write( 'Building the admin screen...\n' );
-	execFileSync( 'npx', [ 'wp-scripts', 'build' ], { cwd: ROOT, stdio: 'inherit' } );
+	execFileSync( 'npx', [ 'wp-scripts', 'build' ], {
+		cwd: ROOT,
+		stdio: 'inherit',
+	} );
 }
 
 function newestMtime( dir ) {
 	let newest = 0;
 	for ( const entry of fs.readdirSync( dir, { withFileTypes: true } ) ) {
 		const full = path.join( dir, entry.name );
-		newest = Math.max( newest, entry.isDirectory() ? newestMtime( full ) : fs.statSync( full ).mtimeMs );
+		newest = Math.max(
+			newest,
+			entry.isDirectory()
+				? newestMtime( full )
+				: fs.statSync( full ).mtimeMs
+		);
 	}
 	return newest;
 }
@@ -58,7 +85,9 @@ export async function waitFor( check, timeoutMs, what ) {
 		}
 		await new Promise( ( resolve ) => setTimeout( resolve, 200 ) );
 	}
-	throw new Error( `Timed out after ${ timeoutMs / 1000 } s waiting for ${ what }` );
+	throw new Error(
+		`Timed out after ${ timeoutMs / 1000 } s waiting for ${ what }`
+	);
 }
 
 function isAlive( pid ) {
@@ -73,6 +102,7 @@ function isAlive( pid ) {
 /**
  * Stops the process group started with `detached: true` whose leader's pid is in the file.
  * Killing the group matters for `php -S` with workers: the workers outlive their parent.
+ * @param {string} pidFile File holding the group leader's pid.
  */
 export async function stopPidFile( pidFile ) {
 	if ( ! fs.existsSync( pidFile ) ) {

@@ -1,0 +1,300 @@
+/**
+ * Shared plumbing for the REST specs: authenticated request contexts for each
+ * role, direct option inspection through wpPhp, and the preset defaults the
+ * contract promises.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+	expect,
+	request as playwrightRequest,
+	type APIRequestContext,
+} from '@playwright/test';
+import { basicAuth, testSite, wpPhp, type Role } from '../support/site';
+
+export const SIGNATURES_OPTION = 'datamachine_code_worktree_runtime_signatures';
+export const META_OPTION = 'wpca_runtime_meta';
+
+export type Fields = Record< string, string >;
+
+export interface RuntimeItem {
+	id: string;
+	label: string;
+	fields: Fields;
+	enabled: boolean;
+	registered: boolean;
+	preset: boolean;
+	source: 'installer' | 'admin' | 'preset' | 'external';
+	updated_at: string | null;
+	updated_by: string | null;
+	collision: boolean;
+}
+
+export interface SignaturesBody {
+	signatures: Record< string, Fields >;
+	collisions: Array< { id: string; ours: unknown; theirs: unknown } >;
+	problems: Array< {
+		id: string;
+		subkey?: string;
+		code: string;
+		message: string;
+	} >;
+}
+
+export interface ErrorBody {
+	code: string;
+	message: string;
+	data: { status: number; params?: Record< string, string > };
+}
+
+export interface DeleteBody {
+	deleted: boolean;
+	previous: RuntimeItem | null;
+}
+
+export interface PreviewBody {
+	origin_session: {
+		primary_id: string | null;
+		ids: Record< string, Fields >;
+	} | null;
+	lock_owner: { runtime_ids?: Record< string, Fields > };
+	declared: string[];
+	found: string[];
+	missing: string[];
+}
+
+export const PRESET_FIELDS: Record< 'kimaki' | 'opencode', Fields > = {
+	kimaki: {
+		session_id: 'KIMAKI_SESSION_ID',
+		thread_id: 'KIMAKI_THREAD_ID',
+		thread_url: 'KIMAKI_THREAD_URL',
+	},
+	opencode: {
+		session_id: 'OPENCODE_SESSION_ID',
+		run_id: 'OPENCODE_RUN_ID',
+	},
+};
+
+export interface RestResponse< T > {
+	status: number;
+	body: T;
+	text: string;
+}
+
+/**
+ * Every status seen by any client in this worker, so a spec can assert that
+ * nothing anywhere answered 5xx.
+ */
+const serverErrors: string[] = [];
+
+export function recordedServerErrors(): string[] {
+	return [ ...serverErrors ];
+}
+
+export function routeUrl( route: string ): string {
+	return `${ testSite().restUrl }wp-coding-agents/v1${ route }`;
+}
+
+/** A JSON body sent verbatim, for malformed-JSON requests. */
+export class RawJson {
+	constructor( readonly text: string ) {}
+}
+
+export class RestClient {
+	constructor(
+		readonly context: APIRequestContext,
+		private readonly headers: Record< string, string > = {}
+	) {}
+
+	async call< T = unknown >(
+		method: string,
+		route: string,
+		body?: unknown
+	): Promise< RestResponse< T > > {
+		const headers: Record< string, string > = { ...this.headers };
+		let data: unknown;
+		if ( body instanceof RawJson ) {
+			headers[ 'Content-Type' ] = 'application/json';
+			// A Buffer: Playwright would JSON-encode an unparsable string sent as JSON.
+			data = Buffer.from( body.text );
+		} else if ( undefined !== body ) {
+			headers[ 'Content-Type' ] = 'application/json';
+			data = JSON.stringify( body );
+		}
+		const response = await this.context.fetch( routeUrl( route ), {
+			method,
+			headers,
+			data,
+			maxRedirects: 0,
+		} );
+		const text = await response.text();
+		if ( response.status() >= 500 ) {
+			serverErrors.push(
+				`${ method } ${ route } -> ${ response.status() }: ${ text }`
+			);
+		}
+		let parsed: unknown = null;
+		try {
+			parsed = JSON.parse( text );
+		} catch {
+			parsed = null;
+		}
+		return { status: response.status(), body: parsed as T, text };
+	}
+
+	get< T = unknown >( route: string ) {
+		return this.call< T >( 'GET', route );
+	}
+
+	put< T = unknown >( route: string, body?: unknown ) {
+		return this.call< T >( 'PUT', route, body );
+	}
+
+	patch< T = unknown >( route: string, body?: unknown ) {
+		return this.call< T >( 'PATCH', route, body );
+	}
+
+	post< T = unknown >( route: string, body?: unknown ) {
+		return this.call< T >( 'POST', route, body );
+	}
+
+	delete< T = unknown >( route: string ) {
+		return this.call< T >( 'DELETE', route );
+	}
+
+	dispose() {
+		return this.context.dispose();
+	}
+}
+
+/**
+ * A client authenticated with the role's Application Password (installer path).
+ * @param role
+ */
+export async function clientAs( role: Role ): Promise< RestClient > {
+	const context = await playwrightRequest.newContext();
+	return new RestClient( context, { Authorization: basicAuth( role ) } );
+}
+
+export async function anonymousClient(): Promise< RestClient > {
+	return new RestClient( await playwrightRequest.newContext() );
+}
+
+/**
+ * Logs in through wp-login.php like a browser does, keeping the cookies in
+ * the returned context, and reads the `wp_rest` nonce the admin screen uses.
+ * @param role
+ */
+export async function cookieSession(
+	role: Role
+): Promise< { context: APIRequestContext; nonce: string } > {
+	const site = testSite();
+	const user = site.users[ role ];
+	const context = await playwrightRequest.newContext();
+	// Sets wordpress_test_cookie, which the login form requires.
+	await context.get( `${ site.url }/wp-login.php` );
+	const login = await context.post( `${ site.url }/wp-login.php`, {
+		form: {
+			log: user.username,
+			pwd: user.password,
+			'wp-submit': 'Log In',
+			testcookie: '1',
+			redirect_to: `${ site.url }/wp-admin/`,
+		},
+		maxRedirects: 0,
+	} );
+	expect( login.status(), 'wp-login.php redirects after login' ).toBe( 302 );
+	const state = await context.storageState();
+	expect(
+		state.cookies.some( ( cookie ) =>
+			cookie.name.startsWith( 'wordpress_logged_in_' )
+		),
+		'logged-in cookie set'
+	).toBe( true );
+	const nonceResponse = await context.get(
+		`${ site.url }/wp-admin/admin-ajax.php?action=rest-nonce`
+	);
+	const nonce = ( await nonceResponse.text() ).trim();
+	expect( nonce, 'rest-nonce answered' ).toMatch( /^[0-9a-f]{10}$/ );
+	return { context, nonce };
+}
+
+/** Deletes both stored options: the site is back to "nothing registered". */
+export function resetRegistry(): void {
+	wpPhp(
+		`delete_option( '${ SIGNATURES_OPTION }' ); delete_option( '${ META_OPTION }' );`
+	);
+}
+
+/** The raw stored state, as a string to compare before and after a request. */
+export function storedState(): string {
+	return wpPhp(
+		`echo wp_json_encode( array( 'signatures' => get_option( '${ SIGNATURES_OPTION }', '__absent__' ), 'meta' => get_option( '${ META_OPTION }', '__absent__' ) ) );`
+	).trim();
+}
+
+/** Exactly what DMC sees: the filter's value. */
+export function publishedSignatures(): Record< string, Fields > {
+	const json = wpPhp(
+		`echo wp_json_encode( (object) apply_filters( '${ SIGNATURES_OPTION }', array() ) );`
+	).trim();
+	return JSON.parse( json ) as Record< string, Fields >;
+}
+
+/** Keys of the published filter value in filter order (PHP order, not JS order). */
+export function publishedOrder(): string[] {
+	const json = wpPhp(
+		`echo wp_json_encode( array_map( 'strval', array_keys( (array) apply_filters( '${ SIGNATURES_OPTION }', array() ) ) ) );`
+	).trim();
+	return JSON.parse( json ) as string[];
+}
+
+export function writeMuPlugin( name: string, code: string ): string {
+	const dir = path.join( testSite().wpDir, 'wp-content', 'mu-plugins' );
+	fs.mkdirSync( dir, { recursive: true } );
+	const file = path.join( dir, name );
+	fs.writeFileSync( file, code );
+	return file;
+}
+
+/**
+ * Registers a runtime as admin over Application Passwords and checks it worked.
+ * @param admin
+ * @param id
+ * @param fields
+ * @param extra
+ * @param extra.enabled
+ * @param extra.label
+ */
+export async function register(
+	admin: RestClient,
+	id: string,
+	fields: Fields,
+	extra: { enabled?: boolean; label?: string } = {}
+): Promise< RuntimeItem > {
+	const response = await admin.put< RuntimeItem >( `/runtimes/${ id }`, {
+		fields,
+		...extra,
+	} );
+	expect(
+		[ 200, 201 ],
+		`PUT /runtimes/${ id }: ${ response.text }`
+	).toContain( response.status );
+	return response.body;
+}
+
+export async function listRuntimes(
+	admin: RestClient
+): Promise< RuntimeItem[] > {
+	const response = await admin.get< RuntimeItem[] >( '/runtimes' );
+	expect( response.status, response.text ).toBe( 200 );
+	return response.body;
+}
+
+export function ids( items: RuntimeItem[] ): string[] {
+	return items.map( ( item ) => item.id );
+}
+
+export function sleep( ms: number ): Promise< void > {
+	return new Promise( ( resolve ) => setTimeout( resolve, ms ) );
+}

@@ -1,0 +1,369 @@
+/**
+ * Every route as every kind of caller, in the style of WordPress/two-factor's
+ * REST tests: anonymous, subscriber and editor are refused and store nothing,
+ * the administrator succeeds; cookie auth needs the wp_rest nonce.
+ */
+import fs from 'node:fs';
+import { test, expect } from '@playwright/test';
+import {
+	anonymousClient,
+	clientAs,
+	cookieSession,
+	recordedServerErrors,
+	resetRegistry,
+	RestClient,
+	storedState,
+	writeMuPlugin,
+	PRESET_FIELDS,
+	type ErrorBody,
+	type RuntimeItem,
+	type SignaturesBody,
+} from './helpers';
+import { testSite } from '../support/site';
+
+test.describe.configure( { mode: 'serial' } );
+
+interface RouteCase {
+	name: string;
+	method: string;
+	route: string;
+	body?: unknown;
+	/** Status the administrator gets on a site where only kimaki is registered. */
+	adminStatus: number;
+	write: boolean;
+}
+
+const ROUTES: RouteCase[] = [
+	{
+		name: 'GET /runtimes',
+		method: 'GET',
+		route: '/runtimes',
+		adminStatus: 200,
+		write: false,
+	},
+	{
+		name: 'GET /runtimes/<id>',
+		method: 'GET',
+		route: '/runtimes/kimaki',
+		adminStatus: 200,
+		write: false,
+	},
+	{
+		name: 'PUT /runtimes/<id>',
+		method: 'PUT',
+		route: '/runtimes/perm-check',
+		body: { fields: { session_id: 'PERM_CHECK_SESSION_ID' } },
+		adminStatus: 201,
+		write: true,
+	},
+	{
+		name: 'PATCH /runtimes/<id>',
+		method: 'PATCH',
+		route: '/runtimes/kimaki',
+		body: { enabled: false },
+		adminStatus: 200,
+		write: true,
+	},
+	{
+		name: 'DELETE /runtimes/<id>',
+		method: 'DELETE',
+		route: '/runtimes/kimaki',
+		adminStatus: 200,
+		write: true,
+	},
+	{
+		name: 'PUT /order',
+		method: 'PUT',
+		route: '/order',
+		body: { order: [ 'kimaki' ] },
+		adminStatus: 200,
+		write: true,
+	},
+	{
+		name: 'GET /signatures',
+		method: 'GET',
+		route: '/signatures',
+		adminStatus: 200,
+		write: false,
+	},
+	{
+		name: 'POST /signatures/repair',
+		method: 'POST',
+		route: '/signatures/repair',
+		adminStatus: 200,
+		write: true,
+	},
+	{
+		name: 'POST /attribution/preview',
+		method: 'POST',
+		route: '/attribution/preview',
+		body: { env: { KIMAKI_SESSION_ID: 'abc' } },
+		adminStatus: 200,
+		write: false,
+	},
+];
+
+const clients: Partial<
+	Record< 'anonymous' | 'subscriber' | 'editor' | 'admin', RestClient >
+> = {};
+
+function client( who: keyof typeof clients ): RestClient {
+	const found = clients[ who ];
+	if ( ! found ) {
+		throw new Error( `no client for ${ who }` );
+	}
+	return found;
+}
+
+test.beforeAll( async () => {
+	clients.anonymous = await anonymousClient();
+	clients.subscriber = await clientAs( 'subscriber' );
+	clients.editor = await clientAs( 'editor' );
+	clients.admin = await clientAs( 'admin' );
+} );
+
+test.afterAll( async () => {
+	await Promise.all(
+		Object.values( clients ).map( ( each ) => each?.dispose() )
+	);
+	resetRegistry();
+	expect( recordedServerErrors() ).toEqual( [] );
+} );
+
+test.beforeEach( async () => {
+	resetRegistry();
+	const seeded = await client( 'admin' ).put( '/runtimes/kimaki', {
+		fields: PRESET_FIELDS.kimaki,
+	} );
+	expect( seeded.status, seeded.text ).toBe( 201 );
+} );
+
+for ( const route of ROUTES ) {
+	test.describe( route.name, () => {
+		test( 'anonymous gets 401 rest_forbidden and nothing is stored', async () => {
+			const before = storedState();
+			const response = await client( 'anonymous' ).call< ErrorBody >(
+				route.method,
+				route.route,
+				route.body
+			);
+			expect( response.status, response.text ).toBe( 401 );
+			expect( response.body.code ).toBe( 'rest_forbidden' );
+			expect( storedState() ).toBe( before );
+		} );
+
+		for ( const role of [ 'subscriber', 'editor' ] as const ) {
+			test( `${ role } (Application Password) gets 403 rest_forbidden and nothing is stored`, async () => {
+				const before = storedState();
+				const response = await client( role ).call< ErrorBody >(
+					route.method,
+					route.route,
+					route.body
+				);
+				expect( response.status, response.text ).toBe( 403 );
+				expect( response.body.code ).toBe( 'rest_forbidden' );
+				expect( storedState() ).toBe( before );
+			} );
+		}
+
+		test( `admin (Application Password) gets ${ route.adminStatus }`, async () => {
+			const before = storedState();
+			const response = await client( 'admin' ).call(
+				route.method,
+				route.route,
+				route.body
+			);
+			expect( response.status, response.text ).toBe( route.adminStatus );
+			if (
+				route.write &&
+				'POST /signatures/repair' !== route.name &&
+				'PUT /order' !== route.name
+			) {
+				expect( storedState() ).not.toBe( before );
+			}
+		} );
+
+		test( 'OPTIONS describes the schema and the arguments', async () => {
+			const response = await client( 'admin' ).call< {
+				schema?: { properties?: Record< string, unknown > };
+				endpoints?: Array< {
+					methods: string[];
+					args: Record< string, unknown >;
+				} >;
+			} >( 'OPTIONS', route.route );
+			expect( response.status, response.text ).toBe( 200 );
+			expect( response.body.schema?.properties ).toBeInstanceOf( Object );
+			expect(
+				Object.keys( response.body.schema?.properties ?? {} ).length
+			).toBeGreaterThan( 0 );
+			const endpoints = response.body.endpoints ?? [];
+			const methods = endpoints.flatMap(
+				( endpoint ) => endpoint.methods
+			);
+			expect( methods ).toContain( route.method );
+			for ( const endpoint of endpoints ) {
+				expect( endpoint.args ).toBeInstanceOf( Object );
+			}
+			if ( undefined !== route.body && null !== route.body ) {
+				const endpoint = endpoints.find( ( each ) =>
+					each.methods.includes( route.method )
+				);
+				for ( const key of Object.keys( route.body as object ) ) {
+					expect(
+						Object.keys( endpoint?.args ?? {} ),
+						`${ route.method } args list "${ key }"`
+					).toContain( key );
+				}
+			}
+		} );
+	} );
+}
+
+test( 'OPTIONS /runtimes/<id> lists fields, enabled and label for PUT and PATCH', async () => {
+	const response = await client( 'admin' ).call< {
+		schema: { properties: Record< string, unknown > };
+		endpoints: Array< {
+			methods: string[];
+			args: Record< string, unknown >;
+		} >;
+	} >( 'OPTIONS', '/runtimes/kimaki' );
+	expect( response.status ).toBe( 200 );
+	expect( Object.keys( response.body.schema.properties ) ).toEqual(
+		expect.arrayContaining( [
+			'id',
+			'label',
+			'fields',
+			'enabled',
+			'registered',
+			'preset',
+			'source',
+			'updated_at',
+			'updated_by',
+			'collision',
+		] )
+	);
+	for ( const method of [ 'PUT', 'PATCH' ] ) {
+		const endpoint = response.body.endpoints.find( ( each ) =>
+			each.methods.includes( method )
+		);
+		expect( Object.keys( endpoint?.args ?? {} ) ).toEqual(
+			expect.arrayContaining( [ 'fields', 'enabled', 'label' ] )
+		);
+	}
+} );
+
+test.describe( 'cookie authentication', () => {
+	test( 'a bad X-WP-Nonce is refused with rest_cookie_invalid_nonce and nothing is stored', async () => {
+		const { context } = await cookieSession( 'admin' );
+		const cookieClient = new RestClient( context, {
+			'X-WP-Nonce': 'badnonce00',
+		} );
+		const before = storedState();
+		const response = await cookieClient.put< ErrorBody >(
+			'/runtimes/cookie-check',
+			{ fields: { session_id: 'COOKIE_CHECK_ID' } }
+		);
+		expect( response.status, response.text ).toBe( 403 );
+		expect( response.body.code ).toBe( 'rest_cookie_invalid_nonce' );
+		expect( storedState() ).toBe( before );
+		await context.dispose();
+	} );
+
+	test( 'cookies without any nonce count as anonymous', async () => {
+		const { context } = await cookieSession( 'admin' );
+		const cookieClient = new RestClient( context );
+		const before = storedState();
+		const response = await cookieClient.put< ErrorBody >(
+			'/runtimes/cookie-check',
+			{ fields: { session_id: 'COOKIE_CHECK_ID' } }
+		);
+		expect( response.status, response.text ).toBe( 401 );
+		expect( response.body.code ).toBe( 'rest_forbidden' );
+		expect( storedState() ).toBe( before );
+		await context.dispose();
+	} );
+
+	test( 'the real nonce writes with source "admin"; Application Passwords write with source "installer"', async () => {
+		const { context, nonce } = await cookieSession( 'admin' );
+		const cookieClient = new RestClient( context, { 'X-WP-Nonce': nonce } );
+		const viaCookie = await cookieClient.put< RuntimeItem >(
+			'/runtimes/cookie-check',
+			{ fields: { session_id: 'COOKIE_CHECK_ID' } }
+		);
+		expect( viaCookie.status, viaCookie.text ).toBe( 201 );
+		expect( viaCookie.body.source ).toBe( 'admin' );
+		expect( viaCookie.body.updated_by ).toBe( 'admin' );
+
+		const listed = await cookieClient.get< RuntimeItem[] >( '/runtimes' );
+		expect( listed.status ).toBe( 200 );
+		expect(
+			listed.body.find( ( item ) => 'cookie-check' === item.id )?.source
+		).toBe( 'admin' );
+
+		const viaAppPassword = await client( 'admin' ).put< RuntimeItem >(
+			'/runtimes/installer-check',
+			{ fields: { session_id: 'INSTALLER_CHECK_ID' } }
+		);
+		expect( viaAppPassword.status ).toBe( 201 );
+		expect( viaAppPassword.body.source ).toBe( 'installer' );
+
+		// A later admin-screen change to an installer registration takes over the source.
+		const toggled = await cookieClient.patch< RuntimeItem >(
+			'/runtimes/installer-check',
+			{ enabled: false }
+		);
+		expect( toggled.status, toggled.text ).toBe( 200 );
+		expect( toggled.body.source ).toBe( 'admin' );
+		await context.dispose();
+	} );
+
+	test( 'a subscriber with a valid nonce is still refused with 403', async () => {
+		const { context, nonce } = await cookieSession( 'subscriber' );
+		const cookieClient = new RestClient( context, { 'X-WP-Nonce': nonce } );
+		const before = storedState();
+		const response = await cookieClient.put< ErrorBody >(
+			'/runtimes/cookie-check',
+			{ fields: { session_id: 'COOKIE_CHECK_ID' } }
+		);
+		expect( response.status, response.text ).toBe( 403 );
+		expect( response.body.code ).toBe( 'rest_forbidden' );
+		expect( storedState() ).toBe( before );
+		const signatures =
+			await cookieClient.get< SignaturesBody >( '/signatures' );
+		expect( signatures.status ).toBe( 403 );
+		await context.dispose();
+	} );
+} );
+
+test( 'the wpca_required_capability filter changes who may manage runtimes', async () => {
+	const file = writeMuPlugin(
+		'wpca-test-capability.php',
+		`<?php
+// Test fixture: let editors manage runtimes.
+add_filter(
+	'wpca_required_capability',
+	function () {
+		return 'edit_others_posts';
+	}
+);
+`
+	);
+	try {
+		const editor = await client( 'editor' ).put< RuntimeItem >(
+			'/runtimes/by-editor',
+			{ fields: { session_id: 'BY_EDITOR_ID' } }
+		);
+		expect( editor.status, editor.text ).toBe( 201 );
+		expect( editor.body.updated_by ).toBe(
+			testSite().users.editor.username
+		);
+		const subscriber =
+			await client( 'subscriber' ).get< ErrorBody >( '/runtimes' );
+		expect( subscriber.status ).toBe( 403 );
+	} finally {
+		fs.rmSync( file, { force: true } );
+	}
+	const editorAgain =
+		await client( 'editor' ).get< ErrorBody >( '/runtimes' );
+	expect( editorAgain.status ).toBe( 403 );
+} );

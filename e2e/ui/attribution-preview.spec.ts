@@ -1,0 +1,111 @@
+/**
+ * The attribution preview: the admin types the values an agent process would
+ * have and sees what DMC would record, following the effective signatures.
+ */
+import { expect, test } from '@playwright/test';
+import {
+	expectDmcOrder,
+	openScreen,
+	previewPanel,
+	resetRegistry,
+	setPublished,
+	tableRows,
+} from './helpers';
+
+test.beforeEach( () => {
+	resetRegistry();
+} );
+
+test( 'the preview shows the primary id DMC would record for typed values', async ( {
+	page,
+} ) => {
+	await openScreen( page );
+	const preview = previewPanel( page );
+	await expect( preview ).toContainText(
+		'No environment variable is declared'
+	);
+
+	await setPublished( page, 'kimaki', true );
+	await setPublished( page, 'opencode', true );
+	await expectDmcOrder( page, [ 'kimaki', 'opencode' ] );
+
+	// One input per declared variable, in the order DMC reads them.
+	const inputs = preview.getByRole( 'textbox' );
+	await expect( inputs ).toHaveCount( 5 );
+	expect(
+		await inputs.evaluateAll( ( elements ) =>
+			elements.map(
+				( element ) =>
+					( element as HTMLInputElement ).labels?.[ 0 ]
+						?.textContent ?? ''
+			)
+		)
+	).toEqual( [
+		'KIMAKI_SESSION_ID',
+		'KIMAKI_THREAD_ID',
+		'KIMAKI_THREAD_URL',
+		'OPENCODE_SESSION_ID',
+		'OPENCODE_RUN_ID',
+	] );
+
+	// Kimaki exports no session id here: the first session_id in filter order is opencode's.
+	await preview
+		.getByLabel( 'KIMAKI_THREAD_ID', { exact: true } )
+		.fill( 'thread-42' );
+	await preview
+		.getByLabel( 'KIMAKI_THREAD_URL', { exact: true } )
+		.fill( 'discord.com/channels/1' );
+	await preview
+		.getByLabel( 'OPENCODE_SESSION_ID', { exact: true } )
+		.fill( 'ses_opencode_1' );
+	await preview
+		.getByRole( 'button', { name: 'Preview attribution' } )
+		.click();
+	const result = preview.getByRole( 'region', {
+		name: 'What DMC would record',
+	} );
+	await expect( result.locator( '.wpca-preview__primary' ) ).toHaveText(
+		'ses_opencode_1'
+	);
+	// The thread URL is not http(s): DMC drops it from the origin session.
+	await expect
+		.poll( () =>
+			tableRows(
+				result.getByRole( 'table', {
+					name: 'Origin session ids of kimaki',
+				} )
+			)
+		)
+		.toEqual( [ [ 'thread_id', 'thread-42' ] ] );
+	await expect( result.locator( '.wpca-preview__missing' ) ).toHaveText( [
+		'KIMAKI_SESSION_ID',
+		'OPENCODE_RUN_ID',
+	] );
+
+	// With kimaki's session id set, kimaki comes first and provides the primary id.
+	await preview
+		.getByLabel( 'KIMAKI_SESSION_ID', { exact: true } )
+		.fill( 'kimaki-session-7' );
+	await preview
+		.getByRole( 'button', { name: 'Preview attribution' } )
+		.click();
+	await expect( result.locator( '.wpca-preview__primary' ) ).toHaveText(
+		'kimaki-session-7'
+	);
+
+	// Nothing typed: nothing would be recorded.
+	for ( const name of [
+		'KIMAKI_SESSION_ID',
+		'KIMAKI_THREAD_ID',
+		'KIMAKI_THREAD_URL',
+		'OPENCODE_SESSION_ID',
+	] ) {
+		await preview.getByLabel( name, { exact: true } ).fill( '' );
+	}
+	await preview
+		.getByRole( 'button', { name: 'Preview attribution' } )
+		.click();
+	await expect( result ).toContainText(
+		'Nothing: no declared variable has a usable value.'
+	);
+} );

@@ -1,0 +1,163 @@
+/**
+ * Shared steps for the admin-screen specs: the screen's landmarks as a user
+ * finds them (by role and accessible name), and direct reads of what WordPress
+ * stored and publishes, so a test can tell the screen and the site agree.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import { testSite, wpPhp, type Role } from '../support/site';
+
+export const SCREEN_PATH = '/wp-admin/tools.php?page=wpca-runtimes';
+export const SIGNATURES_OPTION = 'datamachine_code_worktree_runtime_signatures';
+export const META_OPTION = 'wpca_runtime_meta';
+
+export function screenUrl(): string {
+	return testSite().url + SCREEN_PATH;
+}
+
+/** Nothing registered: the state of a fresh install. */
+export function resetRegistry(): void {
+	wpPhp(
+		`delete_option( '${ SIGNATURES_OPTION }' ); delete_option( '${ META_OPTION }' );`
+	);
+}
+
+/** Both stored options, to compare before and after a rejected change. */
+export function storedState(): string {
+	return wpPhp(
+		`echo wp_json_encode( array( get_option( '${ SIGNATURES_OPTION }', null ), get_option( '${ META_OPTION }', null ) ) );`
+	).trim();
+}
+
+/** The filter's value as DMC receives it, as [id, fields] pairs in filter order. */
+export function publishedSignatures(): Array<
+	[ string, Record< string, string > ]
+> {
+	const json = wpPhp(
+		`$out = array(); foreach ( (array) apply_filters( '${ SIGNATURES_OPTION }', array() ) as $id => $fields ) { $out[] = array( (string) $id, (object) $fields ); } echo wp_json_encode( $out );`
+	).trim();
+	return JSON.parse( json ) as Array< [ string, Record< string, string > ] >;
+}
+
+/**
+ * Fills in wp-login.php, which must be the current page.
+ * @param page
+ * @param role
+ */
+export async function logIn( page: Page, role: Role ): Promise< void > {
+	const user = testSite().users[ role ];
+	await page.getByLabel( 'Username or Email Address' ).fill( user.username );
+	await page.getByLabel( 'Password', { exact: true } ).fill( user.password );
+	await page.getByRole( 'button', { name: 'Log In' } ).click();
+	await page.waitForURL( /\/wp-admin\// );
+}
+
+/**
+ * Opens the screen as admin. The saved admin session normally lets us straight
+ * in; when it does not belong to this site (another run rewrote it), WordPress
+ * sends us to wp-login.php and we log in there.
+ * @param page
+ */
+export async function openScreen( page: Page ): Promise< void > {
+	await page.goto( screenUrl() );
+	if ( new URL( page.url() ).pathname.endsWith( '/wp-login.php' ) ) {
+		await logIn( page, 'admin' );
+		await page.goto( screenUrl() );
+	}
+	await expect(
+		page.getByRole( 'heading', { level: 1, name: 'Agent Runtimes' } )
+	).toBeVisible();
+	await expect( dmcPanel( page ) ).toBeVisible();
+}
+
+export function runtimeCard( page: Page, id: string ): Locator {
+	return page.getByRole( 'region', { name: `Runtime ${ id }`, exact: true } );
+}
+
+export function publishToggle( page: Page, id: string ): Locator {
+	return runtimeCard( page, id ).getByRole( 'checkbox', {
+		name: 'Published to DMC',
+	} );
+}
+
+export function dmcPanel( page: Page ): Locator {
+	return page.getByRole( 'region', { name: 'What DMC sees' } );
+}
+
+export function previewPanel( page: Page ): Locator {
+	return page.getByRole( 'region', { name: 'Attribution preview' } );
+}
+
+/**
+ * Runtime ids in the "What DMC sees" list, top to bottom.
+ * @param page
+ */
+export async function dmcOrder( page: Page ): Promise< string[] > {
+	const list = dmcPanel( page ).getByRole( 'list', {
+		name: 'Effective signatures',
+	} );
+	if ( 0 === ( await list.count() ) ) {
+		return [];
+	}
+	return list.locator( ':scope > li > strong' ).allTextContents();
+}
+
+/**
+ * Waits until the panel lists exactly these runtimes in this order.
+ * @param page
+ * @param ids
+ */
+export async function expectDmcOrder(
+	page: Page,
+	ids: string[]
+): Promise< void > {
+	await expect.poll( () => dmcOrder( page ) ).toEqual( ids );
+}
+
+/**
+ * The subkey → env var rows of a read-only fields table, in order.
+ * @param table
+ */
+export async function tableRows( table: Locator ): Promise< string[][] > {
+	const rows = table.locator( 'tbody tr' );
+	const result: string[][] = [];
+	for ( const row of await rows.all() ) {
+		result.push(
+			( await row.locator( 'td' ).allTextContents() ).map( ( text ) =>
+				text.trim()
+			)
+		);
+	}
+	return result;
+}
+
+export function dmcSignature( page: Page, id: string ): Locator {
+	return dmcPanel( page ).getByRole( 'table', {
+		name: `Signature of ${ id }`,
+	} );
+}
+
+export function cardFields( page: Page, id: string ): Locator {
+	return runtimeCard( page, id ).getByRole( 'table', {
+		name: `Fields of ${ id }`,
+	} );
+}
+
+/**
+ * Flips the publish toggle and waits for the server-confirmed state.
+ * @param page
+ * @param id
+ * @param published
+ */
+export async function setPublished(
+	page: Page,
+	id: string,
+	published: boolean
+): Promise< void > {
+	const toggle = publishToggle( page, id );
+	await expect( toggle ).toBeEnabled();
+	await expect( toggle ).toBeChecked( { checked: ! published } );
+	// The toggle is controlled: it only flips once the server stored the change.
+	await toggle.click();
+	await expect( toggle ).toBeChecked( { checked: published } );
+	await expect( toggle ).toBeEnabled();
+}

@@ -1,0 +1,92 @@
+/**
+ * The only module that talks to the REST API: one typed function per route of
+ * `wp-coding-agents/v1`. api-fetch adds the root URL and the `wp_rest` nonce
+ * that WordPress configures on admin pages.
+ */
+import apiFetch from '@wordpress/api-fetch';
+import type {
+	AttributionPreview,
+	AttributionPreviewBody,
+	DeleteResponse,
+	OrderBody,
+	PatchRuntimeBody,
+	PutRuntimeBody,
+	Runtime,
+	SignaturesResponse,
+} from './types';
+
+const NAMESPACE = 'wp-coding-agents/v1';
+
+function runtimePath( id: string ): string {
+	return `${ NAMESPACE }/runtimes/${ encodeURIComponent( id ) }`;
+}
+
+export function listRuntimes(): Promise< Runtime[] > {
+	return apiFetch< Runtime[] >( { path: `${ NAMESPACE }/runtimes` } );
+}
+
+export function getRuntime( id: string ): Promise< Runtime > {
+	return apiFetch< Runtime >( { path: runtimePath( id ) } );
+}
+
+export function putRuntime(
+	id: string,
+	body: PutRuntimeBody
+): Promise< Runtime > {
+	return apiFetch< Runtime >( {
+		path: runtimePath( id ),
+		method: 'PUT',
+		data: body,
+	} );
+}
+
+export function patchRuntime(
+	id: string,
+	body: PatchRuntimeBody
+): Promise< Runtime > {
+	return apiFetch< Runtime >( {
+		path: runtimePath( id ),
+		method: 'PATCH',
+		data: body,
+	} );
+}
+
+export function deleteRuntime( id: string ): Promise< DeleteResponse > {
+	return apiFetch< DeleteResponse >( {
+		path: runtimePath( id ),
+		method: 'DELETE',
+	} );
+}
+
+export function putOrder( order: string[] ): Promise< Runtime[] > {
+	const data: OrderBody = { order };
+	return apiFetch< Runtime[] >( {
+		path: `${ NAMESPACE }/order`,
+		method: 'PUT',
+		data,
+	} );
+}
+
+export function getSignatures(): Promise< SignaturesResponse > {
+	return apiFetch< SignaturesResponse >( {
+		path: `${ NAMESPACE }/signatures`,
+	} );
+}
+
+export function repairSignatures(): Promise< SignaturesResponse > {
+	return apiFetch< SignaturesResponse >( {
+		path: `${ NAMESPACE }/signatures/repair`,
+		method: 'POST',
+	} );
+}
+
+export function previewAttribution(
+	env: Record< string, string >
+): Promise< AttributionPreview > {
+	const data: AttributionPreviewBody = { env };
+	return apiFetch< AttributionPreview >( {
+		path: `${ NAMESPACE }/attribution/preview`,
+		method: 'POST',
+		data,
+	} );
+}

@@ -1,0 +1,129 @@
+import { Button, TextControl } from '@wordpress/components';
+import { __, sprintf } from '@wordpress/i18n';
+import { newRow, type FieldRow } from '../lib/field-rows';
+import {
+	envVarHint,
+	isUrlSubkey,
+	MAX_SUBKEYS,
+	subkeyHint,
+} from '../lib/validation';
+
+interface FieldRowsEditorProps {
+	rows: FieldRow[];
+	onChange: ( rows: FieldRow[] ) => void;
+	disabled?: boolean;
+}
+
+// Hints appear once something was typed, so an empty new row is not shouted at.
+function hintFor(
+	value: string,
+	hint: ( value: string ) => string | null
+): string | undefined {
+	return '' === value ? undefined : ( hint( value.trim() ) ?? undefined );
+}
+
+// The subkey → env var rows of one runtime, in entry order.
+export function FieldRowsEditor( {
+	rows,
+	onChange,
+	disabled = false,
+}: FieldRowsEditorProps ) {
+	const update = ( key: string, change: Partial< FieldRow > ) =>
+		onChange(
+			rows.map( ( row ) =>
+				row.key === key ? { ...row, ...change } : row
+			)
+		);
+
+	return (
+		<fieldset className="wpca-field-rows">
+			<legend>
+				{ __(
+					'Fields (subkey → environment variable)',
+					'wp-coding-agents-runtimes'
+				) }
+			</legend>
+			{ rows.map( ( row, index ) => {
+				const subkeyProblem = hintFor( row.subkey, subkeyHint );
+				const urlNote =
+					! subkeyProblem && isUrlSubkey( row.subkey.trim() )
+						? __(
+								'DMC keeps only http(s):// values for URL subkeys.',
+								'wp-coding-agents-runtimes'
+							)
+						: undefined;
+				return (
+					<div className="wpca-field-rows__row" key={ row.key }>
+						<TextControl
+							__next40pxDefaultSize
+							__nextHasNoMarginBottom
+							label={ sprintf(
+								/* translators: %d: row number. */
+								__( 'Subkey %d', 'wp-coding-agents-runtimes' ),
+								index + 1
+							) }
+							value={ row.subkey }
+							onChange={ ( subkey ) =>
+								update( row.key, { subkey } )
+							}
+							help={ subkeyProblem ?? urlNote }
+							disabled={ disabled }
+							autoComplete="off"
+							spellCheck={ false }
+						/>
+						<TextControl
+							__next40pxDefaultSize
+							__nextHasNoMarginBottom
+							label={ sprintf(
+								/* translators: %d: row number. */
+								__(
+									'Environment variable %d',
+									'wp-coding-agents-runtimes'
+								),
+								index + 1
+							) }
+							value={ row.env }
+							onChange={ ( env ) => update( row.key, { env } ) }
+							help={ hintFor( row.env, envVarHint ) }
+							disabled={ disabled }
+							autoComplete="off"
+							spellCheck={ false }
+						/>
+						<Button
+							__next40pxDefaultSize
+							variant="tertiary"
+							isDestructive
+							className="wpca-field-rows__remove"
+							label={ sprintf(
+								/* translators: %d: row number. */
+								__(
+									'Remove row %d',
+									'wp-coding-agents-runtimes'
+								),
+								index + 1
+							) }
+							onClick={ () =>
+								onChange(
+									rows.filter(
+										( other ) => other.key !== row.key
+									)
+								)
+							}
+							disabled={ disabled }
+						>
+							{ __( 'Remove', 'wp-coding-agents-runtimes' ) }
+						</Button>
+					</div>
+				);
+			} ) }
+			<Button
+				__next40pxDefaultSize
+				variant="secondary"
+				onClick={ () => onChange( [ ...rows, newRow() ] ) }
+				disabled={ disabled || rows.length >= MAX_SUBKEYS }
+			>
+				{ __( 'Add field', 'wp-coding-agents-runtimes' ) }
+			</Button>
+		</fieldset>
+	);
+}

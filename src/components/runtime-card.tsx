@@ -1,0 +1,282 @@
+import {
+	Button,
+	Card,
+	CardBody,
+	CardFooter,
+	CardHeader,
+	Flex,
+	FlexItem,
+	Notice,
+	Spinner,
+	ToggleControl,
+} from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+import type { PutRuntimeBody, Runtime, RuntimeSource } from '../api/types';
+import { FieldsTable } from './fields-table';
+import { RuntimeEditor } from './runtime-editor';
+
+export interface RuntimeCardProps {
+	runtime: Runtime;
+	/** 1-based precedence among registered runtimes; null when not registered. */
+	position: number | null;
+	canMoveUp: boolean;
+	canMoveDown: boolean;
+	busy: boolean;
+	orderBusy: boolean;
+	error: string | undefined;
+	onDismissError: () => void;
+	onToggle: ( enabled: boolean ) => Promise< boolean >;
+	onSave: ( body: PutRuntimeBody ) => Promise< boolean >;
+	onRemove: () => Promise< boolean >;
+	onMove: ( offset: -1 | 1 ) => Promise< boolean >;
+}
+
+function sourceLabel( source: RuntimeSource ): string {
+	switch ( source ) {
+		case 'installer':
+			return __( 'Installer', 'wp-coding-agents-runtimes' );
+		case 'admin':
+			return __( 'Admin screen', 'wp-coding-agents-runtimes' );
+		case 'preset':
+			return __( 'Preset, not registered', 'wp-coding-agents-runtimes' );
+		case 'external':
+			return __( 'External (no metadata)', 'wp-coding-agents-runtimes' );
+	}
+	return source;
+}
+
+function UpdatedInfo( { runtime }: { runtime: Runtime } ) {
+	if ( null === runtime.updated_at ) {
+		return (
+			<p className="wpca-card__meta">
+				{ runtime.registered
+					? __(
+							'Never updated through this plugin.',
+							'wp-coding-agents-runtimes'
+						)
+					: __(
+							'Not registered: these are the preset defaults.',
+							'wp-coding-agents-runtimes'
+						) }
+			</p>
+		);
+	}
+	const when = new Date( runtime.updated_at ).toLocaleString();
+	return (
+		<p className="wpca-card__meta">
+			{ runtime.updated_by
+				? sprintf(
+						/* translators: 1: date and time, 2: user login. */
+						__(
+							'Updated %1$s by %2$s',
+							'wp-coding-agents-runtimes'
+						),
+						when,
+						runtime.updated_by
+					)
+				: sprintf(
+						/* translators: %s: date and time. */
+						__( 'Updated %s', 'wp-coding-agents-runtimes' ),
+						when
+					) }
+		</p>
+	);
+}
+
+// One runtime: its mapping, whether DMC sees it, and the actions on it.
+export function RuntimeCard( props: RuntimeCardProps ) {
+	const {
+		runtime,
+		position,
+		canMoveUp,
+		canMoveDown,
+		busy,
+		orderBusy,
+		error,
+	} = props;
+	const [ editing, setEditing ] = useState( false );
+	// Removing loses the stored mapping, so it takes a second, explicit click.
+	const [ confirmingRemove, setConfirmingRemove ] = useState( false );
+	const removeLabel = runtime.preset
+		? __( 'Reset to default', 'wp-coding-agents-runtimes' )
+		: __( 'Delete', 'wp-coding-agents-runtimes' );
+
+	return (
+		<Card
+			className="wpca-card"
+			role="region"
+			aria-label={ sprintf(
+				/* translators: %s: runtime id. */
+				__( 'Runtime %s', 'wp-coding-agents-runtimes' ),
+				runtime.id
+			) }
+		>
+			<CardHeader>
+				<Flex align="center" wrap>
+					<FlexItem>
+						<h3 className="wpca-card__title">
+							{ null !== position && (
+								<span className="wpca-card__position">
+									{ position }.
+								</span>
+							) }
+							{ runtime.label || runtime.id }{ ' ' }
+							<code>{ runtime.id }</code>
+						</h3>
+					</FlexItem>
+					<FlexItem>
+						<span
+							className={ `wpca-badge wpca-badge--${ runtime.source }` }
+						>
+							{ sourceLabel( runtime.source ) }
+						</span>
+						{ busy && <Spinner /> }
+					</FlexItem>
+				</Flex>
+			</CardHeader>
+			<CardBody>
+				<ToggleControl
+					__nextHasNoMarginBottom
+					label={ __(
+						'Published to DMC',
+						'wp-coding-agents-runtimes'
+					) }
+					help={
+						runtime.enabled
+							? __(
+									'DMC reads these variables when it records a worktree or a lock.',
+									'wp-coding-agents-runtimes'
+								)
+							: __(
+									'Off: the mapping and its position are kept, DMC does not see it.',
+									'wp-coding-agents-runtimes'
+								)
+					}
+					checked={ runtime.enabled }
+					disabled={ busy }
+					onChange={ ( enabled ) => props.onToggle( enabled ) }
+				/>
+				<UpdatedInfo runtime={ runtime } />
+				{ runtime.collision && (
+					<Notice status="warning" isDismissible={ false }>
+						{ __(
+							'Another plugin adds a runtime with this id to the filter, so this mapping does not take effect.',
+							'wp-coding-agents-runtimes'
+						) }
+					</Notice>
+				) }
+				{ error && (
+					<Notice status="error" onRemove={ props.onDismissError }>
+						{ error }
+					</Notice>
+				) }
+				{ editing ? (
+					<RuntimeEditor
+						runtime={ runtime }
+						busy={ busy }
+						onSave={ props.onSave }
+						onClose={ () => setEditing( false ) }
+					/>
+				) : (
+					<FieldsTable
+						label={ sprintf(
+							/* translators: %s: runtime id. */
+							__( 'Fields of %s', 'wp-coding-agents-runtimes' ),
+							runtime.id
+						) }
+						pairs={ Object.entries( runtime.fields ) }
+					/>
+				) }
+			</CardBody>
+			<CardFooter justify="flex-start">
+				{ ! editing && (
+					<Button
+						__next40pxDefaultSize
+						variant="secondary"
+						onClick={ () => setEditing( true ) }
+						disabled={ busy }
+					>
+						{ __( 'Edit', 'wp-coding-agents-runtimes' ) }
+					</Button>
+				) }
+				{ null !== position && (
+					<>
+						<Button
+							__next40pxDefaultSize
+							variant="tertiary"
+							onClick={ () => props.onMove( -1 ) }
+							disabled={ ! canMoveUp || orderBusy }
+							accessibleWhenDisabled
+						>
+							{ __( 'Move up', 'wp-coding-agents-runtimes' ) }
+						</Button>
+						<Button
+							__next40pxDefaultSize
+							variant="tertiary"
+							onClick={ () => props.onMove( 1 ) }
+							disabled={ ! canMoveDown || orderBusy }
+							accessibleWhenDisabled
+						>
+							{ __( 'Move down', 'wp-coding-agents-runtimes' ) }
+						</Button>
+					</>
+				) }
+				{ runtime.registered && ! confirmingRemove && (
+					<Button
+						__next40pxDefaultSize
+						variant="tertiary"
+						isDestructive
+						onClick={ () => setConfirmingRemove( true ) }
+						disabled={ busy }
+					>
+						{ removeLabel }
+					</Button>
+				) }
+				{ runtime.registered && confirmingRemove && (
+					<>
+						<span className="wpca-card__confirm">
+							{ runtime.preset
+								? __(
+										'Forget the stored mapping and return to the preset defaults?',
+										'wp-coding-agents-runtimes'
+									)
+								: __(
+										'Delete this runtime?',
+										'wp-coding-agents-runtimes'
+									) }
+						</span>
+						<Button
+							__next40pxDefaultSize
+							variant="primary"
+							isDestructive
+							onClick={ async () => {
+								await props.onRemove();
+								setConfirmingRemove( false );
+							} }
+							isBusy={ busy }
+							disabled={ busy }
+						>
+							{ sprintf(
+								/* translators: %s: "Delete" or "Reset to default". */
+								__(
+									'Confirm: %s',
+									'wp-coding-agents-runtimes'
+								),
+								removeLabel
+							) }
+						</Button>
+						<Button
+							__next40pxDefaultSize
+							variant="tertiary"
+							onClick={ () => setConfirmingRemove( false ) }
+							disabled={ busy }
+						>
+							{ __( 'Keep it', 'wp-coding-agents-runtimes' ) }
+						</Button>
+					</>
+				) }
+			</CardFooter>
+		</Card>
+	);
+}

@@ -1,0 +1,122 @@
+import { Notice, Spinner } from '@wordpress/components';
+import { __ } from '@wordpress/i18n';
+import { runtimeScope } from '../hooks/runtimes-screen-state';
+import { useRuntimesScreen } from '../hooks/use-runtimes-screen';
+import { declaredEnvVars } from '../lib/signatures';
+import { AddRuntimeForm } from './add-runtime-form';
+import { AttributionPreviewPanel } from './attribution-preview-panel';
+import { RuntimeList } from './runtime-list';
+import { SignaturesPanel } from './signatures-panel';
+
+/** Tools → Agent Runtimes. */
+export function RuntimesScreen() {
+	const screen = useRuntimesScreen();
+	const loadError = screen.errorFor( 'load' );
+	const orderError = screen.errorFor( 'order' );
+
+	return (
+		<div className="wpca-screen">
+			<h1>{ __( 'Agent Runtimes', 'wp-coding-agents-runtimes' ) }</h1>
+			<p className="wpca-screen__intro">
+				{ __(
+					'Which coding-agent runtimes Data Machine Code recognises, and which environment variables identify their sessions. Earlier runtimes take precedence.',
+					'wp-coding-agents-runtimes'
+				) }
+			</p>
+			{ loadError && (
+				<Notice
+					status="error"
+					isDismissible={ false }
+					actions={ [
+						{
+							label: __(
+								'Try again',
+								'wp-coding-agents-runtimes'
+							),
+							onClick: () => screen.reload(),
+						},
+					] }
+				>
+					{ loadError }
+				</Notice>
+			) }
+			{ ! screen.loaded && <Spinner /> }
+			{ screen.loaded && (
+				<div className="wpca-screen__columns">
+					<div className="wpca-screen__main">
+						<h2>
+							{ __( 'Runtimes', 'wp-coding-agents-runtimes' ) }
+						</h2>
+						{ orderError && (
+							<Notice
+								status="error"
+								onRemove={ () =>
+									screen.dismissError( 'order' )
+								}
+							>
+								{ orderError }
+							</Notice>
+						) }
+						<RuntimeList
+							runtimes={ screen.runtimes }
+							isRowBusy={ ( id ) =>
+								screen.isBusy( runtimeScope( id ) )
+							}
+							rowError={ ( id ) =>
+								screen.errorFor( runtimeScope( id ) )
+							}
+							orderBusy={ screen.isBusy( 'order' ) }
+							onDismissError={ ( id ) =>
+								screen.dismissError( runtimeScope( id ) )
+							}
+							onToggle={ screen.setEnabled }
+							onSave={ screen.saveRuntime }
+							onRemove={ screen.removeRuntime }
+							onMove={ screen.moveRuntime }
+						/>
+						<AddRuntimeForm
+							existingIds={ screen.runtimes.map(
+								( runtime ) => runtime.id
+							) }
+							busy={ screen.isBusy( 'add' ) }
+							error={ screen.errorFor( 'add' ) }
+							onDismissError={ () =>
+								screen.dismissError( 'add' )
+							}
+							onAdd={ screen.addRuntime }
+						/>
+					</div>
+					<div className="wpca-screen__side">
+						{ screen.signatures && (
+							<SignaturesPanel
+								signatures={ screen.signatures }
+								repairBusy={ screen.isBusy( 'repair' ) }
+								repairError={ screen.errorFor( 'repair' ) }
+								onDismissRepairError={ () =>
+									screen.dismissError( 'repair' )
+								}
+								onRepair={ screen.repair }
+							/>
+						) }
+						<AttributionPreviewPanel
+							declared={
+								screen.signatures
+									? declaredEnvVars(
+											screen.signatures.signatures
+										)
+									: []
+							}
+							result={ screen.previewResult }
+							busy={ screen.isBusy( 'preview' ) }
+							error={ screen.errorFor( 'preview' ) }
+							onDismissError={ () =>
+								screen.dismissError( 'preview' )
+							}
+							onPreview={ screen.preview }
+						/>
+					</div>
+				</div>
+			) }
+		</div>
+	);
+}

@@ -1,0 +1,132 @@
+import type {
+	AttributionPreview,
+	Runtime,
+	SignaturesResponse,
+} from '../../api/types';
+import {
+	initialScreenState,
+	runtimeScope,
+	screenReducer,
+	type ScreenState,
+} from '../runtimes-screen-state';
+
+const kimaki: Runtime = {
+	id: 'kimaki',
+	label: 'Kimaki',
+	fields: { session_id: 'KIMAKI_SESSION_ID' },
+	enabled: true,
+	registered: true,
+	preset: true,
+	source: 'admin',
+	updated_at: '2026-11-23T21:50:00+00:00',
+	updated_by: 'admin',
+	collision: false,
+};
+
+function signatures(
+	map: SignaturesResponse[ 'signatures' ]
+): SignaturesResponse {
+	return { signatures: map, collisions: [], problems: [] };
+}
+
+const preview: AttributionPreview = {
+	origin_session: {
+		primary_id: 'abc',
+		ids: { kimaki: { session_id: 'abc' } },
+	},
+	lock_owner: { runtime_ids: { kimaki: { session_id: 'abc' } } },
+	declared: [ 'KIMAKI_SESSION_ID' ],
+	found: [ 'KIMAKI_SESSION_ID' ],
+	missing: [],
+};
+
+function loaded( map: SignaturesResponse[ 'signatures' ] ): ScreenState {
+	return screenReducer( initialScreenState, {
+		type: 'loaded',
+		runtimes: [ kimaki ],
+		signatures: signatures( map ),
+	} );
+}
+
+describe( 'screenReducer', () => {
+	it( 'is ready once loaded, or once loading failed', () => {
+		expect( initialScreenState.loaded ).toBe( false );
+		expect( loaded( {} ).loaded ).toBe( true );
+		const failed = screenReducer( initialScreenState, {
+			type: 'failed',
+			scope: 'load',
+			message: 'Forbidden',
+		} );
+		expect( failed.loaded ).toBe( true );
+		expect( failed.errors.load ).toBe( 'Forbidden' );
+	} );
+
+	it( 'tracks busy and errors per row, clearing the old error when the row retries', () => {
+		const scope = runtimeScope( 'kimaki' );
+		let state = screenReducer( loaded( {} ), { type: 'started', scope } );
+		expect( state.busy[ scope ] ).toBe( true );
+		expect( state.busy[ runtimeScope( 'opencode' ) ] ).toBeUndefined();
+
+		state = screenReducer( state, {
+			type: 'failed',
+			scope,
+			message: 'fields.session_id is invalid',
+		} );
+		expect( state.busy[ scope ] ).toBeUndefined();
+		expect( state.errors[ scope ] ).toBe( 'fields.session_id is invalid' );
+
+		state = screenReducer( state, { type: 'started', scope } );
+		expect( state.errors[ scope ] ).toBeUndefined();
+		state = screenReducer( state, { type: 'succeeded', scope } );
+		expect( state.busy ).toEqual( {} );
+	} );
+
+	it( "keeps one scope's error while another scope works", () => {
+		let state = screenReducer( loaded( {} ), {
+			type: 'failed',
+			scope: 'add',
+			message: 'id taken',
+		} );
+		state = screenReducer( state, { type: 'started', scope: 'order' } );
+		state = screenReducer( state, { type: 'succeeded', scope: 'order' } );
+		expect( state.errors.add ).toBe( 'id taken' );
+		expect(
+			screenReducer( state, { type: 'dismissed', scope: 'add' } ).errors
+				.add
+		).toBeUndefined();
+	} );
+
+	it( 'drops a preview when the effective signatures change under it, keeps it otherwise', () => {
+		const map = { kimaki: { session_id: 'KIMAKI_SESSION_ID' } };
+		let state = screenReducer( loaded( map ), {
+			type: 'previewed',
+			preview,
+		} );
+		state = screenReducer( state, {
+			type: 'loaded',
+			runtimes: [ kimaki ],
+			signatures: signatures( { ...map } ),
+		} );
+		expect( state.preview ).toBe( preview );
+		state = screenReducer( state, {
+			type: 'loaded',
+			runtimes: [ kimaki ],
+			signatures: signatures( {} ),
+		} );
+		expect( state.preview ).toBeNull();
+	} );
+
+	it( 'clears a load error once a reload succeeds', () => {
+		let state = screenReducer( initialScreenState, {
+			type: 'failed',
+			scope: 'load',
+			message: 'offline',
+		} );
+		state = screenReducer( state, {
+			type: 'loaded',
+			runtimes: [],
+			signatures: signatures( {} ),
+		} );
+		expect( state.errors.load ).toBeUndefined();
+	} );
+} );

@@ -1,0 +1,193 @@
+/**
+ * Everything the admin screen does with the REST API: the initial load, each
+ * change, and a reload of the runtimes and of the effective signatures after
+ * every change (the server decides positions and what DMC finally sees).
+ */
+import { useCallback, useEffect, useReducer, useRef } from '@wordpress/element';
+import {
+	deleteRuntime,
+	getSignatures,
+	listRuntimes,
+	patchRuntime,
+	previewAttribution,
+	putOrder,
+	putRuntime,
+	repairSignatures,
+} from '../api/client';
+import type { PutRuntimeBody } from '../api/types';
+import { errorMessage } from '../lib/errors';
+import { moveInOrder, registeredOrder } from '../lib/order';
+import {
+	initialScreenState,
+	runtimeScope,
+	screenReducer,
+	type Scope,
+	type ScreenState,
+} from './runtimes-screen-state';
+
+export interface RuntimesScreen extends Omit< ScreenState, 'preview' > {
+	isBusy: ( scope: Scope ) => boolean;
+	errorFor: ( scope: Scope ) => string | undefined;
+	dismissError: ( scope: Scope ) => void;
+	reload: () => Promise< void >;
+	/** Each change resolves to true when the server accepted it. */
+	saveRuntime: ( id: string, body: PutRuntimeBody ) => Promise< boolean >;
+	addRuntime: ( id: string, body: PutRuntimeBody ) => Promise< boolean >;
+	setEnabled: ( id: string, enabled: boolean ) => Promise< boolean >;
+	removeRuntime: ( id: string ) => Promise< boolean >;
+	moveRuntime: ( id: string, offset: -1 | 1 ) => Promise< boolean >;
+	repair: () => Promise< boolean >;
+	preview: ( env: Record< string, string > ) => Promise< boolean >;
+	previewResult: ScreenState[ 'preview' ];
+}
+
+export function useRuntimesScreen(): RuntimesScreen {
+	const [ state, dispatch ] = useReducer( screenReducer, initialScreenState );
+	// Only the latest reload may write the lists: an older answer could be stale.
+	const latestReload = useRef( 0 );
+	const runtimesRef = useRef( state.runtimes );
+	runtimesRef.current = state.runtimes;
+
+	const fetchAll = useCallback( async () => {
+		latestReload.current += 1;
+		const ticket = latestReload.current;
+		const [ runtimes, signatures ] = await Promise.all( [
+			listRuntimes(),
+			getSignatures(),
+		] );
+		if ( ticket === latestReload.current ) {
+			dispatch( { type: 'loaded', runtimes, signatures } );
+		}
+	}, [] );
+
+	const reload = useCallback( async () => {
+		dispatch( { type: 'started', scope: 'load' } );
+		try {
+			await fetchAll();
+			dispatch( { type: 'succeeded', scope: 'load' } );
+		} catch ( error ) {
+			dispatch( {
+				type: 'failed',
+				scope: 'load',
+				message: errorMessage( error ),
+			} );
+		}
+	}, [ fetchAll ] );
+
+	/** Runs one change, then reloads whether or not it was accepted, so the screen shows what is stored. */
+	const change = useCallback(
+		async (
+			scope: Scope,
+			request: () => Promise< unknown >
+		): Promise< boolean > => {
+			dispatch( { type: 'started', scope } );
+			let failure: string | null = null;
+			try {
+				await request();
+			} catch ( error ) {
+				failure = errorMessage( error );
+			}
+			try {
+				await fetchAll();
+			} catch ( error ) {
+				failure = failure ?? errorMessage( error );
+			}
+			if ( null === failure ) {
+				dispatch( { type: 'succeeded', scope } );
+				return true;
+			}
+			dispatch( { type: 'failed', scope, message: failure } );
+			return false;
+		},
+		[ fetchAll ]
+	);
+
+	useEffect( () => {
+		reload();
+	}, [ reload ] );
+
+	const saveRuntime = useCallback(
+		( id: string, body: PutRuntimeBody ) =>
+			change( runtimeScope( id ), () => putRuntime( id, body ) ),
+		[ change ]
+	);
+	const addRuntime = useCallback(
+		( id: string, body: PutRuntimeBody ) =>
+			change( 'add', () => putRuntime( id, body ) ),
+		[ change ]
+	);
+	const setEnabled = useCallback(
+		( id: string, enabled: boolean ) =>
+			change( runtimeScope( id ), () => patchRuntime( id, { enabled } ) ),
+		[ change ]
+	);
+	const removeRuntime = useCallback(
+		( id: string ) =>
+			change( runtimeScope( id ), () => deleteRuntime( id ) ),
+		[ change ]
+	);
+	const moveRuntime = useCallback(
+		( id: string, offset: -1 | 1 ) => {
+			const order = moveInOrder(
+				registeredOrder( runtimesRef.current ),
+				id,
+				offset
+			);
+			if ( null === order ) {
+				return Promise.resolve( false );
+			}
+			return change( 'order', () => putOrder( order ) );
+		},
+		[ change ]
+	);
+	const repair = useCallback(
+		() => change( 'repair', repairSignatures ),
+		[ change ]
+	);
+
+	const preview = useCallback( async ( env: Record< string, string > ) => {
+		dispatch( { type: 'started', scope: 'preview' } );
+		try {
+			const result = await previewAttribution( env );
+			dispatch( { type: 'previewed', preview: result } );
+			dispatch( { type: 'succeeded', scope: 'preview' } );
+			return true;
+		} catch ( error ) {
+			dispatch( {
+				type: 'failed',
+				scope: 'preview',
+				message: errorMessage( error ),
+			} );
+			return false;
+		}
+	}, [] );
+
+	const isBusy = useCallback(
+		( scope: Scope ) => true === state.busy[ scope ],
+		[ state.busy ]
+	);
+	const errorFor = useCallback(
+		( scope: Scope ) => state.errors[ scope ],
+		[ state.errors ]
+	);
+	const dismissError = useCallback(
+		( scope: Scope ) => dispatch( { type: 'dismissed', scope } ),
+		[]
+	);
+
+	return {
+		...state,
+		previewResult: state.preview,
+		isBusy,
+		errorFor,
+		dismissError,
+		reload,
+		saveRuntime,
+		addRuntime,
+		setEnabled,
+		removeRuntime,
+		moveRuntime,
+		repair,
+		preview,
+	};
+}

@@ -1,0 +1,100 @@
+/**
+ * Client-side hints using the same rules as php/class-schema.php. They only
+ * guide the admin while typing: the server validates every request and its
+ * error message is what the screen shows when a save is rejected.
+ */
+import { __, sprintf } from '@wordpress/i18n';
+
+export const RUNTIME_ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+export const SUBKEY_PATTERN = /^[a-z][a-z0-9_]*$/;
+export const ENV_VAR_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export const MAX_RUNTIME_ID_LENGTH = 64;
+export const MAX_SUBKEY_LENGTH = 64;
+export const MAX_SUBKEYS = 16;
+export const MAX_ENV_VAR_LENGTH = 128;
+export const MAX_LABEL_LENGTH = 100;
+
+// A hint for the runtime id, or null when it looks valid.
+export function runtimeIdHint( id: string ): string | null {
+	if ( '' === id ) {
+		return __( 'Required.', 'wp-coding-agents-runtimes' );
+	}
+	if ( id.length > MAX_RUNTIME_ID_LENGTH ) {
+		return sprintf(
+			/* translators: %d: maximum number of characters. */
+			__( 'At most %d characters.', 'wp-coding-agents-runtimes' ),
+			MAX_RUNTIME_ID_LENGTH
+		);
+	}
+	if ( ! RUNTIME_ID_PATTERN.test( id ) ) {
+		return __(
+			'Lowercase letters and digits, starting with a letter, words joined by single hyphens (no underscores).',
+			'wp-coding-agents-runtimes'
+		);
+	}
+	return null;
+}
+
+export function subkeyHint( subkey: string ): string | null {
+	if ( '' === subkey ) {
+		return __( 'Required.', 'wp-coding-agents-runtimes' );
+	}
+	if ( subkey.length > MAX_SUBKEY_LENGTH ) {
+		return sprintf(
+			/* translators: %d: maximum number of characters. */
+			__( 'At most %d characters.', 'wp-coding-agents-runtimes' ),
+			MAX_SUBKEY_LENGTH
+		);
+	}
+	if ( ! SUBKEY_PATTERN.test( subkey ) ) {
+		return __(
+			'Lowercase letters, digits and underscores, starting with a letter (e.g. session_id).',
+			'wp-coding-agents-runtimes'
+		);
+	}
+	return null;
+}
+
+export function envVarHint( name: string ): string | null {
+	if ( '' === name ) {
+		return __( 'Required.', 'wp-coding-agents-runtimes' );
+	}
+	if ( name.length > MAX_ENV_VAR_LENGTH ) {
+		return sprintf(
+			/* translators: %d: maximum number of characters. */
+			__( 'At most %d characters.', 'wp-coding-agents-runtimes' ),
+			MAX_ENV_VAR_LENGTH
+		);
+	}
+	if ( ! ENV_VAR_PATTERN.test( name ) ) {
+		return __(
+			'Letters, digits and underscores, not starting with a digit (e.g. KIMAKI_SESSION_ID).',
+			'wp-coding-agents-runtimes'
+		);
+	}
+	return null;
+}
+
+export function labelHint( label: string ): string | null {
+	if ( label.length > MAX_LABEL_LENGTH ) {
+		return sprintf(
+			/* translators: %d: maximum number of characters. */
+			__( 'At most %d characters.', 'wp-coding-agents-runtimes' ),
+			MAX_LABEL_LENGTH
+		);
+	}
+	if ( /<[^>]*>/.test( label ) ) {
+		return __(
+			'HTML tags are removed when saved.',
+			'wp-coding-agents-runtimes'
+		);
+	}
+	return null;
+}
+
+// A subkey ending in `url` only keeps values that start with http:// or https://
+// (DMC's rule for the worktree origin session), worth knowing while mapping.
+export function isUrlSubkey( subkey: string ): boolean {
+	return 'url' === subkey || subkey.endsWith( '_url' );
+}
