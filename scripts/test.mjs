@@ -8,7 +8,7 @@
  *
  * WPCA_SKIP_PLAYGROUND=1 skips the Playground smoke test (the slowest part).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -23,32 +23,33 @@ const SITE_FILE = path.join( ROOT, '.cache', 'test-site', 'site.json' );
 const results = [];
 
 /**
- * Runs a command with inherited output and a captured copy, returns { status, output }.
+ * Runs a command, showing its output (stderr merged into stdout) as it comes and
+ * keeping a copy to read the runner's summary from.
  * @param {string}                command Program to run.
  * @param {string[]}              args    Its arguments.
  * @param {Record<string,string>} env     Extra environment.
+ * @return {Promise<{status: number, output: string}>} Exit status and output.
  */
 function run( command, args, env = {} ) {
 	process.stdout.write( `\n$ ${ [ command, ...args ].join( ' ' ) }\n` );
-	const child = spawnSync(
-		'bash',
-		[
-			'-o',
-			'pipefail',
-			'-c',
-			`"$@" 2>&1 | tee /dev/stderr`,
-			'run',
-			command,
-			...args,
-		],
-		{
+	return new Promise( ( resolve ) => {
+		const child = spawn( command, args, {
 			cwd: ROOT,
 			env: { ...process.env, ...env },
-			stdio: [ 'ignore', 'pipe', 'inherit' ],
-			maxBuffer: 256 * 1024 * 1024,
-		}
-	);
-	return { status: child.status ?? 1, output: child.stdout.toString() };
+			stdio: [ 'ignore', 'pipe', 'pipe' ],
+		} );
+		let output = '';
+		const show = ( chunk ) => {
+			output += chunk;
+			process.stdout.write( chunk );
+		};
+		child.stdout.on( 'data', show );
+		child.stderr.on( 'data', show );
+		child.on( 'error', ( error ) => show( `${ error.message }\n` ) );
+		child.on( 'close', ( status ) =>
+			resolve( { status: status ?? 1, output } )
+		);
+	} );
 }
 
 /**
@@ -57,8 +58,8 @@ function run( command, args, env = {} ) {
  * @param {string}   command Program to run.
  * @param {string[]} args    Its arguments.
  */
-function check( name, command, args ) {
-	const { status } = run( command, args );
+async function check( name, command, args ) {
+	const { status } = await run( command, args );
 	results.push( {
 		name,
 		passed: status === 0 ? 1 : 0,
@@ -66,8 +67,8 @@ function check( name, command, args ) {
 	} );
 }
 
-function jest() {
-	const { status, output } = run( 'npx', [
+async function jest() {
+	const { status, output } = await run( 'npx', [
 		'wp-scripts',
 		'test-unit-js',
 		'--passWithNoTests',
@@ -82,8 +83,8 @@ function jest() {
 	} );
 }
 
-function phpunit( name, suite, env = {} ) {
-	const { status, output } = run(
+async function phpunit( name, suite, env = {} ) {
+	const { status, output } = await run(
 		'phpunit',
 		[ '-c', 'phpunit.xml.dist', '--testsuite', suite ],
 		{ WPCA_SITE_FILE: SITE_FILE, ...env }
@@ -107,14 +108,14 @@ function phpunit( name, suite, env = {} ) {
 	} );
 }
 
-function playwright( name, projects, env = {} ) {
+async function playwright( name, projects, env = {} ) {
 	const report = path.join(
 		ROOT,
 		'artifacts',
 		`playwright-${ projects.join( '-' ) }.json`
 	);
 	fs.mkdirSync( path.dirname( report ), { recursive: true } );
-	const { status } = run(
+	const { status } = await run(
 		'npx',
 		[
 			'playwright',
@@ -184,35 +185,44 @@ ensureSystemPackages();
 ensureWordPressCore();
 ensureBuild();
 
-check( 'lint-js', 'npm', [ 'run', '--silent', 'lint:js' ] );
-check( 'lint-style', 'npm', [ 'run', '--silent', 'lint:style' ] );
-check( 'tsc --noEmit', 'npx', [ 'tsc', '--noEmit', '-p', 'tsconfig.json' ] );
-check( 'php -l', 'bash', [
+await check( 'lint-js', 'npm', [ 'run', '--silent', 'lint:js' ] );
+await check( 'lint-style', 'npm', [ 'run', '--silent', 'lint:style' ] );
+await check( 'tsc --noEmit', 'npx', [
+	'tsc',
+	'--noEmit',
+	'-p',
+	'tsconfig.json',
+] );
+await check( 'php -l', 'bash', [
 	'-c',
 	'for f in plugin.php uninstall.php php/*.php; do php -l "$f" >/dev/null || exit 1; done; echo "PHP syntax OK"',
 ] );
-check( 'shellcheck bin/runtime-signature', 'shellcheck', [ 'bin/runtime-signature' ] );
-jest();
+await check( 'shellcheck bin/runtime-signature', 'shellcheck', [
+	'bin/runtime-signature',
+] );
+await jest();
 
-const site = run( 'node', [ 'scripts/test-site.mjs', 'start' ] );
+const site = await run( 'node', [ 'scripts/test-site.mjs', 'start' ] );
 if ( site.status === 0 ) {
 	try {
-		phpunit( 'PHPUnit (single site)', 'single' );
-		phpunit( 'PHPUnit (multisite)', 'multisite', { WPCA_MULTISITE: '1' } );
-		playwright(
+		await phpunit( 'PHPUnit (single site)', 'single' );
+		await phpunit( 'PHPUnit (multisite)', 'multisite', {
+			WPCA_MULTISITE: '1',
+		} );
+		await playwright(
 			'Playwright (native: rest, cli, ui, zip)',
 			[ 'rest', 'cli', 'ui', 'zip' ],
 			{ WPCA_SITE_FILE: SITE_FILE }
 		);
 		debugLogIsClean();
 	} finally {
-		run( 'node', [ 'scripts/test-site.mjs', 'stop' ] );
+		await run( 'node', [ 'scripts/test-site.mjs', 'stop' ] );
 	}
 } else {
 	results.push( { name: 'test site boot', passed: 0, failed: 1 } );
 }
 if ( ! process.env.WPCA_SKIP_PLAYGROUND ) {
-	playwright( 'Playwright (Playground smoke)', [ 'playground' ], {
+	await playwright( 'Playwright (Playground smoke)', [ 'playground' ], {
 		WPCA_NO_TEST_SITE: '1',
 	} );
 }

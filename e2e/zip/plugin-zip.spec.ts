@@ -57,11 +57,14 @@ test( 'the zip holds the runtime files and no development files', () => {
 		'build/index.js',
 		'build/index.asset.php',
 		'php/class-signature-store.php',
+		'bin/runtime-signature',
 	] ) {
 		expect( listing ).toContain( `wp-coding-agents-runtimes/${ needed }` );
 	}
+	// package.json is always packed by `wp-scripts plugin-zip` (npm-packlist), as in every
+	// plugin zipped with it; nothing else of the development tree may be.
 	const development = listing.filter( ( file ) =>
-		/\/(src|e2e|tests|node_modules|scripts|docs|\.ci)\/|package(-lock)?\.json$|tsconfig\.json$/.test(
+		/\/(src|e2e|tests|node_modules|scripts|docs|\.ci)\/|package-lock\.json$|tsconfig\.json$|\.map$/.test(
 			file
 		)
 	);
