@@ -16,6 +16,8 @@ import {
 	ensureNodeModules,
 	ensureWordPressCore,
 	waitFor,
+	assertPortFree,
+	killGroup,
 } from './lib/common.mjs';
 
 const args = process.argv.slice( 2 );
@@ -64,10 +66,20 @@ fs.writeFileSync(
 	} )
 );
 
+await assertPortFree( PORT );
+
+// The CLI runs straight under node (not through npx) in a process group of its own, so
+// stopping kills Playground and its workers rather than orphaning them behind npx.
 const server = spawn(
-	'npx',
+	process.execPath,
 	[
-		'wp-playground-cli',
+		path.join(
+			ROOT,
+			'node_modules',
+			'@wp-playground',
+			'cli',
+			'wp-playground.js'
+		),
 		'server',
 		'--port',
 		String( PORT ),
@@ -96,7 +108,7 @@ const server = spawn(
 		'WP_DEBUG_DISPLAY',
 		'false',
 	],
-	{ cwd: ROOT, stdio: [ 'ignore', 'pipe', 'inherit' ] }
+	{ cwd: ROOT, stdio: [ 'ignore', 'pipe', 'inherit' ], detached: true }
 );
 
 // Playground says "Ready!" once the blueprint (plugin activation) has run.
@@ -113,27 +125,32 @@ const stop = () => {
 	}
 	stopping = true;
 	process.stdout.write( '\nStopping WordPress...\n' );
-	server.kill( 'SIGTERM' );
-	setTimeout( () => server.kill( 'SIGKILL' ), 5000 ).unref();
+	killGroup( server.pid, 'SIGTERM' );
+	setTimeout( () => killGroup( server.pid, 'SIGKILL' ), 5000 ).unref();
 };
 process.on( 'SIGINT', stop );
 process.on( 'SIGTERM', stop );
 server.on( 'exit', ( code ) => process.exit( stopping ? 0 : ( code ?? 1 ) ) );
 
-await waitFor(
-	async () => {
-		try {
-			return (
-				playgroundReady &&
-				( await fetch( `${ URL_BASE }/wp-login.php` ) ).ok
-			);
-		} catch {
-			return false;
-		}
-	},
-	180000,
-	'WordPress Playground'
-);
+try {
+	await waitFor(
+		async () => {
+			try {
+				return (
+					playgroundReady &&
+					( await fetch( `${ URL_BASE }/wp-login.php` ) ).ok
+				);
+			} catch {
+				return false;
+			}
+		},
+		180000,
+		'WordPress Playground'
+	);
+} catch ( error ) {
+	killGroup( server.pid, 'SIGKILL' ); // Leave no half-started server behind.
+	throw error;
+}
 
 process.stdout.write( `
 WordPress is ready (${ ( ( Date.now() - began ) / 1000 ).toFixed( 0 ) } s).

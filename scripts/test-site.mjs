@@ -14,13 +14,13 @@ import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import net from 'node:net';
 import {
 	ROOT,
 	ensureSystemPackages,
 	ensureWordPressCore,
 	waitFor,
 	stopPidFile,
+	assertPortFree,
 } from './lib/common.mjs';
 
 const args = process.argv.slice( 3 );
@@ -211,22 +211,8 @@ function installWordPress() {
 	return single;
 }
 
-function assertPortFree() {
-	return new Promise( ( resolve, reject ) => {
-		const probe = net.createServer();
-		probe.once( 'error', () =>
-			reject(
-				new Error(
-					`Port ${ PORT } on 127.0.0.1 is already in use; choose another with --port or WPCA_TEST_PORT.`
-				)
-			)
-		);
-		probe.listen( PORT, '127.0.0.1', () => probe.close( resolve ) );
-	} );
-}
-
 async function startPhpServer() {
-	await assertPortFree();
+	await assertPortFree( PORT );
 	const log = fs.openSync( path.join( SITE, 'php-server.log' ), 'w' );
 	const server = spawn(
 		'php',

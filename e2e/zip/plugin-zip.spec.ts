@@ -90,7 +90,9 @@ test( 'a user uploads the zip, activates it and opens Tools → Agent Runtimes',
 	await expect( page.getByText( 'Plugin activated.' ) ).toBeVisible();
 
 	await page.locator( '#menu-tools' ).hover();
-	await page.getByRole( 'link', { name: 'Agent Runtimes' } ).click();
+	await page
+		.getByRole( 'link', { name: 'Agent Runtimes', exact: true } )
+		.click();
 	await expect(
 		page.getByRole( 'heading', { name: 'Agent Runtimes', level: 1 } )
 	).toBeVisible();
@@ -99,11 +101,19 @@ test( 'a user uploads the zip, activates it and opens Tools → Agent Runtimes',
 		page.getByText( 'OPENCODE_SESSION_ID' ).first()
 	).toBeVisible();
 
+	// Installing a plugin makes WordPress call its update checks directly, and they
+	// warn because this machine cannot reach wordpress.org; anything else is ours.
+	const offlineUpdateCheck =
+		/PHP Warning: {2}wp_(version_check|update_plugins|update_themes)\(\): .*WordPress\.org/;
 	const debugLog = path.join( ROOT, '.cache', SITE_NAME, 'debug.log' );
-	const logged = fs.existsSync( debugLog )
-		? fs.readFileSync( debugLog, 'utf8' )
-		: '';
-	expect( logged ).not.toMatch(
-		/PHP (Notice|Warning|Deprecated|Fatal error)/
-	);
+	const problems = (
+		fs.existsSync( debugLog ) ? fs.readFileSync( debugLog, 'utf8' ) : ''
+	)
+		.split( '\n' )
+		.filter(
+			( line ) =>
+				/PHP (Notice|Warning|Deprecated|Fatal error)/.test( line ) &&
+				! offlineUpdateCheck.test( line )
+		);
+	expect( problems ).toEqual( [] );
 } );

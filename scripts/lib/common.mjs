@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -113,19 +114,45 @@ export async function stopPidFile( pidFile ) {
 	if ( ! pid || ! isAlive( pid ) ) {
 		return;
 	}
-	const signalGroup = ( signal ) => {
-		try {
-			process.kill( -pid, signal );
-		} catch {
-			try {
-				process.kill( pid, signal );
-			} catch {}
-		}
-	};
-	signalGroup( 'SIGTERM' );
+	killGroup( pid, 'SIGTERM' );
 	const deadline = Date.now() + 10000;
 	while ( isAlive( pid ) && Date.now() < deadline ) {
 		await new Promise( ( resolve ) => setTimeout( resolve, 100 ) );
 	}
-	signalGroup( 'SIGKILL' );
+	killGroup( pid, 'SIGKILL' );
+}
+
+/**
+ * Signals a process group started with `detached: true` (the leader and its children).
+ * @param {number} pid    Group leader's pid.
+ * @param {string} signal Signal name.
+ */
+export function killGroup( pid, signal ) {
+	try {
+		process.kill( -pid, signal );
+	} catch {
+		try {
+			process.kill( pid, signal );
+		} catch {}
+	}
+}
+
+/**
+ * Fails early, and clearly, when another server already listens on the port: otherwise
+ * the readiness check would happily talk to that one.
+ * @param {number} port Port on 127.0.0.1.
+ * @return {Promise<void>} Resolves when the port is free.
+ */
+export function assertPortFree( port ) {
+	return new Promise( ( resolve, reject ) => {
+		const probe = net.createServer();
+		probe.once( 'error', () =>
+			reject(
+				new Error(
+					`Port ${ port } on 127.0.0.1 is already in use; choose another port.`
+				)
+			)
+		);
+		probe.listen( port, '127.0.0.1', () => probe.close( resolve ) );
+	} );
 }
