@@ -42,7 +42,10 @@ export function ensureNodeModules() {
 		return;
 	}
 	process.stdout.write( 'Installing npm dependencies...\n' );
-	execFileSync( 'npm', [ 'ci', '--no-audit', '--no-fund' ], {
+	// `npm install` (which keeps the locked versions) rather than `npm ci`: npm 11 leaves
+	// other platforms' optional native bindings out of the lock file, and `npm ci` then
+	// refuses the lock as out of sync.
+	execFileSync( 'npm', [ 'install', '--no-audit', '--no-fund' ], {
 		cwd: ROOT,
 		stdio: 'inherit',
 	} );
