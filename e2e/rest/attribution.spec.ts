@@ -4,17 +4,13 @@
  */
 import { test, expect } from '@playwright/test';
 import {
-	clientAs,
-	recordedServerErrors,
 	register,
 	resetRegistry,
+	setUpAdminClient,
 	storedState,
 	PRESET_FIELDS,
 	type PreviewBody,
-	type RestClient,
 } from './helpers';
-
-test.describe.configure( { mode: 'serial' } );
 
 const ALL_DECLARED = [
 	'KIMAKI_SESSION_ID',
@@ -24,30 +20,22 @@ const ALL_DECLARED = [
 	'OPENCODE_RUN_ID',
 ];
 
-let admin: RestClient;
-
-test.beforeAll( async () => {
-	admin = await clientAs( 'admin' );
-} );
-
-test.afterAll( async () => {
-	await admin.dispose();
-	resetRegistry();
-	expect( recordedServerErrors() ).toEqual( [] );
-} );
+const admin = setUpAdminClient();
 
 test.beforeEach( async () => {
-	resetRegistry();
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
-	await register( admin, 'opencode', PRESET_FIELDS.opencode );
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
+	await register( admin(), 'opencode', PRESET_FIELDS.opencode );
 } );
 
 async function preview(
 	env: Record< string, string >
 ): Promise< PreviewBody > {
-	const response = await admin.post< PreviewBody >( '/attribution/preview', {
-		env,
-	} );
+	const response = await admin().post< PreviewBody >(
+		'/attribution/preview',
+		{
+			env,
+		}
+	);
 	expect( response.status, response.text ).toBe( 200 );
 	return response.body;
 }
@@ -85,7 +73,7 @@ test( 'the first session_id in precedence order is the primary id', async () => 
 } );
 
 test( 'reordering the runtimes changes which session becomes primary', async () => {
-	const reordered = await admin.put( '/order', {
+	const reordered = await admin().put( '/order', {
 		order: [ 'opencode', 'kimaki' ],
 	} );
 	expect( reordered.status ).toBe( 200 );
@@ -129,7 +117,7 @@ test( 'without any session_id the first kept value in filter and subkey order is
 } );
 
 test( 'URL subkeys keep only http(s) values, case-insensitively; the lock owner keeps them all', async () => {
-	await register( admin, 'webby', {
+	await register( admin(), 'webby', {
 		url: 'WEBBY_URL',
 		page_url: 'WEBBY_PAGE_URL',
 		urls: 'WEBBY_URLS',
@@ -224,7 +212,7 @@ test( 'the lock owner keeps at most 300 characters; the origin session applies n
 } );
 
 test( 'a disabled runtime is not declared and captures nothing', async () => {
-	const disabled = await admin.patch( '/runtimes/kimaki', {
+	const disabled = await admin().patch( '/runtimes/kimaki', {
 		enabled: false,
 	} );
 	expect( disabled.status ).toBe( 200 );
@@ -252,7 +240,7 @@ test( 'with nothing registered nothing is declared or captured', async () => {
 } );
 
 test( 'remapped fields are what the preview reads', async () => {
-	const remapped = await admin.patch( '/runtimes/kimaki', {
+	const remapped = await admin().patch( '/runtimes/kimaki', {
 		fields: {
 			session_id: 'KIMAKI_SESSION_ID',
 			channel_id: 'KIMAKI_CHANNEL_ID',

@@ -4,35 +4,16 @@
  */
 import { test, expect } from '@playwright/test';
 import {
-	clientAs,
 	ids,
 	listRuntimes,
 	publishedSignatures,
-	recordedServerErrors,
 	register,
-	resetRegistry,
-	type RestClient,
+	setUpAdminClient,
 	type RuntimeItem,
 } from './helpers';
 
-test.describe.configure( { mode: 'serial' } );
-
-let admin: RestClient;
-
-test.beforeAll( async () => {
-	admin = await clientAs( 'admin' );
-} );
-
-test.afterAll( async () => {
-	await admin.dispose();
-	resetRegistry();
-	expect( recordedServerErrors() ).toEqual( [] );
-} );
-
-test.beforeEach( () => {
-	// The store caps at 64 runtimes: start from nothing so 50 new ones fit.
-	resetRegistry();
-} );
+// The store caps at 64 runtimes: the reset before each test leaves room for 50 new ones.
+const admin = setUpAdminClient();
 
 const range = ( count: number ): number[] =>
 	Array.from( { length: count }, ( _, index ) => index + 1 );
@@ -40,7 +21,7 @@ const range = ( count: number ): number[] =>
 test( '50 simultaneous PUTs of distinct runtimes are all created and all listed', async () => {
 	const responses = await Promise.all(
 		range( 50 ).map( ( index ) =>
-			admin.put< RuntimeItem >( `/runtimes/load-${ index }`, {
+			admin().put< RuntimeItem >( `/runtimes/load-${ index }`, {
 				fields: { session_id: `LOAD_${ index }_SESSION_ID` },
 			} )
 		)
@@ -50,7 +31,7 @@ test( '50 simultaneous PUTs of distinct runtimes are all created and all listed'
 		responses.map( ( response ) => response.text ).join( '\n' )
 	).toEqual( range( 50 ).map( () => 201 ) );
 
-	const listed = await listRuntimes( admin );
+	const listed = await listRuntimes( admin() );
 	const registered = listed.filter( ( item ) => item.registered );
 	expect( registered.map( ( item ) => item.id ).sort() ).toEqual(
 		range( 50 )
@@ -76,17 +57,17 @@ test( '50 simultaneous PUTs of distinct runtimes are all created and all listed'
 test( '20 simultaneous PATCH toggles of different runtimes each keep their final state', async () => {
 	for ( const index of range( 20 ) ) {
 		await register(
-			admin,
+			admin(),
 			`toggle-${ index }`,
 			{ session_id: `TOGGLE_${ index }_SESSION_ID` },
 			{ enabled: 0 === index % 2 }
 		);
 	}
-	const orderBefore = ids( await listRuntimes( admin ) );
+	const orderBefore = ids( await listRuntimes( admin() ) );
 
 	const responses = await Promise.all(
 		range( 20 ).map( ( index ) =>
-			admin.patch< RuntimeItem >( `/runtimes/toggle-${ index }`, {
+			admin().patch< RuntimeItem >( `/runtimes/toggle-${ index }`, {
 				enabled: 0 !== index % 2,
 			} )
 		)
@@ -95,7 +76,7 @@ test( '20 simultaneous PATCH toggles of different runtimes each keep their final
 		expect( response.status, response.text ).toBe( 200 );
 	}
 
-	const listed = await listRuntimes( admin );
+	const listed = await listRuntimes( admin() );
 	expect( ids( listed ) ).toEqual( orderBefore );
 	for ( const index of range( 20 ) ) {
 		const item = listed.find( ( each ) => `toggle-${ index }` === each.id );
@@ -115,7 +96,7 @@ test( '20 simultaneous PATCH toggles of different runtimes each keep their final
 test( '10 simultaneous identical PUTs of one runtime register it exactly once', async () => {
 	const responses = await Promise.all(
 		range( 10 ).map( () =>
-			admin.put< RuntimeItem >( '/runtimes/kimaki', {
+			admin().put< RuntimeItem >( '/runtimes/kimaki', {
 				fields: {
 					session_id: 'KIMAKI_SESSION_ID',
 					thread_id: 'KIMAKI_THREAD_ID',
@@ -130,23 +111,23 @@ test( '10 simultaneous identical PUTs of one runtime register it exactly once', 
 	expect(
 		responses.filter( ( response ) => 201 === response.status ).length
 	).toBeGreaterThanOrEqual( 1 );
-	const listed = await listRuntimes( admin );
+	const listed = await listRuntimes( admin() );
 	expect( ids( listed ) ).toEqual( [ 'kimaki', 'opencode' ] );
 	expect( listed[ 0 ].registered ).toBe( true );
 } );
 
 test( 'simultaneous registrations and deletions of different runtimes do not disturb each other', async () => {
 	for ( const index of range( 10 ) ) {
-		await register( admin, `old-${ index }`, {
+		await register( admin(), `old-${ index }`, {
 			session_id: `OLD_${ index }_SESSION_ID`,
 		} );
 	}
 	const responses = await Promise.all( [
 		...range( 10 ).map( ( index ) =>
-			admin.delete( `/runtimes/old-${ index }` )
+			admin().delete( `/runtimes/old-${ index }` )
 		),
 		...range( 10 ).map( ( index ) =>
-			admin.put( `/runtimes/new-${ index }`, {
+			admin().put( `/runtimes/new-${ index }`, {
 				fields: { session_id: `NEW_${ index }_SESSION_ID` },
 			} )
 		),
@@ -155,7 +136,7 @@ test( 'simultaneous registrations and deletions of different runtimes do not dis
 		...range( 10 ).map( () => 200 ),
 		...range( 10 ).map( () => 201 ),
 	] );
-	const registered = ( await listRuntimes( admin ) )
+	const registered = ( await listRuntimes( admin() ) )
 		.filter( ( item ) => item.registered )
 		.map( ( item ) => item.id )
 		.sort();

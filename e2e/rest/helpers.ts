@@ -8,6 +8,7 @@ import path from 'node:path';
 import {
 	expect,
 	request as playwrightRequest,
+	test,
 	type APIRequestContext,
 } from '@playwright/test';
 import { basicAuth, testSite, wpPhp, type Role } from '../support/site';
@@ -174,6 +175,35 @@ export class RestClient {
 export async function clientAs( role: Role ): Promise< RestClient > {
 	const context = await playwrightRequest.newContext();
 	return new RestClient( context, { Authorization: basicAuth( role ) } );
+}
+
+/**
+ * Installs the hooks every REST spec shares: one admin client (Application
+ * Password) for the whole file, a clean registry before each test, and, once
+ * the file is done, a clean site and no 5xx answer anywhere. Call it at the
+ * top level of a spec; a spec's own beforeEach hooks run after the reset.
+ * Returns an accessor because the client only exists once beforeAll has run.
+ */
+export function setUpAdminClient(): () => RestClient {
+	let admin: RestClient | null = null;
+	test.beforeAll( async () => {
+		admin = await clientAs( 'admin' );
+	} );
+	test.afterAll( async () => {
+		await admin?.dispose();
+		admin = null;
+		resetRegistry();
+		expect( recordedServerErrors() ).toEqual( [] );
+	} );
+	test.beforeEach( () => resetRegistry() );
+	return () => {
+		if ( ! admin ) {
+			throw new Error(
+				'the admin client exists only inside tests and hooks'
+			);
+		}
+		return admin;
+	};
 }
 
 export async function anonymousClient(): Promise< RestClient > {

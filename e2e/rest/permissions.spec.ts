@@ -9,9 +9,8 @@ import {
 	anonymousClient,
 	clientAs,
 	cookieSession,
-	recordedServerErrors,
-	resetRegistry,
 	RestClient,
+	setUpAdminClient,
 	storedState,
 	writeMuPlugin,
 	PRESET_FIELDS,
@@ -20,8 +19,6 @@ import {
 	type SignaturesBody,
 } from './helpers';
 import { testSite } from '../support/site';
-
-test.describe.configure( { mode: 'serial' } );
 
 interface RouteCase {
 	name: string;
@@ -103,8 +100,10 @@ const ROUTES: RouteCase[] = [
 	},
 ];
 
+const admin = setUpAdminClient();
+
 const clients: Partial<
-	Record< 'anonymous' | 'subscriber' | 'editor' | 'admin', RestClient >
+	Record< 'anonymous' | 'subscriber' | 'editor', RestClient >
 > = {};
 
 function client( who: keyof typeof clients ): RestClient {
@@ -119,20 +118,43 @@ test.beforeAll( async () => {
 	clients.anonymous = await anonymousClient();
 	clients.subscriber = await clientAs( 'subscriber' );
 	clients.editor = await clientAs( 'editor' );
-	clients.admin = await clientAs( 'admin' );
 } );
 
 test.afterAll( async () => {
 	await Promise.all(
 		Object.values( clients ).map( ( each ) => each?.dispose() )
 	);
-	resetRegistry();
-	expect( recordedServerErrors() ).toEqual( [] );
 } );
 
+type RouteRequest = Pick< RouteCase, 'method' | 'route' | 'body' >;
+
+/**
+ * The caller is refused with `status` and `code`, and the stored options stay
+ * byte-for-byte what they were.
+ * @param caller
+ * @param request
+ * @param status
+ * @param code
+ */
+async function expectRefused(
+	caller: RestClient,
+	request: RouteRequest,
+	status: number,
+	code: string
+): Promise< void > {
+	const before = storedState();
+	const response = await caller.call< ErrorBody >(
+		request.method,
+		request.route,
+		request.body
+	);
+	expect( response.status, response.text ).toBe( status );
+	expect( response.body.code ).toBe( code );
+	expect( storedState() ).toBe( before );
+}
+
 test.beforeEach( async () => {
-	resetRegistry();
-	const seeded = await client( 'admin' ).put( '/runtimes/kimaki', {
+	const seeded = await admin().put( '/runtimes/kimaki', {
 		fields: PRESET_FIELDS.kimaki,
 	} );
 	expect( seeded.status, seeded.text ).toBe( 201 );
@@ -141,34 +163,28 @@ test.beforeEach( async () => {
 for ( const route of ROUTES ) {
 	test.describe( route.name, () => {
 		test( 'anonymous gets 401 rest_forbidden and nothing is stored', async () => {
-			const before = storedState();
-			const response = await client( 'anonymous' ).call< ErrorBody >(
-				route.method,
-				route.route,
-				route.body
+			await expectRefused(
+				client( 'anonymous' ),
+				route,
+				401,
+				'rest_forbidden'
 			);
-			expect( response.status, response.text ).toBe( 401 );
-			expect( response.body.code ).toBe( 'rest_forbidden' );
-			expect( storedState() ).toBe( before );
 		} );
 
 		for ( const role of [ 'subscriber', 'editor' ] as const ) {
 			test( `${ role } (Application Password) gets 403 rest_forbidden and nothing is stored`, async () => {
-				const before = storedState();
-				const response = await client( role ).call< ErrorBody >(
-					route.method,
-					route.route,
-					route.body
+				await expectRefused(
+					client( role ),
+					route,
+					403,
+					'rest_forbidden'
 				);
-				expect( response.status, response.text ).toBe( 403 );
-				expect( response.body.code ).toBe( 'rest_forbidden' );
-				expect( storedState() ).toBe( before );
 			} );
 		}
 
 		test( `admin (Application Password) gets ${ route.adminStatus }`, async () => {
 			const before = storedState();
-			const response = await client( 'admin' ).call(
+			const response = await admin().call(
 				route.method,
 				route.route,
 				route.body
@@ -184,7 +200,7 @@ for ( const route of ROUTES ) {
 		} );
 
 		test( 'OPTIONS describes the schema and the arguments', async () => {
-			const response = await client( 'admin' ).call< {
+			const response = await admin().call< {
 				schema?: { properties?: Record< string, unknown > };
 				endpoints?: Array< {
 					methods: string[];
@@ -220,7 +236,7 @@ for ( const route of ROUTES ) {
 }
 
 test( 'OPTIONS /runtimes/<id> lists fields, enabled and label for PUT and PATCH', async () => {
-	const response = await client( 'admin' ).call< {
+	const response = await admin().call< {
 		schema: { properties: Record< string, unknown > };
 		endpoints: Array< {
 			methods: string[];
@@ -253,33 +269,35 @@ test( 'OPTIONS /runtimes/<id> lists fields, enabled and label for PUT and PATCH'
 } );
 
 test.describe( 'cookie authentication', () => {
+	const cookieCheckPut: RouteRequest = {
+		method: 'PUT',
+		route: '/runtimes/cookie-check',
+		body: { fields: { session_id: 'COOKIE_CHECK_ID' } },
+	};
+
 	test( 'a bad X-WP-Nonce is refused with rest_cookie_invalid_nonce and nothing is stored', async () => {
 		const { context } = await cookieSession( 'admin' );
 		const cookieClient = new RestClient( context, {
 			'X-WP-Nonce': 'badnonce00',
 		} );
-		const before = storedState();
-		const response = await cookieClient.put< ErrorBody >(
-			'/runtimes/cookie-check',
-			{ fields: { session_id: 'COOKIE_CHECK_ID' } }
+		await expectRefused(
+			cookieClient,
+			cookieCheckPut,
+			403,
+			'rest_cookie_invalid_nonce'
 		);
-		expect( response.status, response.text ).toBe( 403 );
-		expect( response.body.code ).toBe( 'rest_cookie_invalid_nonce' );
-		expect( storedState() ).toBe( before );
 		await context.dispose();
 	} );
 
 	test( 'cookies without any nonce count as anonymous', async () => {
 		const { context } = await cookieSession( 'admin' );
 		const cookieClient = new RestClient( context );
-		const before = storedState();
-		const response = await cookieClient.put< ErrorBody >(
-			'/runtimes/cookie-check',
-			{ fields: { session_id: 'COOKIE_CHECK_ID' } }
+		await expectRefused(
+			cookieClient,
+			cookieCheckPut,
+			401,
+			'rest_forbidden'
 		);
-		expect( response.status, response.text ).toBe( 401 );
-		expect( response.body.code ).toBe( 'rest_forbidden' );
-		expect( storedState() ).toBe( before );
 		await context.dispose();
 	} );
 
@@ -300,7 +318,7 @@ test.describe( 'cookie authentication', () => {
 			listed.body.find( ( item ) => 'cookie-check' === item.id )?.source
 		).toBe( 'admin' );
 
-		const viaAppPassword = await client( 'admin' ).put< RuntimeItem >(
+		const viaAppPassword = await admin().put< RuntimeItem >(
 			'/runtimes/installer-check',
 			{ fields: { session_id: 'INSTALLER_CHECK_ID' } }
 		);
@@ -320,14 +338,12 @@ test.describe( 'cookie authentication', () => {
 	test( 'a subscriber with a valid nonce is still refused with 403', async () => {
 		const { context, nonce } = await cookieSession( 'subscriber' );
 		const cookieClient = new RestClient( context, { 'X-WP-Nonce': nonce } );
-		const before = storedState();
-		const response = await cookieClient.put< ErrorBody >(
-			'/runtimes/cookie-check',
-			{ fields: { session_id: 'COOKIE_CHECK_ID' } }
+		await expectRefused(
+			cookieClient,
+			cookieCheckPut,
+			403,
+			'rest_forbidden'
 		);
-		expect( response.status, response.text ).toBe( 403 );
-		expect( response.body.code ).toBe( 'rest_forbidden' );
-		expect( storedState() ).toBe( before );
 		const signatures =
 			await cookieClient.get< SignaturesBody >( '/signatures' );
 		expect( signatures.status ).toBe( 403 );

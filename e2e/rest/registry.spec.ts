@@ -4,45 +4,26 @@
  */
 import { test, expect } from '@playwright/test';
 import {
-	clientAs,
 	ids,
 	listRuntimes,
 	publishedOrder,
 	publishedSignatures,
-	recordedServerErrors,
 	register,
-	resetRegistry,
+	setUpAdminClient,
 	sleep,
 	storedState,
 	PRESET_FIELDS,
 	type DeleteBody,
 	type ErrorBody,
-	type RestClient,
 	type RuntimeItem,
 	type SignaturesBody,
 } from './helpers';
 import { wpPhp } from '../support/site';
 
-test.describe.configure( { mode: 'serial' } );
-
 const CLAUDE_FIELDS = { session_id: 'CLAUDE_SESSION_ID' };
 const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(\+00:00|Z)$/;
 
-let admin: RestClient;
-
-test.beforeAll( async () => {
-	admin = await clientAs( 'admin' );
-} );
-
-test.afterAll( async () => {
-	await admin.dispose();
-	resetRegistry();
-	expect( recordedServerErrors() ).toEqual( [] );
-} );
-
-test.beforeEach( () => {
-	resetRegistry();
-} );
+const admin = setUpAdminClient();
 
 function unregisteredPreset( id: 'kimaki' | 'opencode' ): RuntimeItem {
 	return {
@@ -60,7 +41,7 @@ function unregisteredPreset( id: 'kimaki' | 'opencode' ): RuntimeItem {
 }
 
 test( 'a clean site lists kimaki then opencode as unregistered presets with their default fields', async () => {
-	const items = await listRuntimes( admin );
+	const items = await listRuntimes( admin() );
 	expect( items ).toEqual( [
 		unregisteredPreset( 'kimaki' ),
 		unregisteredPreset( 'opencode' ),
@@ -74,20 +55,20 @@ test( 'a clean site lists kimaki then opencode as unregistered presets with thei
 		'session_id',
 		'run_id',
 	] );
-	const single = await admin.get< RuntimeItem >( '/runtimes/opencode' );
+	const single = await admin().get< RuntimeItem >( '/runtimes/opencode' );
 	expect( single.status ).toBe( 200 );
 	expect( single.body ).toEqual( unregisteredPreset( 'opencode' ) );
 	expect( publishedSignatures() ).toEqual( {} );
 } );
 
 test( 'GET /runtimes/<id> of an unknown custom id is 404 wpca_runtime_not_found', async () => {
-	const response = await admin.get< ErrorBody >( '/runtimes/nobody-here' );
+	const response = await admin().get< ErrorBody >( '/runtimes/nobody-here' );
 	expect( response.status ).toBe( 404 );
 	expect( response.body.code ).toBe( 'wpca_runtime_not_found' );
 } );
 
 test( 'PUT registers with 201, an identical repeat answers 200 and changes nothing, a change bumps updated_at', async () => {
-	const created = await admin.put< RuntimeItem >( '/runtimes/claude-code', {
+	const created = await admin().put< RuntimeItem >( '/runtimes/claude-code', {
 		fields: CLAUDE_FIELDS,
 		label: 'Claude Code',
 	} );
@@ -109,20 +90,23 @@ test( 'PUT registers with 201, an identical repeat answers 200 and changes nothi
 
 	// Past a second boundary so an unwanted timestamp bump would be visible.
 	await sleep( 1100 );
-	const repeated = await admin.put< RuntimeItem >( '/runtimes/claude-code', {
-		fields: CLAUDE_FIELDS,
-		label: 'Claude Code',
-	} );
+	const repeated = await admin().put< RuntimeItem >(
+		'/runtimes/claude-code',
+		{
+			fields: CLAUDE_FIELDS,
+			label: 'Claude Code',
+		}
+	);
 	expect( repeated.status, repeated.text ).toBe( 200 );
 	expect( repeated.body ).toEqual( created.body );
 	expect( storedState() ).toBe( stateAfterCreate );
-	expect( ids( await listRuntimes( admin ) ) ).toEqual( [
+	expect( ids( await listRuntimes( admin() ) ) ).toEqual( [
 		'claude-code',
 		'kimaki',
 		'opencode',
 	] );
 
-	const changed = await admin.put< RuntimeItem >( '/runtimes/claude-code', {
+	const changed = await admin().put< RuntimeItem >( '/runtimes/claude-code', {
 		fields: { ...CLAUDE_FIELDS, run_id: 'CLAUDE_RUN_ID' },
 		label: 'Claude Code',
 	} );
@@ -142,12 +126,12 @@ test( 'PUT registers with 201, an identical repeat answers 200 and changes nothi
 } );
 
 test( 'PUT keeps the subkey order the caller sent', async () => {
-	await register( admin, 'ordered', {
+	await register( admin(), 'ordered', {
 		zeta: 'Z_VAR',
 		alpha: 'A_VAR',
 		mid: 'M_VAR',
 	} );
-	const item = await admin.get< RuntimeItem >( '/runtimes/ordered' );
+	const item = await admin().get< RuntimeItem >( '/runtimes/ordered' );
 	expect( Object.keys( item.body.fields ) ).toEqual( [
 		'zeta',
 		'alpha',
@@ -162,29 +146,30 @@ test( 'PUT keeps the subkey order the caller sent', async () => {
 
 test( 'a PUT without label keeps the current label; an empty label falls back to the default', async () => {
 	await register(
-		admin,
+		admin(),
 		'alpha',
 		{ session_id: 'ALPHA_SESSION_ID' },
 		{ label: 'Alpha Agent' }
 	);
-	const kept = await admin.put< RuntimeItem >( '/runtimes/alpha', {
+	const kept = await admin().put< RuntimeItem >( '/runtimes/alpha', {
 		fields: { session_id: 'ALPHA_SESSION_ID', run_id: 'ALPHA_RUN_ID' },
 	} );
 	expect( kept.status ).toBe( 200 );
 	expect( kept.body.label ).toBe( 'Alpha Agent' );
 
-	const emptied = await admin.put< RuntimeItem >( '/runtimes/alpha', {
+	const emptied = await admin().put< RuntimeItem >( '/runtimes/alpha', {
 		fields: { session_id: 'ALPHA_SESSION_ID' },
 		label: '',
 	} );
 	expect( emptied.status ).toBe( 200 );
 	expect( emptied.body.label ).toBe( 'alpha' );
 
-	const presetDefault = await admin.get< RuntimeItem >( '/runtimes/kimaki' );
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki, {
+	const presetDefault =
+		await admin().get< RuntimeItem >( '/runtimes/kimaki' );
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki, {
 		label: 'My Kimaki',
 	} );
-	const presetEmptied = await admin.patch< RuntimeItem >(
+	const presetEmptied = await admin().patch< RuntimeItem >(
 		'/runtimes/kimaki',
 		{
 			label: '',
@@ -196,7 +181,7 @@ test( 'a PUT without label keeps the current label; an empty label falls back to
 } );
 
 test( 'PUT with enabled false stores the runtime without publishing it', async () => {
-	const created = await admin.put< RuntimeItem >( '/runtimes/quiet', {
+	const created = await admin().put< RuntimeItem >( '/runtimes/quiet', {
 		fields: { session_id: 'QUIET_SESSION_ID' },
 		enabled: false,
 	} );
@@ -207,13 +192,13 @@ test( 'PUT with enabled false stores the runtime without publishing it', async (
 } );
 
 test( 'PATCH enabled false unpublishes but keeps fields and position; enabled true restores both', async () => {
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
-	await register( admin, 'alpha', { session_id: 'ALPHA_SESSION_ID' } );
-	await register( admin, 'beta', { session_id: 'BETA_SESSION_ID' } );
-	const orderBefore = ids( await listRuntimes( admin ) );
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
+	await register( admin(), 'alpha', { session_id: 'ALPHA_SESSION_ID' } );
+	await register( admin(), 'beta', { session_id: 'BETA_SESSION_ID' } );
+	const orderBefore = ids( await listRuntimes( admin() ) );
 	expect( orderBefore ).toEqual( [ 'kimaki', 'alpha', 'beta', 'opencode' ] );
 
-	const disabled = await admin.patch< RuntimeItem >( '/runtimes/alpha', {
+	const disabled = await admin().patch< RuntimeItem >( '/runtimes/alpha', {
 		enabled: false,
 	} );
 	expect( disabled.status, disabled.text ).toBe( 200 );
@@ -223,13 +208,13 @@ test( 'PATCH enabled false unpublishes but keeps fields and position; enabled tr
 		registered: true,
 		fields: { session_id: 'ALPHA_SESSION_ID' },
 	} );
-	const signatures = await admin.get< SignaturesBody >( '/signatures' );
+	const signatures = await admin().get< SignaturesBody >( '/signatures' );
 	expect( Object.keys( signatures.body.signatures ) ).toEqual( [
 		'kimaki',
 		'beta',
 	] );
 	expect( publishedOrder() ).toEqual( [ 'kimaki', 'beta' ] );
-	const listed = await listRuntimes( admin );
+	const listed = await listRuntimes( admin() );
 	expect( ids( listed ) ).toEqual( orderBefore );
 	expect( listed[ 1 ] ).toMatchObject( {
 		id: 'alpha',
@@ -238,12 +223,12 @@ test( 'PATCH enabled false unpublishes but keeps fields and position; enabled tr
 		fields: { session_id: 'ALPHA_SESSION_ID' },
 	} );
 
-	const enabled = await admin.patch< RuntimeItem >( '/runtimes/alpha', {
+	const enabled = await admin().patch< RuntimeItem >( '/runtimes/alpha', {
 		enabled: true,
 	} );
 	expect( enabled.status ).toBe( 200 );
 	expect( enabled.body.enabled ).toBe( true );
-	expect( ids( await listRuntimes( admin ) ) ).toEqual( orderBefore );
+	expect( ids( await listRuntimes( admin() ) ) ).toEqual( orderBefore );
 	expect( publishedOrder() ).toEqual( [ 'kimaki', 'alpha', 'beta' ] );
 	expect( publishedSignatures() ).toEqual( {
 		kimaki: PRESET_FIELDS.kimaki,
@@ -254,12 +239,12 @@ test( 'PATCH enabled false unpublishes but keeps fields and position; enabled tr
 
 test( 'PATCH of a label or fields changes only that part', async () => {
 	await register(
-		admin,
+		admin(),
 		'alpha',
 		{ session_id: 'ALPHA_SESSION_ID' },
 		{ label: 'Alpha' }
 	);
-	const relabelled = await admin.patch< RuntimeItem >( '/runtimes/alpha', {
+	const relabelled = await admin().patch< RuntimeItem >( '/runtimes/alpha', {
 		label: 'Alpha <b>Agent</b>',
 	} );
 	expect( relabelled.status ).toBe( 200 );
@@ -269,7 +254,7 @@ test( 'PATCH of a label or fields changes only that part', async () => {
 	} );
 	expect( relabelled.body.enabled ).toBe( true );
 
-	const refielded = await admin.patch< RuntimeItem >( '/runtimes/alpha', {
+	const refielded = await admin().patch< RuntimeItem >( '/runtimes/alpha', {
 		fields: { session_id: 'ALPHA_SID', channel_id: 'ALPHA_CHANNEL_ID' },
 	} );
 	expect( refielded.status ).toBe( 200 );
@@ -281,7 +266,7 @@ test( 'PATCH of a label or fields changes only that part', async () => {
 
 test( 'PATCH of an unknown non-preset id is 404 wpca_runtime_not_found and stores nothing', async () => {
 	const before = storedState();
-	const response = await admin.patch< ErrorBody >( '/runtimes/ghost', {
+	const response = await admin().patch< ErrorBody >( '/runtimes/ghost', {
 		enabled: true,
 	} );
 	expect( response.status ).toBe( 404 );
@@ -290,7 +275,7 @@ test( 'PATCH of an unknown non-preset id is 404 wpca_runtime_not_found and store
 } );
 
 test( 'PATCH of an unregistered preset registers it with its defaults plus the change', async () => {
-	const response = await admin.patch< RuntimeItem >( '/runtimes/opencode', {
+	const response = await admin().patch< RuntimeItem >( '/runtimes/opencode', {
 		enabled: true,
 	} );
 	expect( response.status, response.text ).toBe( 200 );
@@ -307,60 +292,62 @@ test( 'PATCH of an unregistered preset registers it with its defaults plus the c
 	expect( publishedSignatures() ).toEqual( {
 		opencode: PRESET_FIELDS.opencode,
 	} );
-	expect( ids( await listRuntimes( admin ) ) ).toEqual( [
+	expect( ids( await listRuntimes( admin() ) ) ).toEqual( [
 		'opencode',
 		'kimaki',
 	] );
 } );
 
 test( 'DELETE twice: deleted true with the previous item, then deleted false; a custom runtime disappears', async () => {
-	const created = await register( admin, 'claude-code', CLAUDE_FIELDS );
-	const first = await admin.delete< DeleteBody >( '/runtimes/claude-code' );
+	const created = await register( admin(), 'claude-code', CLAUDE_FIELDS );
+	const first = await admin().delete< DeleteBody >( '/runtimes/claude-code' );
 	expect( first.status ).toBe( 200 );
 	expect( first.body.deleted ).toBe( true );
 	expect( first.body.previous ).toEqual( created );
-	const second = await admin.delete< DeleteBody >( '/runtimes/claude-code' );
+	const second = await admin().delete< DeleteBody >(
+		'/runtimes/claude-code'
+	);
 	expect( second.status ).toBe( 200 );
 	expect( second.body ).toEqual( { deleted: false, previous: null } );
-	expect( ids( await listRuntimes( admin ) ) ).toEqual( [
+	expect( ids( await listRuntimes( admin() ) ) ).toEqual( [
 		'kimaki',
 		'opencode',
 	] );
 	expect(
-		( await admin.get< ErrorBody >( '/runtimes/claude-code' ) ).status
+		( await admin().get< ErrorBody >( '/runtimes/claude-code' ) ).status
 	).toBe( 404 );
 	expect( publishedSignatures() ).toEqual( {} );
 } );
 
 test( 'DELETE of a preset returns it to its unregistered default', async () => {
 	await register(
-		admin,
+		admin(),
 		'kimaki',
 		{ session_id: 'CUSTOM_KIMAKI_ID' },
 		{ label: 'Mine' }
 	);
-	const deleted = await admin.delete< DeleteBody >( '/runtimes/kimaki' );
+	const deleted = await admin().delete< DeleteBody >( '/runtimes/kimaki' );
 	expect( deleted.status ).toBe( 200 );
 	expect( deleted.body.deleted ).toBe( true );
 	expect( deleted.body.previous?.fields ).toEqual( {
 		session_id: 'CUSTOM_KIMAKI_ID',
 	} );
-	const listed = await listRuntimes( admin );
+	const listed = await listRuntimes( admin() );
 	expect( listed ).toEqual( [
 		unregisteredPreset( 'kimaki' ),
 		unregisteredPreset( 'opencode' ),
 	] );
 	expect( publishedSignatures() ).toEqual( {} );
-	const again = await admin.delete< DeleteBody >( '/runtimes/kimaki' );
+	const again = await admin().delete< DeleteBody >( '/runtimes/kimaki' );
 	expect( again.body ).toEqual( { deleted: false, previous: null } );
 } );
 
 test( 'registering opencode first then kimaki still puts kimaki first; custom runtimes are appended', async () => {
-	await register( admin, 'opencode', PRESET_FIELDS.opencode );
-	await register( admin, 'custom-one', { session_id: 'CUSTOM_ONE_ID' } );
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
-	await register( admin, 'custom-two', { session_id: 'CUSTOM_TWO_ID' } );
-	expect( ids( await listRuntimes( admin ) ) ).toEqual( [
+	await register( admin(), 'opencode', PRESET_FIELDS.opencode );
+	await register( admin(), 'custom-one', { session_id: 'CUSTOM_ONE_ID' } );
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
+	await register( admin(), 'custom-two', { session_id: 'CUSTOM_TWO_ID' } );
+	expect( ids( await listRuntimes( admin() ) ) ).toEqual( [
 		'kimaki',
 		'opencode',
 		'custom-one',
@@ -375,15 +362,15 @@ test( 'registering opencode first then kimaki still puts kimaki first; custom ru
 } );
 
 test( 'PUT /order reorders what DMC sees', async () => {
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
-	await register( admin, 'opencode', PRESET_FIELDS.opencode );
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
+	await register( admin(), 'opencode', PRESET_FIELDS.opencode );
 	await register(
-		admin,
+		admin(),
 		'custom-a',
 		{ session_id: 'CUSTOM_A_ID' },
 		{ enabled: false }
 	);
-	const response = await admin.put< RuntimeItem[] >( '/order', {
+	const response = await admin().put< RuntimeItem[] >( '/order', {
 		order: [ 'custom-a', 'opencode', 'kimaki' ],
 	} );
 	expect( response.status, response.text ).toBe( 200 );
@@ -392,12 +379,12 @@ test( 'PUT /order reorders what DMC sees', async () => {
 		'opencode',
 		'kimaki',
 	] );
-	expect( response.body ).toEqual( await listRuntimes( admin ) );
+	expect( response.body ).toEqual( await listRuntimes( admin() ) );
 	expect( publishedOrder() ).toEqual( [ 'opencode', 'kimaki' ] );
 
-	await admin.patch( '/runtimes/custom-a', { enabled: true } );
+	await admin().patch( '/runtimes/custom-a', { enabled: true } );
 	expect( publishedOrder() ).toEqual( [ 'custom-a', 'opencode', 'kimaki' ] );
-	const signatures = await admin.get< SignaturesBody >( '/signatures' );
+	const signatures = await admin().get< SignaturesBody >( '/signatures' );
 	expect( Object.keys( signatures.body.signatures ) ).toEqual( [
 		'custom-a',
 		'opencode',
@@ -406,9 +393,9 @@ test( 'PUT /order reorders what DMC sees', async () => {
 } );
 
 test( 'PUT /order with only unregistered presets left over lists them after the registered ones', async () => {
-	await register( admin, 'opencode', PRESET_FIELDS.opencode );
-	await register( admin, 'custom-a', { session_id: 'CUSTOM_A_ID' } );
-	const response = await admin.put< RuntimeItem[] >( '/order', {
+	await register( admin(), 'opencode', PRESET_FIELDS.opencode );
+	await register( admin(), 'custom-a', { session_id: 'CUSTOM_A_ID' } );
+	const response = await admin().put< RuntimeItem[] >( '/order', {
 		order: [ 'custom-a', 'opencode' ],
 	} );
 	expect( response.status ).toBe( 200 );
@@ -441,14 +428,14 @@ const INVALID_ORDERS: Array< [ string, unknown ] > = [
 
 for ( const [ what, body ] of INVALID_ORDERS ) {
 	test( `PUT /order with ${ what } is 400 wpca_invalid_order and changes nothing`, async () => {
-		await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
-		await register( admin, 'opencode', PRESET_FIELDS.opencode );
+		await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
+		await register( admin(), 'opencode', PRESET_FIELDS.opencode );
 		if ( 'an unregistered preset' === what ) {
-			await admin.delete( '/runtimes/kimaki' );
+			await admin().delete( '/runtimes/kimaki' );
 		}
-		await register( admin, 'custom-a', { session_id: 'CUSTOM_A_ID' } );
+		await register( admin(), 'custom-a', { session_id: 'CUSTOM_A_ID' } );
 		const before = storedState();
-		const response = await admin.put< ErrorBody >( '/order', body );
+		const response = await admin().put< ErrorBody >( '/order', body );
 		expect( response.status, response.text ).toBe( 400 );
 		expect( response.body.code ).toBe( 'wpca_invalid_order' );
 		expect( response.body.message ).toContain( 'order' );
@@ -457,13 +444,13 @@ for ( const [ what, body ] of INVALID_ORDERS ) {
 }
 
 test( 'GET /signatures equals exactly what the filter publishes, in filter order', async () => {
-	await register( admin, 'opencode', PRESET_FIELDS.opencode );
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
-	await register( admin, 'custom-a', {
+	await register( admin(), 'opencode', PRESET_FIELDS.opencode );
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
+	await register( admin(), 'custom-a', {
 		session_id: 'CUSTOM_A_ID',
 		thread_url: 'CUSTOM_A_URL',
 	} );
-	const response = await admin.get< SignaturesBody >( '/signatures' );
+	const response = await admin().get< SignaturesBody >( '/signatures' );
 	expect( response.status ).toBe( 200 );
 	expect( response.body.signatures ).toEqual( publishedSignatures() );
 	expect( Object.keys( response.body.signatures ) ).toEqual(
@@ -479,7 +466,7 @@ test( 'GET /signatures equals exactly what the filter publishes, in filter order
 } );
 
 test( 'GET /signatures on a clean site is an empty JSON object, not a list', async () => {
-	const response = await admin.get< SignaturesBody >( '/signatures' );
+	const response = await admin().get< SignaturesBody >( '/signatures' );
 	expect( response.status ).toBe( 200 );
 	expect( Array.isArray( response.body.signatures ) ).toBe( false );
 	expect( response.body.signatures ).toEqual( {} );
@@ -488,7 +475,7 @@ test( 'GET /signatures on a clean site is an empty JSON object, not a list', asy
 } );
 
 test( 'the published option is stored DMC-shaped and not autoloaded', async () => {
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
 	const autoload = wpPhp(
 		'global $wpdb; echo $wpdb->get_var( "SELECT autoload FROM {$wpdb->options} WHERE option_name = \'datamachine_code_worktree_runtime_signatures\'" );'
 	).trim();

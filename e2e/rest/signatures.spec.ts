@@ -6,42 +6,23 @@
 import fs from 'node:fs';
 import { test, expect } from '@playwright/test';
 import {
-	clientAs,
 	listRuntimes,
 	publishedSignatures,
-	recordedServerErrors,
 	register,
-	resetRegistry,
+	setUpAdminClient,
 	writeMuPlugin,
 	PRESET_FIELDS,
 	SIGNATURES_OPTION,
 	type PreviewBody,
-	type RestClient,
 	type RuntimeItem,
 	type SignaturesBody,
 } from './helpers';
 import { wpPhp } from '../support/site';
 
-test.describe.configure( { mode: 'serial' } );
-
 const FOREIGN_PLUGIN = 'wpca-test-foreign-signatures.php';
 
-let admin: RestClient;
+const admin = setUpAdminClient();
 let muPluginFile: string | null = null;
-
-test.beforeAll( async () => {
-	admin = await clientAs( 'admin' );
-} );
-
-test.afterAll( async () => {
-	await admin.dispose();
-	resetRegistry();
-	expect( recordedServerErrors() ).toEqual( [] );
-} );
-
-test.beforeEach( () => {
-	resetRegistry();
-} );
 
 test.afterEach( () => {
 	if ( muPluginFile ) {
@@ -50,17 +31,29 @@ test.afterEach( () => {
 	}
 } );
 
-function installForeignPlugin( priority: number ): void {
+/**
+ * Installs, until the test ends, a mu-plugin that filters the published
+ * signatures the way another integration could.
+ * @param purpose    What the fixture stands for, as its PHP comment.
+ * @param statements PHP statements that change `$signatures`.
+ * @param priority   The filter priority.
+ */
+function installSignaturesFilter(
+	purpose: string,
+	statements: string[],
+	priority: number
+): void {
+	const callbackBody = [ ...statements, 'return $signatures;' ]
+		.map( ( statement ) => `\t\t${ statement }` )
+		.join( '\n' );
 	muPluginFile = writeMuPlugin(
 		FOREIGN_PLUGIN,
 		`<?php
-// Test fixture: another integration that also claims the kimaki runtime id.
+// Test fixture: ${ purpose }.
 add_filter(
 	'${ SIGNATURES_OPTION }',
 	function ( $signatures ) {
-		$signatures['kimaki']  = array( 'session_id' => 'OTHER_KIMAKI_SESSION' );
-		$signatures['foreign'] = array( 'session_id' => 'FOREIGN_SESSION_ID' );
-		return $signatures;
+${ callbackBody }
 	},
 	${ priority }
 );
@@ -68,13 +61,24 @@ add_filter(
 	);
 }
 
+function installForeignPlugin( priority: number ): void {
+	installSignaturesFilter(
+		'another integration that also claims the kimaki runtime id',
+		[
+			"$signatures['kimaki']  = array( 'session_id' => 'OTHER_KIMAKI_SESSION' );",
+			"$signatures['foreign'] = array( 'session_id' => 'FOREIGN_SESSION_ID' );",
+		],
+		priority
+	);
+}
+
 for ( const priority of [ 5, 20 ] ) {
 	test( `a colliding entry another plugin adds at priority ${ priority } is kept and reported`, async () => {
-		await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
-		await register( admin, 'opencode', PRESET_FIELDS.opencode );
+		await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
+		await register( admin(), 'opencode', PRESET_FIELDS.opencode );
 		installForeignPlugin( priority );
 
-		const response = await admin.get< SignaturesBody >( '/signatures' );
+		const response = await admin().get< SignaturesBody >( '/signatures' );
 		expect( response.status, response.text ).toBe( 200 );
 		expect( response.body.signatures ).toEqual( publishedSignatures() );
 		expect( response.body.signatures.kimaki ).toEqual( {
@@ -94,7 +98,7 @@ for ( const priority of [ 5, 20 ] ) {
 			},
 		] );
 
-		const items = await listRuntimes( admin );
+		const items = await listRuntimes( admin() );
 		const kimaki = items.find( ( item ) => 'kimaki' === item.id );
 		const opencode = items.find( ( item ) => 'opencode' === item.id );
 		expect( kimaki?.collision ).toBe( true );
@@ -104,7 +108,7 @@ for ( const priority of [ 5, 20 ] ) {
 
 		// Repair touches only our own option; the foreign entry still wins.
 		const repaired =
-			await admin.post< SignaturesBody >( '/signatures/repair' );
+			await admin().post< SignaturesBody >( '/signatures/repair' );
 		expect( repaired.status ).toBe( 200 );
 		expect( repaired.body.collisions ).toHaveLength( 1 );
 		expect( repaired.body.signatures.kimaki ).toEqual( {
@@ -115,7 +119,7 @@ for ( const priority of [ 5, 20 ] ) {
 
 test( 'an entry another plugin adds for an id we have not registered is no collision', async () => {
 	installForeignPlugin( 10 );
-	const response = await admin.get< SignaturesBody >( '/signatures' );
+	const response = await admin().get< SignaturesBody >( '/signatures' );
 	expect( response.status ).toBe( 200 );
 	expect( response.body.collisions ).toEqual( [] );
 	expect( response.body.signatures ).toEqual( {
@@ -125,33 +129,26 @@ test( 'an entry another plugin adds for an id we have not registered is no colli
 } );
 
 test( 'only an enabled runtime can collide', async () => {
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki, { enabled: false } );
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki, {
+		enabled: false,
+	} );
 	installForeignPlugin( 10 );
-	const response = await admin.get< SignaturesBody >( '/signatures' );
+	const response = await admin().get< SignaturesBody >( '/signatures' );
 	expect( response.status ).toBe( 200 );
 	expect( response.body.collisions ).toEqual( [] );
-	const item = await admin.get< RuntimeItem >( '/runtimes/kimaki' );
+	const item = await admin().get< RuntimeItem >( '/runtimes/kimaki' );
 	expect( item.body.collision ).toBe( false );
 } );
 
 test( 'a later callback that removes our entry is a collision', async () => {
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
-	await register( admin, 'opencode', PRESET_FIELDS.opencode );
-	muPluginFile = writeMuPlugin(
-		FOREIGN_PLUGIN,
-		`<?php
-// Test fixture: a later callback that drops the kimaki runtime.
-add_filter(
-	'${ SIGNATURES_OPTION }',
-	function ( $signatures ) {
-		unset( $signatures['kimaki'] );
-		return $signatures;
-	},
-	99
-);
-`
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
+	await register( admin(), 'opencode', PRESET_FIELDS.opencode );
+	installSignaturesFilter(
+		'a later callback that drops the kimaki runtime',
+		[ "unset( $signatures['kimaki'] );" ],
+		99
 	);
-	const response = await admin.get< SignaturesBody >( '/signatures' );
+	const response = await admin().get< SignaturesBody >( '/signatures' );
 	expect( response.status, response.text ).toBe( 200 );
 	expect( response.body.signatures ).toEqual( {
 		opencode: PRESET_FIELDS.opencode,
@@ -159,20 +156,23 @@ add_filter(
 	expect( response.body.collisions.map( ( each ) => each.id ) ).toEqual( [
 		'kimaki',
 	] );
-	const item = await admin.get< RuntimeItem >( '/runtimes/kimaki' );
+	const item = await admin().get< RuntimeItem >( '/runtimes/kimaki' );
 	expect( item.body.collision ).toBe( true );
 } );
 
 test( 'the attribution preview uses the effective signatures, foreign entries included', async () => {
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
 	installForeignPlugin( 20 );
-	const response = await admin.post< PreviewBody >( '/attribution/preview', {
-		env: {
-			KIMAKI_SESSION_ID: 'ours',
-			OTHER_KIMAKI_SESSION: 'theirs',
-			FOREIGN_SESSION_ID: 'foreign',
-		},
-	} );
+	const response = await admin().post< PreviewBody >(
+		'/attribution/preview',
+		{
+			env: {
+				KIMAKI_SESSION_ID: 'ours',
+				OTHER_KIMAKI_SESSION: 'theirs',
+				FOREIGN_SESSION_ID: 'foreign',
+			},
+		}
+	);
 	expect( response.status, response.text ).toBe( 200 );
 	expect( response.body.origin_session ).toEqual( {
 		primary_id: 'theirs',
@@ -225,7 +225,7 @@ const CORRUPTED = `array(
 
 test( 'a corrupted option publishes only its valid parts and lists every problem', async () => {
 	storeRawOption( CORRUPTED );
-	const response = await admin.get< SignaturesBody >( '/signatures' );
+	const response = await admin().get< SignaturesBody >( '/signatures' );
 	expect( response.status, response.text ).toBe( 200 );
 	expect( response.body.signatures ).toEqual( {
 		kimaki: { session_id: 'KIMAKI_SESSION_ID' },
@@ -254,12 +254,12 @@ test( 'a corrupted option publishes only its valid parts and lists every problem
 	}
 
 	// The rest of the API keeps working on the corrupted data.
-	const runtimes = await admin.get< RuntimeItem[] >( '/runtimes' );
+	const runtimes = await admin().get< RuntimeItem[] >( '/runtimes' );
 	expect( runtimes.status, runtimes.text ).toBe( 200 );
 	const kimaki = runtimes.body.find( ( item ) => 'kimaki' === item.id );
 	expect( kimaki?.registered ).toBe( true );
 	expect( kimaki?.fields ).toEqual( { session_id: 'KIMAKI_SESSION_ID' } );
-	const preview = await admin.post< PreviewBody >( '/attribution/preview', {
+	const preview = await admin().post< PreviewBody >( '/attribution/preview', {
 		env: { KIMAKI_SESSION_ID: 'k-1', GOOD_SESSION_ID: 'g-1' },
 	} );
 	expect( preview.status, preview.text ).toBe( 200 );
@@ -268,26 +268,28 @@ test( 'a corrupted option publishes only its valid parts and lists every problem
 
 test( 'an ordinary write keeps the entries it cannot read, after ours; only repair drops them', async () => {
 	storeRawOption( CORRUPTED );
-	await register( admin, 'new-one', { session_id: 'NEW_ONE_ID' } );
+	await register( admin(), 'new-one', { session_id: 'NEW_ONE_ID' } );
 	const keys = storedOptionKeys();
 	expect( keys.slice( 0, 3 ) ).toEqual( [ 'kimaki', 'good-one', 'new-one' ] );
 	expect( keys.slice( 3 ).sort() ).toEqual(
 		[ '123', 'opencode', 'empty-one', 'Bad_Id' ].sort()
 	);
-	const signatures = await admin.get< SignaturesBody >( '/signatures' );
+	const signatures = await admin().get< SignaturesBody >( '/signatures' );
 	expect( Object.keys( signatures.body.signatures ) ).toEqual( [
 		'kimaki',
 		'good-one',
 		'new-one',
 	] );
-	const repaired = await admin.post< SignaturesBody >( '/signatures/repair' );
+	const repaired =
+		await admin().post< SignaturesBody >( '/signatures/repair' );
 	expect( repaired.status ).toBe( 200 );
 	expect( storedOptionKeys() ).toEqual( [ 'kimaki', 'good-one', 'new-one' ] );
 } );
 
 test( 'POST /signatures/repair keeps only the valid entries and pairs', async () => {
 	storeRawOption( CORRUPTED );
-	const repaired = await admin.post< SignaturesBody >( '/signatures/repair' );
+	const repaired =
+		await admin().post< SignaturesBody >( '/signatures/repair' );
 	expect( repaired.status, repaired.text ).toBe( 200 );
 	const expected = {
 		kimaki: { session_id: 'KIMAKI_SESSION_ID' },
@@ -299,11 +301,11 @@ test( 'POST /signatures/repair keeps only the valid entries and pairs', async ()
 	expect( storedOptionJson() ).toEqual( expected );
 	expect( publishedSignatures() ).toEqual( expected );
 
-	const again = await admin.get< SignaturesBody >( '/signatures' );
+	const again = await admin().get< SignaturesBody >( '/signatures' );
 	expect( again.body ).toEqual( repaired.body );
 
 	// Entries found in the option without our metadata are reported as external.
-	const items = await listRuntimes( admin );
+	const items = await listRuntimes( admin() );
 	expect( items.find( ( item ) => 'good-one' === item.id )?.source ).toBe(
 		'external'
 	);
@@ -311,16 +313,17 @@ test( 'POST /signatures/repair keeps only the valid entries and pairs', async ()
 
 test( 'an option that is a string publishes nothing, reports it, and repair resets it', async () => {
 	storeRawOption( "'garbage'" );
-	const response = await admin.get< SignaturesBody >( '/signatures' );
+	const response = await admin().get< SignaturesBody >( '/signatures' );
 	expect( response.status, response.text ).toBe( 200 );
 	expect( response.body.signatures ).toEqual( {} );
 	expect( response.body.problems ).toEqual( [
 		expect.objectContaining( { id: '', code: 'wpca_invalid_option' } ),
 	] );
-	const runtimes = await admin.get< RuntimeItem[] >( '/runtimes' );
+	const runtimes = await admin().get< RuntimeItem[] >( '/runtimes' );
 	expect( runtimes.status, runtimes.text ).toBe( 200 );
 
-	const repaired = await admin.post< SignaturesBody >( '/signatures/repair' );
+	const repaired =
+		await admin().post< SignaturesBody >( '/signatures/repair' );
 	expect( repaired.status, repaired.text ).toBe( 200 );
 	expect( repaired.body ).toEqual( {
 		signatures: {},
@@ -330,7 +333,7 @@ test( 'an option that is a string publishes nothing, reports it, and repair rese
 	expect( storedOptionJson() ).toEqual( {} );
 
 	// A registration after the repair works normally.
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
 	expect( publishedSignatures() ).toEqual( { kimaki: PRESET_FIELDS.kimaki } );
 } );
 
@@ -338,7 +341,7 @@ test( 'an option written by hand with `wp option` shows up as an external regist
 	storeRawOption(
 		"array( 'hand-made' => array( 'session_id' => 'HAND_MADE_ID' ) )"
 	);
-	const item = await admin.get< RuntimeItem >( '/runtimes/hand-made' );
+	const item = await admin().get< RuntimeItem >( '/runtimes/hand-made' );
 	expect( item.status, item.text ).toBe( 200 );
 	expect( item.body ).toMatchObject( {
 		id: 'hand-made',
@@ -348,7 +351,7 @@ test( 'an option written by hand with `wp option` shows up as an external regist
 		preset: false,
 		source: 'external',
 	} );
-	const signatures = await admin.get< SignaturesBody >( '/signatures' );
+	const signatures = await admin().get< SignaturesBody >( '/signatures' );
 	expect( signatures.body.signatures ).toEqual( {
 		'hand-made': { session_id: 'HAND_MADE_ID' },
 	} );

@@ -6,21 +6,17 @@
  */
 import { test, expect } from '@playwright/test';
 import {
-	clientAs,
-	recordedServerErrors,
 	register,
 	resetRegistry,
+	setUpAdminClient,
 	storedState,
 	RawJson,
 	PRESET_FIELDS,
 	type ErrorBody,
 	type PreviewBody,
-	type RestClient,
 	type RuntimeItem,
 } from './helpers';
 import { phpProblemsInDebugLog } from '../support/site';
-
-test.describe.configure( { mode: 'serial' } );
 
 const VALID_FIELDS = { session_id: 'VALID_SESSION_ID' };
 
@@ -418,24 +414,16 @@ for ( const [ what, id ] of BAD_IDS ) {
 	}
 }
 
-let admin: RestClient;
+const admin = setUpAdminClient();
 
-test.beforeAll( async () => {
-	admin = await clientAs( 'admin' );
-} );
-
-test.afterAll( async () => {
-	await admin.dispose();
-	resetRegistry();
-	expect( recordedServerErrors() ).toEqual( [] );
+test.afterAll( () => {
 	expect( phpProblemsInDebugLog() ).toEqual( [] );
 } );
 
 test.beforeEach( async () => {
-	resetRegistry();
-	await register( admin, 'kimaki', PRESET_FIELDS.kimaki );
+	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
 	await register(
-		admin,
+		admin(),
 		'custom-a',
 		{ session_id: 'CUSTOM_A_ID' },
 		{ enabled: false }
@@ -445,7 +433,7 @@ test.beforeEach( async () => {
 for ( const each of CASES ) {
 	test( `${ each.what } → 400 ${ each.codes.join( '|' ) }`, async () => {
 		const before = storedState();
-		const response = await admin.call< ErrorBody >(
+		const response = await admin().call< ErrorBody >(
 			each.method,
 			each.route,
 			each.body
@@ -471,14 +459,14 @@ test( 'the boundaries themselves are accepted: 64-char id, 16 subkeys, 64-char s
 		...subkeys( 15 ),
 		[ 's'.repeat( 64 ) ]: `_${ 'E'.repeat( 127 ) }`,
 	};
-	const response = await admin.put< RuntimeItem >( `/runtimes/${ id }`, {
+	const response = await admin().put< RuntimeItem >( `/runtimes/${ id }`, {
 		fields,
 		label: 'L'.repeat( 100 ),
 	} );
 	expect( response.status, response.text ).toBe( 201 );
 	expect( response.body.fields ).toEqual( fields );
 	expect( response.body.label ).toHaveLength( 100 );
-	const lower = await admin.put< RuntimeItem >( '/runtimes/x9', {
+	const lower = await admin().put< RuntimeItem >( '/runtimes/x9', {
 		fields: { a: 'lower_case_ok', b_2: '_' },
 	} );
 	expect( lower.status, lower.text ).toBe( 201 );
@@ -489,15 +477,18 @@ test( 'a preview accepts a 32768-character value and 1000 variables', async () =
 		Array.from( { length: 999 }, ( _, index ) => [ `VAR_${ index }`, 'x' ] )
 	);
 	env.KIMAKI_SESSION_ID = 'v'.repeat( 32768 );
-	const response = await admin.post< PreviewBody >( '/attribution/preview', {
-		env,
-	} );
+	const response = await admin().post< PreviewBody >(
+		'/attribution/preview',
+		{
+			env,
+		}
+	);
 	expect( response.status, response.text.slice( 0, 500 ) ).toBe( 200 );
 	expect( response.body.origin_session?.primary_id ).toHaveLength( 32768 );
 } );
 
 test( 'the label is stored as plain text with tags stripped', async () => {
-	const response = await admin.put< RuntimeItem >( '/runtimes/tagged', {
+	const response = await admin().put< RuntimeItem >( '/runtimes/tagged', {
 		fields: VALID_FIELDS,
 		label: '<script>alert(1)</script>Tagged <em>agent</em>',
 	} );
@@ -509,13 +500,13 @@ test( 'the label is stored as plain text with tags stripped', async () => {
 test( 'a 65th runtime is refused with wpca_too_many_runtimes; updating one of the 64 still works', async () => {
 	resetRegistry();
 	for ( let index = 1; index <= 64; index++ ) {
-		const response = await admin.put( `/runtimes/cap-${ index }`, {
+		const response = await admin().put( `/runtimes/cap-${ index }`, {
 			fields: { session_id: `CAP_${ index }_SESSION_ID` },
 		} );
 		expect( response.status, response.text ).toBe( 201 );
 	}
 	const before = storedState();
-	const refused = await admin.put< ErrorBody >( '/runtimes/cap-65', {
+	const refused = await admin().put< ErrorBody >( '/runtimes/cap-65', {
 		fields: { session_id: 'CAP_65_SESSION_ID' },
 	} );
 	expect( refused.status, refused.text ).toBe( 400 );
@@ -523,21 +514,26 @@ test( 'a 65th runtime is refused with wpca_too_many_runtimes; updating one of th
 	expect( storedState() ).toBe( before );
 
 	// Registering a preset through PATCH would also make a 65th.
-	const presetRefused = await admin.patch< ErrorBody >( '/runtimes/kimaki', {
-		enabled: true,
-	} );
+	const presetRefused = await admin().patch< ErrorBody >(
+		'/runtimes/kimaki',
+		{
+			enabled: true,
+		}
+	);
 	expect( presetRefused.status, presetRefused.text ).toBe( 400 );
 	expect( presetRefused.body.code ).toBe( 'wpca_too_many_runtimes' );
 	expect( storedState() ).toBe( before );
 
-	const update = await admin.put( '/runtimes/cap-64', {
+	const update = await admin().put( '/runtimes/cap-64', {
 		fields: { session_id: 'CAP_64_NEW_ID' },
 	} );
 	expect( update.status, update.text ).toBe( 200 );
-	const disabled = await admin.patch( '/runtimes/cap-1', { enabled: false } );
+	const disabled = await admin().patch( '/runtimes/cap-1', {
+		enabled: false,
+	} );
 	expect( disabled.status, disabled.text ).toBe( 200 );
 	// A disabled runtime still counts: it is registered.
-	const stillRefused = await admin.put< ErrorBody >( '/runtimes/cap-65', {
+	const stillRefused = await admin().put< ErrorBody >( '/runtimes/cap-65', {
 		fields: { session_id: 'CAP_65_SESSION_ID' },
 	} );
 	expect( stillRefused.status ).toBe( 400 );
@@ -545,7 +541,7 @@ test( 'a 65th runtime is refused with wpca_too_many_runtimes; updating one of th
 } );
 
 test( 'requests to unknown routes under the namespace are 404, not 500', async () => {
-	const response = await admin.get< ErrorBody >( '/nothing-here' );
+	const response = await admin().get< ErrorBody >( '/nothing-here' );
 	expect( response.status ).toBe( 404 );
 	expect( response.body.code ).toBe( 'rest_no_route' );
 } );

@@ -8,6 +8,7 @@ import {
 	dmcPanel,
 	dmcSignature,
 	expectDmcOrder,
+	fillFieldRow,
 	openScreen,
 	publishedSignatures,
 	publishToggle,
@@ -15,8 +16,15 @@ import {
 	runtimeCard,
 	setPublished,
 	storedState,
+	submitNewRuntime,
 	tableRows,
 } from './helpers';
+
+const KIMAKI_PRESET_FIELDS = [
+	[ 'session_id', 'KIMAKI_SESSION_ID' ],
+	[ 'thread_id', 'KIMAKI_THREAD_ID' ],
+	[ 'thread_url', 'KIMAKI_THREAD_URL' ],
+];
 
 test.beforeEach( () => {
 	resetRegistry();
@@ -32,11 +40,7 @@ test( 'admin sees both presets with their environment variables', async ( {
 	).toBeVisible();
 	await expect
 		.poll( () => tableRows( cardFields( page, 'kimaki' ) ) )
-		.toEqual( [
-			[ 'session_id', 'KIMAKI_SESSION_ID' ],
-			[ 'thread_id', 'KIMAKI_THREAD_ID' ],
-			[ 'thread_url', 'KIMAKI_THREAD_URL' ],
-		] );
+		.toEqual( KIMAKI_PRESET_FIELDS );
 	await expect(
 		runtimeCard( page, 'opencode' ).getByRole( 'heading', {
 			name: /OpenCode/,
@@ -87,10 +91,7 @@ test( 'enable, edit, disable and re-enable, add and reorder: DMC sees each chang
 		.getByLabel( 'Environment variable 2', { exact: true } )
 		.fill( 'KIMAKI_THREAD' );
 	await kimaki.getByRole( 'button', { name: 'Add field' } ).click();
-	await kimaki.getByLabel( 'Subkey 4', { exact: true } ).fill( 'channel_id' );
-	await kimaki
-		.getByLabel( 'Environment variable 4', { exact: true } )
-		.fill( 'KIMAKI_CHANNEL_ID' );
+	await fillFieldRow( kimaki, 4, 'channel_id', 'KIMAKI_CHANNEL_ID' );
 	await kimaki.getByRole( 'button', { name: 'Save' } ).click();
 	const editedKimaki = [
 		[ 'session_id', 'KIMAKI_SESSION_ID' ],
@@ -132,20 +133,11 @@ test( 'enable, edit, disable and re-enable, add and reorder: DMC sees each chang
 		.toEqual( editedKimaki );
 
 	// A custom runtime is appended after the presets.
-	const addForm = page.getByRole( 'region', {
-		name: 'Add a custom runtime',
+	const addForm = await submitNewRuntime( page, {
+		id: 'my-agent',
+		label: 'My Agent',
+		fields: [ [ 'session_id', 'MY_AGENT_SESSION_ID' ] ],
 	} );
-	await addForm
-		.getByLabel( 'Runtime ID', { exact: true } )
-		.fill( 'my-agent' );
-	await addForm.getByLabel( 'Label', { exact: true } ).fill( 'My Agent' );
-	await addForm
-		.getByLabel( 'Subkey 1', { exact: true } )
-		.fill( 'session_id' );
-	await addForm
-		.getByLabel( 'Environment variable 1', { exact: true } )
-		.fill( 'MY_AGENT_SESSION_ID' );
-	await addForm.getByRole( 'button', { name: 'Add runtime' } ).click();
 	await expectDmcOrder( page, [ 'kimaki', 'opencode', 'my-agent' ] );
 	await expect(
 		runtimeCard( page, 'my-agent' ).getByRole( 'heading' )
@@ -202,11 +194,7 @@ test( 'enable, edit, disable and re-enable, add and reorder: DMC sees each chang
 	await expect( publishToggle( page, 'kimaki' ) ).not.toBeChecked();
 	await expect
 		.poll( () => tableRows( cardFields( page, 'kimaki' ) ) )
-		.toEqual( [
-			[ 'session_id', 'KIMAKI_SESSION_ID' ],
-			[ 'thread_id', 'KIMAKI_THREAD_ID' ],
-			[ 'thread_url', 'KIMAKI_THREAD_URL' ],
-		] );
+		.toEqual( KIMAKI_PRESET_FIELDS );
 } );
 
 test( "a rejected change shows the server's message naming the field and stores nothing", async ( {
@@ -231,19 +219,10 @@ test( "a rejected change shows the server's message naming the field and stores 
 	).toHaveValue( '1BAD' );
 
 	// An invalid id in the add form: the server names the id.
-	const addForm = page.getByRole( 'region', {
-		name: 'Add a custom runtime',
+	const addForm = await submitNewRuntime( page, {
+		id: 'My_Agent',
+		fields: [ [ 'session_id', 'MY_AGENT_SESSION_ID' ] ],
 	} );
-	await addForm
-		.getByLabel( 'Runtime ID', { exact: true } )
-		.fill( 'My_Agent' );
-	await addForm
-		.getByLabel( 'Subkey 1', { exact: true } )
-		.fill( 'session_id' );
-	await addForm
-		.getByLabel( 'Environment variable 1', { exact: true } )
-		.fill( 'MY_AGENT_SESSION_ID' );
-	await addForm.getByRole( 'button', { name: 'Add runtime' } ).click();
 	await expect(
 		addForm.locator( '.components-notice.is-error' )
 	).toContainText( 'Invalid id' );
@@ -252,11 +231,7 @@ test( "a rejected change shows the server's message naming the field and stores 
 	await page.reload();
 	await expect
 		.poll( () => tableRows( cardFields( page, 'kimaki' ) ) )
-		.toEqual( [
-			[ 'session_id', 'KIMAKI_SESSION_ID' ],
-			[ 'thread_id', 'KIMAKI_THREAD_ID' ],
-			[ 'thread_url', 'KIMAKI_THREAD_URL' ],
-		] );
+		.toEqual( KIMAKI_PRESET_FIELDS );
 	await expectDmcOrder( page, [ 'kimaki' ] );
 	await expect
 		.poll( () => tableRows( dmcSignature( page, 'kimaki' ) ) )

@@ -7,6 +7,7 @@ import {
 	expectDmcOrder,
 	openScreen,
 	previewPanel,
+	previewWith,
 	resetRegistry,
 	setPublished,
 	tableRows,
@@ -49,18 +50,11 @@ test( 'the preview shows the primary id DMC would record for typed values', asyn
 	] );
 
 	// Kimaki exports no session id here: the first session_id in filter order is opencode's.
-	await preview
-		.getByLabel( 'KIMAKI_THREAD_ID', { exact: true } )
-		.fill( 'thread-42' );
-	await preview
-		.getByLabel( 'KIMAKI_THREAD_URL', { exact: true } )
-		.fill( 'discord.com/channels/1' );
-	await preview
-		.getByLabel( 'OPENCODE_SESSION_ID', { exact: true } )
-		.fill( 'ses_opencode_1' );
-	await preview
-		.getByRole( 'button', { name: 'Preview attribution' } )
-		.click();
+	await previewWith( page, {
+		KIMAKI_THREAD_ID: 'thread-42',
+		KIMAKI_THREAD_URL: 'discord.com/channels/1',
+		OPENCODE_SESSION_ID: 'ses_opencode_1',
+	} );
 	const result = preview.getByRole( 'region', {
 		name: 'What DMC would record',
 	} );
@@ -83,28 +77,18 @@ test( 'the preview shows the primary id DMC would record for typed values', asyn
 	] );
 
 	// With kimaki's session id set, kimaki comes first and provides the primary id.
-	await preview
-		.getByLabel( 'KIMAKI_SESSION_ID', { exact: true } )
-		.fill( 'kimaki-session-7' );
-	await preview
-		.getByRole( 'button', { name: 'Preview attribution' } )
-		.click();
+	await previewWith( page, { KIMAKI_SESSION_ID: 'kimaki-session-7' } );
 	await expect( result.locator( '.wpca-preview__primary' ) ).toHaveText(
 		'kimaki-session-7'
 	);
 
 	// Nothing typed: nothing would be recorded.
-	for ( const name of [
-		'KIMAKI_SESSION_ID',
-		'KIMAKI_THREAD_ID',
-		'KIMAKI_THREAD_URL',
-		'OPENCODE_SESSION_ID',
-	] ) {
-		await preview.getByLabel( name, { exact: true } ).fill( '' );
-	}
-	await preview
-		.getByRole( 'button', { name: 'Preview attribution' } )
-		.click();
+	await previewWith( page, {
+		KIMAKI_SESSION_ID: '',
+		KIMAKI_THREAD_ID: '',
+		KIMAKI_THREAD_URL: '',
+		OPENCODE_SESSION_ID: '',
+	} );
 	await expect( result ).toContainText(
 		'Nothing: no declared variable has a usable value.'
 	);

@@ -88,6 +88,72 @@ export function previewPanel( page: Page ): Locator {
 }
 
 /**
+ * Types one subkey → env var row of a fields editor (rows count from 1).
+ * @param form
+ * @param row
+ * @param subkey
+ * @param env
+ */
+export async function fillFieldRow(
+	form: Locator,
+	row: number,
+	subkey: string,
+	env: string
+): Promise< void > {
+	await form.getByLabel( `Subkey ${ row }`, { exact: true } ).fill( subkey );
+	await form
+		.getByLabel( `Environment variable ${ row }`, { exact: true } )
+		.fill( env );
+}
+
+/**
+ * Fills in the add form and submits it; returns the form to check the outcome.
+ * @param page
+ * @param runtime
+ * @param runtime.id
+ * @param runtime.label  Left untouched when not given.
+ * @param runtime.fields Subkey → env var rows, typed from the first row on.
+ */
+export async function submitNewRuntime(
+	page: Page,
+	runtime: {
+		id: string;
+		label?: string;
+		fields: Array< [ subkey: string, env: string ] >;
+	}
+): Promise< Locator > {
+	const form = page.getByRole( 'region', { name: 'Add a custom runtime' } );
+	await form.getByLabel( 'Runtime ID', { exact: true } ).fill( runtime.id );
+	if ( undefined !== runtime.label ) {
+		await form.getByLabel( 'Label', { exact: true } ).fill( runtime.label );
+	}
+	for ( const [ index, [ subkey, env ] ] of runtime.fields.entries() ) {
+		await fillFieldRow( form, index + 1, subkey, env );
+	}
+	await form.getByRole( 'button', { name: 'Add runtime' } ).click();
+	return form;
+}
+
+/**
+ * Types these values into the preview's inputs (named by env var) and asks for
+ * the preview; an empty value clears the input.
+ * @param page
+ * @param values
+ */
+export async function previewWith(
+	page: Page,
+	values: Record< string, string >
+): Promise< void > {
+	const preview = previewPanel( page );
+	for ( const [ name, value ] of Object.entries( values ) ) {
+		await preview.getByLabel( name, { exact: true } ).fill( value );
+	}
+	await preview
+		.getByRole( 'button', { name: 'Preview attribution' } )
+		.click();
+}
+
+/**
  * Runtime ids in the "What DMC sees" list, top to bottom.
  * @param page
  */

@@ -10,9 +10,11 @@ import {
 	expectDmcOrder,
 	openScreen,
 	previewPanel,
+	previewWith,
 	resetRegistry,
 	runtimeCard,
 	setPublished,
+	submitNewRuntime,
 } from './helpers';
 
 test.use( { viewport: { width: 1280, height: 900 } } );
@@ -42,38 +44,21 @@ test( 'screenshot of the admin screen', async ( { page } ) => {
 	await openScreen( page );
 	await expect( runtimeCard( page, 'kimaki' ) ).toContainText( 'Installer' );
 	await setPublished( page, 'opencode', true );
-	const addForm = page.getByRole( 'region', {
-		name: 'Add a custom runtime',
+	await submitNewRuntime( page, {
+		id: 'my-agent',
+		label: 'My Agent',
+		fields: [ [ 'session_id', 'MY_AGENT_SESSION_ID' ] ],
 	} );
-	await addForm
-		.getByLabel( 'Runtime ID', { exact: true } )
-		.fill( 'my-agent' );
-	await addForm.getByLabel( 'Label', { exact: true } ).fill( 'My Agent' );
-	await addForm
-		.getByLabel( 'Subkey 1', { exact: true } )
-		.fill( 'session_id' );
-	await addForm
-		.getByLabel( 'Environment variable 1', { exact: true } )
-		.fill( 'MY_AGENT_SESSION_ID' );
-	await addForm.getByRole( 'button', { name: 'Add runtime' } ).click();
 	await expectDmcOrder( page, [ 'kimaki', 'opencode', 'my-agent' ] );
 
-	const preview = previewPanel( page );
-	await preview
-		.getByLabel( 'KIMAKI_SESSION_ID', { exact: true } )
-		.fill( '1184502913385' );
-	await preview
-		.getByLabel( 'KIMAKI_THREAD_URL', { exact: true } )
-		.fill( 'https://discord.com/channels/1/2' );
-	await preview
-		.getByLabel( 'OPENCODE_SESSION_ID', { exact: true } )
-		.fill( 'ses_3f9a' );
-	await preview
-		.getByRole( 'button', { name: 'Preview attribution' } )
-		.click();
-	await expect( preview.locator( '.wpca-preview__primary' ) ).toHaveText(
-		'1184502913385'
-	);
+	await previewWith( page, {
+		KIMAKI_SESSION_ID: '1184502913385',
+		KIMAKI_THREAD_URL: 'https://discord.com/channels/1/2',
+		OPENCODE_SESSION_ID: 'ses_3f9a',
+	} );
+	await expect(
+		previewPanel( page ).locator( '.wpca-preview__primary' )
+	).toHaveText( '1184502913385' );
 
 	// WordPress pins its admin bar and menu to the viewport; a viewport as tall as
 	// the page keeps them in place in a full-page capture.

@@ -1,17 +1,13 @@
-import {
-	Button,
-	Card,
-	CardBody,
-	CardHeader,
-	Notice,
-	TextControl,
-} from '@wordpress/components';
+import { Notice, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { PutRuntimeBody } from '../api/types';
-import { buildPutBody, newRow, type FieldRow } from '../lib/field-rows';
-import { labelHint, runtimeIdHint } from '../lib/validation';
-import { FieldRowsEditor } from './field-rows-editor';
+import { useRuntimeDraft } from '../hooks/use-runtime-draft';
+import { newRow } from '../lib/field-rows';
+import { runtimeIdHint } from '../lib/validation';
+import { RegionCard } from './region-card';
+import { RuntimeDraftFields } from './runtime-draft-fields';
+import { SubmitButton } from './submit-button';
 
 interface AddRuntimeFormProps {
 	existingIds: string[];
@@ -30,118 +26,74 @@ export function AddRuntimeForm( {
 	onAdd,
 }: AddRuntimeFormProps ) {
 	const [ id, setId ] = useState( '' );
-	const [ label, setLabel ] = useState( '' );
-	const [ rows, setRows ] = useState< FieldRow[] >( () => [ newRow() ] );
-	const [ localError, setLocalError ] = useState< string | null >( null );
+	const draft = useRuntimeDraft( '', () => [ newRow() ] );
 
 	const trimmedId = id.trim();
 	const taken = existingIds.includes( trimmedId );
+	const takenMessage = __(
+		'This id is already in the list: edit it there instead.',
+		'wp-coding-agents-runtimes'
+	);
 	const idHint =
 		'' === id
 			? undefined
-			: ( ( taken
-					? __(
-							'This id is already in the list: edit it there instead.',
-							'wp-coding-agents-runtimes'
-						)
-					: runtimeIdHint( trimmedId ) ) ?? undefined );
+			: ( ( taken ? takenMessage : runtimeIdHint( trimmedId ) ) ??
+				undefined );
 
 	const submit = async ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
 		if ( taken ) {
 			// PUT would silently replace the existing mapping.
-			setLocalError(
-				__(
-					'This id is already in the list: edit it there instead.',
-					'wp-coding-agents-runtimes'
-				)
-			);
+			draft.setLocalError( takenMessage );
 			return;
 		}
-		const built = buildPutBody( rows, label, true );
-		if ( ! built.ok ) {
-			setLocalError( built.message );
+		const body = draft.build( true );
+		if ( ! body ) {
 			return;
 		}
-		setLocalError( null );
-		if ( await onAdd( trimmedId, built.body ) ) {
+		if ( await onAdd( trimmedId, body ) ) {
 			setId( '' );
-			setLabel( '' );
-			setRows( [ newRow() ] );
+			draft.reset();
 		}
 	};
 
 	return (
-		<Card
+		<RegionCard
 			className="wpca-add"
-			role="region"
-			aria-labelledby="wpca-add-heading"
+			headingId="wpca-add-heading"
+			heading={ __(
+				'Add a custom runtime',
+				'wp-coding-agents-runtimes'
+			) }
 		>
-			<CardHeader>
-				<h2 id="wpca-add-heading">
-					{ __(
-						'Add a custom runtime',
-						'wp-coding-agents-runtimes'
-					) }
-				</h2>
-			</CardHeader>
-			<CardBody>
-				<form onSubmit={ submit }>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __(
-							'Runtime ID',
+			<form onSubmit={ submit }>
+				<TextControl
+					__next40pxDefaultSize
+					__nextHasNoMarginBottom
+					label={ __( 'Runtime ID', 'wp-coding-agents-runtimes' ) }
+					value={ id }
+					onChange={ setId }
+					help={
+						idHint ??
+						__(
+							'For example my-agent. It cannot be changed later.',
 							'wp-coding-agents-runtimes'
-						) }
-						value={ id }
-						onChange={ setId }
-						help={
-							idHint ??
-							__(
-								'For example my-agent. It cannot be changed later.',
-								'wp-coding-agents-runtimes'
-							)
-						}
-						disabled={ busy }
-						autoComplete="off"
-						spellCheck={ false }
-					/>
-					<TextControl
-						__next40pxDefaultSize
-						__nextHasNoMarginBottom
-						label={ __( 'Label', 'wp-coding-agents-runtimes' ) }
-						value={ label }
-						onChange={ setLabel }
-						help={ labelHint( label ) ?? undefined }
-						disabled={ busy }
-					/>
-					<FieldRowsEditor
-						rows={ rows }
-						onChange={ setRows }
-						disabled={ busy }
-					/>
-					{ localError && (
-						<Notice status="error" isDismissible={ false }>
-							{ localError }
-						</Notice>
-					) }
-					{ error && (
-						<Notice status="error" onRemove={ onDismissError }>
-							{ error }
-						</Notice>
-					) }
-					<Button
-						__next40pxDefaultSize
-						variant="primary"
-						type="submit"
-						isBusy={ busy }
-						disabled={ busy }
-					>
-						{ __( 'Add runtime', 'wp-coding-agents-runtimes' ) }
-					</Button>
-				</form>
-			</CardBody>
-		</Card>
+						)
+					}
+					disabled={ busy }
+					autoComplete="off"
+					spellCheck={ false }
+				/>
+				<RuntimeDraftFields draft={ draft } busy={ busy } />
+				{ error && (
+					<Notice status="error" onRemove={ onDismissError }>
+						{ error }
+					</Notice>
+				) }
+				<SubmitButton busy={ busy }>
+					{ __( 'Add runtime', 'wp-coding-agents-runtimes' ) }
+				</SubmitButton>
+			</form>
+		</RegionCard>
 	);
 }

@@ -1,10 +1,10 @@
-import { Button, Flex, Notice, TextControl } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { Button, Flex } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime } from '../api/types';
-import { buildPutBody, rowsFromFields, type FieldRow } from '../lib/field-rows';
-import { labelHint } from '../lib/validation';
-import { FieldRowsEditor } from './field-rows-editor';
+import { useRuntimeDraft } from '../hooks/use-runtime-draft';
+import { rowsFromFields } from '../lib/field-rows';
+import { RuntimeDraftFields } from './runtime-draft-fields';
+import { SubmitButton } from './submit-button';
 
 interface RuntimeEditorProps {
 	runtime: Runtime;
@@ -20,56 +20,28 @@ export function RuntimeEditor( {
 	onSave,
 	onClose,
 }: RuntimeEditorProps ) {
-	const [ label, setLabel ] = useState( runtime.label );
-	const [ rows, setRows ] = useState< FieldRow[] >( () =>
+	const draft = useRuntimeDraft( runtime.label, () =>
 		rowsFromFields( runtime.fields )
 	);
-	const [ localError, setLocalError ] = useState< string | null >( null );
 
 	const submit = async ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
-		const built = buildPutBody( rows, label, runtime.enabled );
-		if ( ! built.ok ) {
-			setLocalError( built.message );
+		const body = draft.build( runtime.enabled );
+		if ( ! body ) {
 			return;
 		}
-		setLocalError( null );
-		if ( await onSave( built.body ) ) {
+		if ( await onSave( body ) ) {
 			onClose();
 		}
 	};
 
 	return (
 		<form className="wpca-editor" onSubmit={ submit }>
-			<TextControl
-				__next40pxDefaultSize
-				__nextHasNoMarginBottom
-				label={ __( 'Label', 'wp-coding-agents-runtimes' ) }
-				value={ label }
-				onChange={ setLabel }
-				help={ labelHint( label ) ?? undefined }
-				disabled={ busy }
-			/>
-			<FieldRowsEditor
-				rows={ rows }
-				onChange={ setRows }
-				disabled={ busy }
-			/>
-			{ localError && (
-				<Notice status="error" isDismissible={ false }>
-					{ localError }
-				</Notice>
-			) }
+			<RuntimeDraftFields draft={ draft } busy={ busy } />
 			<Flex justify="flex-start">
-				<Button
-					__next40pxDefaultSize
-					variant="primary"
-					type="submit"
-					isBusy={ busy }
-					disabled={ busy }
-				>
+				<SubmitButton busy={ busy }>
 					{ __( 'Save', 'wp-coding-agents-runtimes' ) }
-				</Button>
+				</SubmitButton>
 				<Button
 					__next40pxDefaultSize
 					variant="tertiary"

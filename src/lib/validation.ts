@@ -15,74 +15,74 @@ export const MAX_SUBKEYS = 16;
 export const MAX_ENV_VAR_LENGTH = 128;
 export const MAX_LABEL_LENGTH = 100;
 
-// A hint for the runtime id, or null when it looks valid.
-export function runtimeIdHint( id: string ): string | null {
-	if ( '' === id ) {
-		return __( 'Required.', 'wp-coding-agents-runtimes' );
-	}
-	if ( id.length > MAX_RUNTIME_ID_LENGTH ) {
-		return sprintf(
-			/* translators: %d: maximum number of characters. */
-			__( 'At most %d characters.', 'wp-coding-agents-runtimes' ),
-			MAX_RUNTIME_ID_LENGTH
-		);
-	}
-	if ( ! RUNTIME_ID_PATTERN.test( id ) ) {
-		return __(
-			'Lowercase letters and digits, starting with a letter, words joined by single hyphens (no underscores).',
-			'wp-coding-agents-runtimes'
-		);
-	}
-	return null;
+function tooLongHint( maxLength: number ): string {
+	return sprintf(
+		/* translators: %d: maximum number of characters. */
+		__( 'At most %d characters.', 'wp-coding-agents-runtimes' ),
+		maxLength
+	);
 }
 
-export function subkeyHint( subkey: string ): string | null {
-	if ( '' === subkey ) {
-		return __( 'Required.', 'wp-coding-agents-runtimes' );
-	}
-	if ( subkey.length > MAX_SUBKEY_LENGTH ) {
-		return sprintf(
-			/* translators: %d: maximum number of characters. */
-			__( 'At most %d characters.', 'wp-coding-agents-runtimes' ),
-			MAX_SUBKEY_LENGTH
-		);
-	}
-	if ( ! SUBKEY_PATTERN.test( subkey ) ) {
-		return __(
-			'Lowercase letters, digits and underscores, starting with a letter (e.g. session_id).',
-			'wp-coding-agents-runtimes'
-		);
-	}
-	return null;
-}
-
-export function envVarHint( name: string ): string | null {
+// The rule shared by ids, subkeys and env var names: required, not too long,
+// and matching the pattern whose wording is given.
+function nameHint(
+	name: string,
+	maxLength: number,
+	pattern: RegExp,
+	patternHint: string
+): string | null {
 	if ( '' === name ) {
 		return __( 'Required.', 'wp-coding-agents-runtimes' );
 	}
-	if ( name.length > MAX_ENV_VAR_LENGTH ) {
-		return sprintf(
-			/* translators: %d: maximum number of characters. */
-			__( 'At most %d characters.', 'wp-coding-agents-runtimes' ),
-			MAX_ENV_VAR_LENGTH
-		);
+	if ( name.length > maxLength ) {
+		return tooLongHint( maxLength );
 	}
-	if ( ! ENV_VAR_PATTERN.test( name ) ) {
-		return __(
-			'Letters, digits and underscores, not starting with a digit (e.g. KIMAKI_SESSION_ID).',
-			'wp-coding-agents-runtimes'
-		);
+	if ( ! pattern.test( name ) ) {
+		return patternHint;
 	}
 	return null;
+}
+
+// A hint for the runtime id, or null when it looks valid.
+export function runtimeIdHint( id: string ): string | null {
+	return nameHint(
+		id,
+		MAX_RUNTIME_ID_LENGTH,
+		RUNTIME_ID_PATTERN,
+		__(
+			'Lowercase letters and digits, starting with a letter, words joined by single hyphens (no underscores).',
+			'wp-coding-agents-runtimes'
+		)
+	);
+}
+
+export function subkeyHint( subkey: string ): string | null {
+	return nameHint(
+		subkey,
+		MAX_SUBKEY_LENGTH,
+		SUBKEY_PATTERN,
+		__(
+			'Lowercase letters, digits and underscores, starting with a letter (e.g. session_id).',
+			'wp-coding-agents-runtimes'
+		)
+	);
+}
+
+export function envVarHint( name: string ): string | null {
+	return nameHint(
+		name,
+		MAX_ENV_VAR_LENGTH,
+		ENV_VAR_PATTERN,
+		__(
+			'Letters, digits and underscores, not starting with a digit (e.g. KIMAKI_SESSION_ID).',
+			'wp-coding-agents-runtimes'
+		)
+	);
 }
 
 export function labelHint( label: string ): string | null {
 	if ( label.length > MAX_LABEL_LENGTH ) {
-		return sprintf(
-			/* translators: %d: maximum number of characters. */
-			__( 'At most %d characters.', 'wp-coding-agents-runtimes' ),
-			MAX_LABEL_LENGTH
-		);
+		return tooLongHint( MAX_LABEL_LENGTH );
 	}
 	if ( /<[^>]*>/.test( label ) ) {
 		return __(
