@@ -28,6 +28,7 @@ require_once __DIR__ . '/php/class-option-lock.php';
 require_once __DIR__ . '/php/class-signature-store.php';
 require_once __DIR__ . '/php/class-filter-publisher.php';
 require_once __DIR__ . '/php/class-attribution-resolver.php';
+require_once __DIR__ . '/php/class-verification-log.php';
 require_once __DIR__ . '/php/class-rest-controller.php';
 require_once __DIR__ . '/php/class-admin-page.php';
 
@@ -46,10 +47,11 @@ add_action(
 add_action(
 	'rest_api_init',
 	static function () use ( $wpca_store, $wpca_publisher ) {
-		( new REST_Controller( $wpca_store, $wpca_publisher, new Attribution_Resolver() ) )->register_routes();
+		( new REST_Controller( $wpca_store, $wpca_publisher, new Attribution_Resolver(), new Verification_Log() ) )->register_routes();
 	}
 );
 add_filter( 'rest_pre_dispatch', array( REST_Controller::class, 'reject_scalar_json_body' ), 10, 3 );
+add_filter( 'rest_pre_serve_request', array( REST_Controller::class, 'serve_null_as_json' ), 10, 3 );
 
 if ( is_admin() ) {
 	( new Admin_Page() )->register();

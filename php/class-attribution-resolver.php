@@ -107,21 +107,27 @@ class Attribution_Resolver {
 			return null;
 		}
 
-		$primary_id = null;
-		foreach ( $ids as $values ) {
-			if ( isset( $values['session_id'] ) ) {
-				$primary_id = $values['session_id'];
-				break;
-			}
-		}
-		if ( null === $primary_id ) {
-			$first      = reset( $ids );
-			$primary_id = reset( $first );
-		}
+		$primary_values = $ids[ $this->primary_runtime( $ids ) ];
 		return array(
-			'primary_id' => $primary_id,
+			'primary_id' => isset( $primary_values['session_id'] ) ? $primary_values['session_id'] : reset( $primary_values ),
 			'ids'        => $ids,
 		);
+	}
+
+	/**
+	 * The runtime whose value becomes the primary id: the first one with a `session_id`,
+	 * else the first one that captured anything.
+	 *
+	 * @param array<string, array<string, string>> $ids Captured values of the origin session, in precedence order.
+	 * @return string|null Null when nothing is captured.
+	 */
+	public function primary_runtime( array $ids ) {
+		foreach ( $ids as $id => $values ) {
+			if ( isset( $values['session_id'] ) ) {
+				return (string) $id;
+			}
+		}
+		return array() === $ids ? null : (string) array_key_first( $ids );
 	}
 
 	/**

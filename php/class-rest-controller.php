@@ -8,6 +8,7 @@
 namespace WP_Coding_Agents\Runtimes;
 
 use WP_Error;
+use WP_HTTP_Response;
 use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -16,8 +17,9 @@ use WP_REST_Server;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Routes for runtimes, their order, the effective signatures and the attribution preview.
- * Validation is Schema's; storage is Signature_Store's.
+ * Routes for runtimes, their order, the effective signatures, the attribution preview and
+ * the last verification. Validation is Schema's; storage is Signature_Store's and
+ * Verification_Log's.
  */
 class REST_Controller extends WP_REST_Controller {
 
@@ -45,18 +47,27 @@ class REST_Controller extends WP_REST_Controller {
 	private $resolver;
 
 	/**
+	 * Last verification.
+	 *
+	 * @var Verification_Log
+	 */
+	private $verification_log;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Signature_Store      $store     Store.
-	 * @param Filter_Publisher     $publisher Publisher.
-	 * @param Attribution_Resolver $resolver  Resolver.
+	 * @param Signature_Store      $store            Store.
+	 * @param Filter_Publisher     $publisher        Publisher.
+	 * @param Attribution_Resolver $resolver         Resolver.
+	 * @param Verification_Log     $verification_log Last verification.
 	 */
-	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Attribution_Resolver $resolver ) {
-		$this->namespace = self::API_NAMESPACE;
-		$this->rest_base = 'runtimes';
-		$this->store     = $store;
-		$this->publisher = $publisher;
-		$this->resolver  = $resolver;
+	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Attribution_Resolver $resolver, Verification_Log $verification_log ) {
+		$this->namespace        = self::API_NAMESPACE;
+		$this->rest_base        = 'runtimes';
+		$this->store            = $store;
+		$this->publisher        = $publisher;
+		$this->resolver         = $resolver;
+		$this->verification_log = $verification_log;
 	}
 
 	/**
@@ -164,6 +175,19 @@ class REST_Controller extends WP_REST_Controller {
 				'schema' => array( Schema::class, 'get_preview_schema' ),
 			)
 		);
+
+		register_rest_route(
+			$this->namespace,
+			'/attribution/last-verification',
+			array(
+				array(
+					'methods'             => WP_REST_Server::READABLE,
+					'callback'            => array( $this, 'get_last_verification' ),
+					'permission_callback' => $permission,
+				),
+				'schema' => array( Schema::class, 'get_last_verification_schema' ),
+			)
+		);
 	}
 
 	/**
@@ -210,6 +234,27 @@ class REST_Controller extends WP_REST_Controller {
 			);
 		}
 		return self::invalid_body();
+	}
+
+	/**
+	 * `rest_pre_serve_request` filter: WordPress sends an empty body, which is not JSON, for
+	 * a null response. GET /attribution/last-verification answers a JSON `null` when nothing
+	 * was recorded, so that one is written here.
+	 *
+	 * @param bool             $served  Whether the request was already served.
+	 * @param WP_HTTP_Response $result  Response.
+	 * @param WP_REST_Request  $request Request.
+	 * @return bool
+	 */
+	public static function serve_null_as_json( $served, $result, $request ) {
+		if ( $served || ! $request instanceof WP_REST_Request || ! $result instanceof WP_HTTP_Response
+			|| 'GET' !== $request->get_method()
+			|| '/' . self::API_NAMESPACE . '/attribution/last-verification' !== $request->get_route()
+			|| 200 !== $result->get_status() || null !== $result->get_data() ) {
+			return $served;
+		}
+		echo 'null';
+		return true;
 	}
 
 	/**
@@ -375,7 +420,7 @@ class REST_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * POST /attribution/preview.
+	 * POST /attribution/preview; with `record: true` the result also becomes the last verification.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
@@ -385,16 +430,30 @@ class REST_Controller extends WP_REST_Controller {
 		if ( is_wp_error( $body ) ) {
 			return $body;
 		}
-		$env = Schema::validate_preview_body( $body );
-		if ( is_wp_error( $env ) ) {
-			return $env;
+		$accepted = Schema::validate_preview_body( $body );
+		if ( is_wp_error( $accepted ) ) {
+			return $accepted;
 		}
-		$preview = $this->resolver->preview( $this->publisher->effective()['signatures'], $env );
+		$preview = $this->resolver->preview( $this->publisher->effective()['signatures'], $accepted['env'] );
+		if ( $accepted['record'] ) {
+			$primary_runtime = null === $preview['origin_session'] ? null : $this->resolver->primary_runtime( $preview['origin_session']['ids'] );
+			$this->verification_log->record( $preview, $primary_runtime );
+		}
 		if ( null !== $preview['origin_session'] ) {
 			$preview['origin_session']['ids'] = self::as_object_map( $preview['origin_session']['ids'] );
 		}
 		$preview['lock_owner']['runtime_ids'] = self::as_object_map( $preview['lock_owner']['runtime_ids'] );
+		$preview['recorded']                  = $accepted['record'];
 		return new WP_REST_Response( $preview );
+	}
+
+	/**
+	 * GET /attribution/last-verification: the report, or null when none was recorded.
+	 *
+	 * @return WP_REST_Response
+	 */
+	public function get_last_verification() {
+		return new WP_REST_Response( $this->verification_log->last() );
 	}
 
 	/**

@@ -49,6 +49,11 @@ class Schema {
 
 	const SOURCES = array( 'installer', 'admin', 'preset', 'external' );
 
+	/** Who recorded a verification: an Application Password (installer) or cookie auth (admin). */
+	const VERIFICATION_SOURCES = array( 'installer', 'admin' );
+
+	const PREVIEW_PROPERTIES = array( 'env', 'record' );
+
 	/**
 	 * Whether a value is a valid runtime id.
 	 *
@@ -306,6 +311,61 @@ class Schema {
 					'items'       => array( 'type' => 'string' ),
 					'readonly'    => true,
 				),
+				'recorded'       => array(
+					'description' => __( 'Whether this result was stored as the last verification (the request sent "record": true).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of GET /attribution/last-verification: the report, or null when none was recorded.
+	 *
+	 * @return array
+	 */
+	public static function get_last_verification_schema() {
+		$names = array(
+			'type'     => 'array',
+			'items'    => array( 'type' => 'string' ),
+			'readonly' => true,
+		);
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-last-verification',
+			'type'       => array( 'object', 'null' ),
+			'properties' => array(
+				'recorded_at'     => array(
+					'description' => __( 'When the verification was recorded, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+				'recorded_by'     => array(
+					'description' => __( 'Login of the user whose credentials recorded it.', 'wp-coding-agents-runtimes' ),
+					'type'        => array( 'string', 'null' ),
+					'readonly'    => true,
+				),
+				'source'          => array(
+					'description' => __( 'installer (Application Password, e.g. bin/runtime-signature verify in an agent process) or admin (cookie auth).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'enum'        => self::VERIFICATION_SOURCES,
+					'readonly'    => true,
+				),
+				'declared'        => array( 'description' => __( 'Environment variables named by the effective signatures at the time.', 'wp-coding-agents-runtimes' ) ) + $names,
+				'found'           => array( 'description' => __( 'Declared variables the agent process had (names only).', 'wp-coding-agents-runtimes' ) ) + $names,
+				'missing'         => array( 'description' => __( 'Declared variables absent or blank in the agent process (names only).', 'wp-coding-agents-runtimes' ) ) + $names,
+				'primary_id'      => array(
+					'description' => __( 'The primary id Data Machine Code would record, or null. The only value kept.', 'wp-coding-agents-runtimes' ),
+					'type'        => array( 'string', 'null' ),
+					'readonly'    => true,
+				),
+				'primary_runtime' => array(
+					'description' => __( 'The runtime whose value became primary_id, or null.', 'wp-coding-agents-runtimes' ),
+					'type'        => array( 'string', 'null' ),
+					'readonly'    => true,
+				),
 			),
 		);
 	}
@@ -398,7 +458,23 @@ class Schema {
 	 * @return array
 	 */
 	public static function preview_args() {
-		return array( 'env' => self::documented_arg( self::env_schema() ) );
+		return array(
+			'env'    => self::documented_arg( self::env_schema() ),
+			'record' => self::documented_arg( self::record_schema() ),
+		);
+	}
+
+	/**
+	 * JSON schema of the preview's `record` flag.
+	 *
+	 * @return array
+	 */
+	public static function record_schema() {
+		return array(
+			'description' => __( 'Also store the result (variable names and the primary id only) as the last verification.', 'wp-coding-agents-runtimes' ),
+			'type'        => 'boolean',
+			'default'     => false,
+		);
 	}
 
 	/**
@@ -586,10 +662,10 @@ class Schema {
 	 * Validates the body of POST /attribution/preview.
 	 *
 	 * @param mixed $body Decoded JSON body.
-	 * @return array|WP_Error The environment map `NAME => value`.
+	 * @return array|WP_Error `{ env: NAME => value, record: bool }`.
 	 */
 	public static function validate_preview_body( $body ) {
-		$body = self::validate_body_object( $body, array( 'env' ) );
+		$body = self::validate_body_object( $body, self::PREVIEW_PROPERTIES );
 		if ( is_wp_error( $body ) ) {
 			return $body;
 		}
@@ -616,7 +692,15 @@ class Schema {
 				)
 			);
 		}
-		return $env;
+		$record = array_key_exists( 'record', $body ) ? $body['record'] : false;
+		// Strictly a JSON boolean, like `enabled`: "false" as a string would record.
+		if ( ! is_bool( $record ) ) {
+			return self::error( 'wpca_invalid_record', 'record', __( 'Invalid record: must be true or false.', 'wp-coding-agents-runtimes' ) );
+		}
+		return array(
+			'env'    => $env,
+			'record' => $record,
+		);
 	}
 
 	/**

@@ -233,10 +233,11 @@ class Signature_Store {
 
 	/**
 	 * Who is writing: an Application Password means an installer, anything else the admin screen.
+	 * Also tells who recorded a verification (Verification_Log).
 	 *
 	 * @return array{source: string, user: string|null}
 	 */
-	private function current_actor() {
+	public static function current_actor() {
 		$user = wp_get_current_user();
 		return array(
 			'source' => null !== rest_get_authenticated_app_password() ? 'installer' : 'admin',
@@ -284,7 +285,7 @@ class Signature_Store {
 			// What gets published changes: the stored entry is rewritten from the validated fields.
 			unset( $next['raw'] );
 		}
-		$actor              = $this->current_actor();
+		$actor              = self::current_actor();
 		$next['source']     = $actor['source'];
 		$next['updated_by'] = $actor['user'];
 		$next['updated_at'] = gmdate( 'c' );

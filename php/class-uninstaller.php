@@ -15,11 +15,12 @@ defined( 'ABSPATH' ) || exit;
  */
 class Uninstaller {
 
-	/** Every option the plugin writes (the published signatures, the metadata, the lock row). */
+	/** Every option the plugin writes (the published signatures, the metadata, the lock row, the last verification). */
 	const OPTIONS = array(
 		Signature_Store::OPTION,
 		Signature_Store::META_OPTION,
 		Signature_Store::LOCK_OPTION,
+		Verification_Log::OPTION,
 	);
 
 	/**

@@ -6,11 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
+import { wpPhp } from '../support/site';
 import {
 	EXIT,
 	fakeSite,
 	NO_ROUTE,
 	readLog,
+	rest,
 	runScript,
 	scratchDir,
 	spyOnCommands,
@@ -20,9 +22,33 @@ import {
 
 const SECRET = 'top-secret-value-7c1f';
 
+const RECORDED = 'recorded on the site as the last verification';
+
+/** GET /attribution/last-verification, as the admin sees it. */
+interface LastVerification {
+	recorded_at: string;
+	recorded_by: string | null;
+	source: 'installer' | 'admin';
+	declared: string[];
+	found: string[];
+	missing: string[];
+	primary_id: string | null;
+	primary_runtime: string | null;
+}
+
+async function lastVerification(): Promise< LastVerification | null > {
+	const response = await rest< LastVerification | null >(
+		'GET',
+		'/attribution/last-verification'
+	);
+	expect( response.status ).toBe( 200 );
+	return response.body;
+}
+
 test.afterAll( removeScratchDir );
 
 test.beforeEach( async () => {
+	wpPhp( `delete_option( 'wpca_last_verification' );` );
 	await unregisterAll();
 	for ( const args of [
 		[
@@ -85,6 +111,8 @@ test( 'verify prints the primary id, the captured ids and the missing variables,
 		/kimaki\s+thread_id\s+KIMAKI_THREAD_ID\s+missing/
 	);
 
+	expect( result.stdout ).toContain( RECORDED );
+
 	// What was posted: exactly the declared variables that are set.
 	expect( debugBodies( debugFile ) ).toEqual( [
 		{
@@ -93,14 +121,91 @@ test( 'verify prints the primary id, the captured ids and the missing variables,
 				KIMAKI_THREAD_URL: 'https://discord.com/channels/1/2',
 				OPENCODE_RUN_ID: 'run-9',
 			},
+			record: true,
 		},
 	] );
+
+	// What the admin sees: names and the primary id, no other value.
+	const report = await lastVerification();
+	expect( report ).toMatchObject( {
+		source: 'installer',
+		found: [ 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_URL', 'OPENCODE_RUN_ID' ],
+		missing: [ 'KIMAKI_THREAD_ID', 'OPENCODE_SESSION_ID' ],
+		primary_id: 'kimaki-session-1',
+		primary_runtime: 'kimaki',
+	} );
+	const stored = JSON.stringify( report );
+	for ( const value of [ 'run-9', 'discord.com/channels', SECRET ] ) {
+		expect( stored ).not.toContain( value );
+	}
 	// …and curl really sent nothing else (the spy copies curl's body file).
 	const calls = readLog( spy.log );
 	expect( calls ).toContain( 'body: {"env":{"KIMAKI_SESSION_ID"' );
 	for ( const text of [ calls, result.stdout, result.stderr ] ) {
 		expect( text ).not.toContain( 'SECRET_TOKEN' );
 		expect( text ).not.toContain( SECRET );
+	}
+} );
+
+test( 'verify --no-record leaves the last verification alone', async () => {
+	const result = await runScript( [ 'verify', '--no-record' ], {
+		env: { KIMAKI_SESSION_ID: 'not-recorded' },
+	} );
+	expect( result.code, result.stderr ).toBe( EXIT.done );
+	expect( result.stdout ).toContain( 'primary_id: not-recorded' );
+	expect( result.stdout ).not.toContain( RECORDED );
+	expect( await lastVerification() ).toBeNull();
+} );
+
+test( 'verify asks again without recording when the site predates "record"', async () => {
+	const site = await fakeSite( [
+		{
+			status: 200,
+			type: 'application/json',
+			body: JSON.stringify( {
+				signatures: { kimaki: { session_id: 'KIMAKI_SESSION_ID' } },
+				collisions: [],
+				problems: [],
+			} ),
+		},
+		{
+			status: 400,
+			type: 'application/json',
+			body: JSON.stringify( {
+				code: 'wpca_unknown_property',
+				message: 'Unknown property "record": this route accepts env.',
+				data: { status: 400, params: { record: 'Unknown property' } },
+			} ),
+		},
+		{
+			status: 200,
+			type: 'application/json',
+			body: JSON.stringify( {
+				origin_session: {
+					primary_id: 'old-site-1',
+					ids: { kimaki: { session_id: 'old-site-1' } },
+				},
+				lock_owner: {
+					runtime_ids: { kimaki: { session_id: 'old-site-1' } },
+				},
+				declared: [ 'KIMAKI_SESSION_ID' ],
+				found: [ 'KIMAKI_SESSION_ID' ],
+				missing: [],
+			} ),
+		},
+	] );
+	try {
+		const result = await runScript( [ 'verify' ], {
+			env: { WPCA_URL: site.url, KIMAKI_SESSION_ID: 'old-site-1' },
+		} );
+		expect( result.code, result.stderr ).toBe( EXIT.done );
+		expect( site.requests ).toHaveLength( 3 );
+		expect( result.stdout ).toContain(
+			'primary_id: old-site-1 (from kimaki session_id)'
+		);
+		expect( result.stdout ).not.toContain( RECORDED );
+	} finally {
+		await site.close();
 	}
 } );
 

@@ -3,6 +3,7 @@
  * given environment, following the consumer contract (CONTRACT.md) exactly.
  */
 import { test, expect } from '@playwright/test';
+import { wpPhp } from '../support/site';
 import {
 	register,
 	resetRegistry,
@@ -25,6 +26,43 @@ const admin = setUpAdminClient();
 test.beforeEach( async () => {
 	await register( admin(), 'kimaki', PRESET_FIELDS.kimaki );
 	await register( admin(), 'opencode', PRESET_FIELDS.opencode );
+} );
+
+test( 'the last verification is a JSON null until a preview records one, then names and the primary id only', async () => {
+	wpPhp( `delete_option( 'wpca_last_verification' );` );
+	const none = await admin().get( '/attribution/last-verification' );
+	expect( none.status ).toBe( 200 );
+	expect( none.text ).toBe( 'null' );
+
+	const recorded = await admin().post< PreviewBody >(
+		'/attribution/preview',
+		{
+			env: {
+				KIMAKI_THREAD_ID: 'thread-value-3',
+				OPENCODE_SESSION_ID: 'opencode-session',
+			},
+			record: true,
+		}
+	);
+	expect( recorded.status, recorded.text ).toBe( 200 );
+	expect( recorded.body.recorded ).toBe( true );
+
+	const last = await admin().get( '/attribution/last-verification' );
+	expect( last.status ).toBe( 200 );
+	expect( last.body ).toMatchObject( {
+		source: 'installer',
+		declared: ALL_DECLARED,
+		found: [ 'KIMAKI_THREAD_ID', 'OPENCODE_SESSION_ID' ],
+		missing: [
+			'KIMAKI_SESSION_ID',
+			'KIMAKI_THREAD_URL',
+			'OPENCODE_RUN_ID',
+		],
+		primary_id: 'opencode-session',
+		primary_runtime: 'opencode',
+	} );
+	expect( last.text ).not.toContain( 'thread-value-3' );
+	wpPhp( `delete_option( 'wpca_last_verification' );` );
 } );
 
 async function preview(

@@ -62,6 +62,8 @@ export interface PreviewBody {
 	declared: string[];
 	found: string[];
 	missing: string[];
+	/** Whether the request recorded the result as the last verification. */
+	recorded: boolean;
 }
 
 export const PRESET_FIELDS: Record< 'kimaki' | 'opencode', Fields > = {

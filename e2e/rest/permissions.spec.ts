@@ -98,6 +98,13 @@ const ROUTES: RouteCase[] = [
 		adminStatus: 200,
 		write: false,
 	},
+	{
+		name: 'GET /attribution/last-verification',
+		method: 'GET',
+		route: '/attribution/last-verification',
+		adminStatus: 200,
+		write: false,
+	},
 ];
 
 const admin = setUpAdminClient();

@@ -319,6 +319,22 @@ const CASES: InvalidCase[] = [
 		codes: [ 'wpca_invalid_env' ],
 		field: 'env',
 	},
+	{
+		what: 'preview record as a string',
+		method: 'POST',
+		route: '/attribution/preview',
+		body: { env: {}, record: 'true' },
+		codes: [ 'wpca_invalid_record' ],
+		field: 'record',
+	},
+	{
+		what: 'preview record as a number',
+		method: 'POST',
+		route: '/attribution/preview',
+		body: { env: {}, record: 1 },
+		codes: [ 'wpca_invalid_record' ],
+		field: 'record',
+	},
 ];
 
 const previewEnvCase = ( what: string, env: unknown ): InvalidCase => ( {

@@ -87,6 +87,14 @@ export function previewPanel( page: Page ): Locator {
 	return page.getByRole( 'region', { name: 'Attribution preview' } );
 }
 
+export const LAST_VERIFICATION_OPTION = 'wpca_last_verification';
+
+export function lastVerificationPanel( page: Page ): Locator {
+	return page.getByRole( 'region', {
+		name: 'Last verification from an agent process',
+	} );
+}
+
 /**
  * Types one subkey → env var row of a fields editor (rows count from 1).
  * @param form

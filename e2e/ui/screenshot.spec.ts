@@ -1,6 +1,7 @@
 /**
  * A full-page picture of the screen in a typical state (an installer registered
- * kimaki, the admin published opencode and a custom runtime, a preview shown)
+ * kimaki and verified it from an agent process, the admin published opencode
+ * and a custom runtime, a preview shown)
  * for review: artifacts/admin-screen.png on every run, and the README's
  * docs/screenshot-admin.png only when WPCA_UPDATE_SCREENSHOT=1, so a test run
  * leaves the tracked file alone.
@@ -41,6 +42,21 @@ test( 'screenshot of the admin screen', async ( { page } ) => {
 		}
 	);
 	expect( installed.status(), await installed.text() ).toBe( 201 );
+	// …then `bin/runtime-signature verify` ran inside a kimaki session.
+	const verified = await installer.post(
+		`${ testSite().restUrl }wp-coding-agents/v1/attribution/preview`,
+		{
+			headers: { Authorization: basicAuth( 'admin' ) },
+			data: {
+				env: {
+					KIMAKI_SESSION_ID: '1184502913385',
+					KIMAKI_THREAD_URL: 'https://discord.com/channels/1/2',
+				},
+				record: true,
+			},
+		}
+	);
+	expect( verified.status(), await verified.text() ).toBe( 200 );
 	await installer.dispose();
 
 	await openScreen( page );

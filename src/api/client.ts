@@ -8,6 +8,7 @@ import type {
 	AttributionPreview,
 	AttributionPreviewBody,
 	DeleteResponse,
+	LastVerification,
 	OrderBody,
 	PatchRuntimeBody,
 	PutRuntimeBody,
@@ -88,5 +89,12 @@ export function previewAttribution(
 		path: `${ NAMESPACE }/attribution/preview`,
 		method: 'POST',
 		data,
+	} );
+}
+
+/** The report `bin/runtime-signature verify` last recorded, or null when none was. */
+export function getLastVerification(): Promise< LastVerification | null > {
+	return apiFetch< LastVerification | null >( {
+		path: `${ NAMESPACE }/attribution/last-verification`,
 	} );
 }

@@ -78,6 +78,8 @@ export interface OriginSession {
 
 export interface AttributionPreviewBody {
 	env: Record< string, string >;
+	/** Also store the result as the last verification (names and the primary id only). */
+	record?: boolean;
 }
 
 export interface AttributionPreview {
@@ -87,6 +89,28 @@ export interface AttributionPreview {
 	declared: string[];
 	found: string[];
 	missing: string[];
+	/** Whether the result was stored as the last verification. */
+	recorded: boolean;
+}
+
+/** Who recorded a verification: an Application Password (`bin/runtime-signature verify`) or the admin screen. */
+export type VerificationSource = 'installer' | 'admin';
+
+/**
+ * `GET /attribution/last-verification`: what a real agent process last exposed.
+ * Variable names only; `primary_id` is the one value kept.
+ */
+export interface LastVerification {
+	/** ISO 8601 UTC. */
+	recorded_at: string;
+	recorded_by: string | null;
+	source: VerificationSource;
+	declared: string[];
+	found: string[];
+	missing: string[];
+	primary_id: string | null;
+	/** The runtime whose value became `primary_id`. */
+	primary_runtime: string | null;
 }
 
 /** WordPress's REST error shape; validation errors carry `data.params = { field: message }`. */

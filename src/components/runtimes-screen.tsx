@@ -5,6 +5,7 @@ import { useRuntimesScreen } from '../hooks/use-runtimes-screen';
 import { declaredEnvVars } from '../lib/signatures';
 import { AddRuntimeForm } from './add-runtime-form';
 import { AttributionPreviewPanel } from './attribution-preview-panel';
+import { LastVerificationPanel } from './last-verification-panel';
 import { RuntimeList } from './runtime-list';
 import { SignaturesPanel } from './signatures-panel';
 
@@ -98,6 +99,9 @@ export function RuntimesScreen() {
 								onRepair={ screen.repair }
 							/>
 						) }
+						<LastVerificationPanel
+							report={ screen.lastVerification }
+						/>
 						<AttributionPreviewPanel
 							declared={
 								screen.signatures

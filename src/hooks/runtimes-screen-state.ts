@@ -5,6 +5,7 @@
  */
 import type {
 	AttributionPreview,
+	LastVerification,
 	Runtime,
 	SignaturesResponse,
 } from '../api/types';
@@ -21,6 +22,8 @@ export interface ScreenState {
 	loaded: boolean;
 	runtimes: Runtime[];
 	signatures: SignaturesResponse | null;
+	/** What an agent process last reported through `bin/runtime-signature verify`. */
+	lastVerification: LastVerification | null;
 	busy: Partial< Record< Scope, true > >;
 	errors: Partial< Record< Scope, string > >;
 	/** The last preview; cleared when the effective signatures change under it. */
@@ -28,7 +31,12 @@ export interface ScreenState {
 }
 
 export type ScreenAction =
-	| { type: 'loaded'; runtimes: Runtime[]; signatures: SignaturesResponse }
+	| {
+			type: 'loaded';
+			runtimes: Runtime[];
+			signatures: SignaturesResponse;
+			lastVerification: LastVerification | null;
+	  }
 	| { type: 'started'; scope: Scope }
 	| { type: 'succeeded'; scope: Scope }
 	| { type: 'failed'; scope: Scope; message: string }
@@ -39,6 +47,7 @@ export const initialScreenState: ScreenState = {
 	loaded: false,
 	runtimes: [],
 	signatures: null,
+	lastVerification: null,
 	busy: {},
 	errors: {},
 	preview: null,
@@ -71,6 +80,7 @@ export function screenReducer(
 				loaded: true,
 				runtimes: action.runtimes,
 				signatures: action.signatures,
+				lastVerification: action.lastVerification,
 				errors: without( state.errors, 'load' ),
 				preview: sameSignatures( state.signatures, action.signatures )
 					? state.preview

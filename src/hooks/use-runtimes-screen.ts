@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useReducer, useRef } from '@wordpress/element';
 import {
 	deleteRuntime,
+	getLastVerification,
 	getSignatures,
 	listRuntimes,
 	patchRuntime,
@@ -51,12 +52,18 @@ export function useRuntimesScreen(): RuntimesScreen {
 	const fetchAll = useCallback( async () => {
 		latestReload.current += 1;
 		const ticket = latestReload.current;
-		const [ runtimes, signatures ] = await Promise.all( [
+		const [ runtimes, signatures, lastVerification ] = await Promise.all( [
 			listRuntimes(),
 			getSignatures(),
+			getLastVerification(),
 		] );
 		if ( ticket === latestReload.current ) {
-			dispatch( { type: 'loaded', runtimes, signatures } );
+			dispatch( {
+				type: 'loaded',
+				runtimes,
+				signatures,
+				lastVerification,
+			} );
 		}
 	}, [] );
 

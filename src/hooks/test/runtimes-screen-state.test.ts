@@ -1,5 +1,6 @@
 import type {
 	AttributionPreview,
+	LastVerification,
 	Runtime,
 	SignaturesResponse,
 } from '../../api/types';
@@ -38,6 +39,7 @@ const preview: AttributionPreview = {
 	declared: [ 'KIMAKI_SESSION_ID' ],
 	found: [ 'KIMAKI_SESSION_ID' ],
 	missing: [],
+	recorded: false,
 };
 
 function loaded( map: SignaturesResponse[ 'signatures' ] ): ScreenState {
@@ -45,6 +47,7 @@ function loaded( map: SignaturesResponse[ 'signatures' ] ): ScreenState {
 		type: 'loaded',
 		runtimes: [ kimaki ],
 		signatures: signatures( map ),
+		lastVerification: null,
 	} );
 }
 
@@ -106,14 +109,37 @@ describe( 'screenReducer', () => {
 			type: 'loaded',
 			runtimes: [ kimaki ],
 			signatures: signatures( { ...map } ),
+			lastVerification: null,
 		} );
 		expect( state.preview ).toBe( preview );
 		state = screenReducer( state, {
 			type: 'loaded',
 			runtimes: [ kimaki ],
 			signatures: signatures( {} ),
+			lastVerification: null,
 		} );
 		expect( state.preview ).toBeNull();
+	} );
+
+	it( 'shows the last verification of the latest load', () => {
+		const report: LastVerification = {
+			recorded_at: '2026-11-23T21:50:00+00:00',
+			recorded_by: 'admin',
+			source: 'installer',
+			declared: [ 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_ID' ],
+			found: [ 'KIMAKI_SESSION_ID' ],
+			missing: [ 'KIMAKI_THREAD_ID' ],
+			primary_id: 'abc',
+			primary_runtime: 'kimaki',
+		};
+		expect( loaded( {} ).lastVerification ).toBeNull();
+		const state = screenReducer( loaded( {} ), {
+			type: 'loaded',
+			runtimes: [ kimaki ],
+			signatures: signatures( {} ),
+			lastVerification: report,
+		} );
+		expect( state.lastVerification ).toBe( report );
 	} );
 
 	it( 'clears a load error once a reload succeeds', () => {
@@ -126,6 +152,7 @@ describe( 'screenReducer', () => {
 			type: 'loaded',
 			runtimes: [],
 			signatures: signatures( {} ),
+			lastVerification: null,
 		} );
 		expect( state.errors.load ).toBeUndefined();
 	} );

@@ -7,8 +7,10 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
+use WP_Coding_Agents\Runtimes\Attribution_Resolver;
 use WP_Coding_Agents\Runtimes\Signature_Store;
 use WP_Coding_Agents\Runtimes\Uninstaller;
+use WP_Coding_Agents\Runtimes\Verification_Log;
 
 /**
  * @group multisite
@@ -56,6 +58,11 @@ class MultisiteUninstallTest extends Test_Case {
 		foreach ( $sites as $site_id ) {
 			switch_to_blog( $site_id );
 			$this->store()->put( 'custom-' . $site_id, array( 'fields' => array( 'session_id' => 'SITE_' . $site_id ) ) );
+			( new Verification_Log() )->record(
+				( new Attribution_Resolver() )->preview( $this->stored(), array( 'SITE_' . $site_id => 'session-' . $site_id ) ),
+				'custom-' . $site_id
+			);
+			$this->assertSame( 'session-' . $site_id, $this->stored( Verification_Log::OPTION )['primary_id'], "last verification on site $site_id" );
 			restore_current_blog();
 		}
 		switch_to_blog( $this->created_sites[0] );

@@ -52,6 +52,7 @@ class RestTest extends Test_Case {
 			array( 'GET', '/signatures' ),
 			array( 'POST', '/signatures/repair' ),
 			array( 'POST', '/attribution/preview' ),
+			array( 'GET', '/attribution/last-verification' ),
 		);
 		foreach ( array( 0 => 401, WPCA_TEST_SITE['users']['subscriber']['id'] => 403, WPCA_TEST_SITE['users']['editor']['id'] => 403 ) as $user => $status ) {
 			wp_set_current_user( $user );
@@ -245,7 +246,7 @@ class RestTest extends Test_Case {
 		$preview    = wp_json_encode( rest_do_request( $request )->get_data() );
 
 		$this->assertSame( '{"signatures":{},"collisions":[],"problems":[]}', $signatures );
-		$this->assertSame( '{"origin_session":null,"lock_owner":{"runtime_ids":{}},"declared":[],"found":[],"missing":[]}', $preview );
+		$this->assertSame( '{"origin_session":null,"lock_owner":{"runtime_ids":{}},"declared":[],"found":[],"missing":[],"recorded":false}', $preview );
 	}
 
 	public function test_attribution_preview_uses_the_effective_signatures() {

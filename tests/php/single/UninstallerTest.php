@@ -7,9 +7,11 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
+use WP_Coding_Agents\Runtimes\Attribution_Resolver;
 use WP_Coding_Agents\Runtimes\Presets;
 use WP_Coding_Agents\Runtimes\Signature_Store;
 use WP_Coding_Agents\Runtimes\Uninstaller;
+use WP_Coding_Agents\Runtimes\Verification_Log;
 
 /**
  * Uninstaller on a single site.
@@ -23,17 +25,25 @@ class UninstallerTest extends Test_Case {
 		$this->store()->put( 'custom', array( 'fields' => array( 'session_id' => 'C' ) ) );
 		$this->store()->patch( 'custom', array( 'enabled' => false ) );
 		add_option( Signature_Store::LOCK_OPTION, '0|left-behind', '', false );
+		( new Verification_Log() )->record(
+			( new Attribution_Resolver() )->preview( $this->stored(), array( 'KIMAKI_SESSION_ID' => 'k-1' ) ),
+			'kimaki'
+		);
 	}
 
 	public function test_uninstall_deletes_every_option_the_plugin_wrote() {
 		$this->register_runtimes();
+
+		foreach ( Uninstaller::OPTIONS as $option ) {
+			$this->assertNotNull( $this->stored( $option ), "$option before" );
+		}
 
 		Uninstaller::run();
 
 		foreach ( Uninstaller::OPTIONS as $option ) {
 			$this->assertNull( $this->stored( $option ), $option );
 		}
-		$this->assertSame( array( Signature_Store::OPTION, Signature_Store::META_OPTION, Signature_Store::LOCK_OPTION ), Uninstaller::OPTIONS );
+		$this->assertSame( array( Signature_Store::OPTION, Signature_Store::META_OPTION, Signature_Store::LOCK_OPTION, Verification_Log::OPTION ), Uninstaller::OPTIONS );
 	}
 
 	public function test_deactivation_keeps_the_data() {
@@ -59,5 +69,28 @@ class UninstallerTest extends Test_Case {
 
 		$this->assertSame( '', (string) $output );
 		$this->assertIsArray( $this->stored() );
+	}
+
+	/**
+	 * WordPress's own uninstall path: the plugin deactivated, then `uninstall_plugin()` in a
+	 * fresh PHP process (so none of the plugin's classes are loaded) runs uninstall.php.
+	 */
+	public function test_wordpress_uninstall_of_the_inactive_plugin_removes_every_option() {
+		$this->register_runtimes();
+		deactivate_plugins( self::PLUGIN, true );
+		try {
+			$output = shell_exec(
+				'echo ' . escapeshellarg( 'require_once ABSPATH . "wp-admin/includes/plugin.php"; uninstall_plugin( "' . self::PLUGIN . '" ); echo "done";' )
+				. ' | php ' . escapeshellarg( dirname( __DIR__, 3 ) . '/scripts/lib/wp-eval.php' )
+				. ' ' . escapeshellarg( WPCA_TEST_SITE['wpDir'] ) . ' ' . escapeshellarg( WPCA_TEST_SITE['url'] ) . ' 2>&1'
+			);
+		} finally {
+			activate_plugin( self::PLUGIN );
+		}
+
+		$this->assertSame( 'done', (string) $output );
+		foreach ( Uninstaller::OPTIONS as $option ) {
+			$this->assertNull( $this->stored( $option ), $option );
+		}
 	}
 }

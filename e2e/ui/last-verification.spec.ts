@@ -1,0 +1,82 @@
+/**
+ * The last verification: what `bin/runtime-signature verify` reported from a
+ * real agent process, recorded over REST with the installer's Application
+ * Password (as the script does) and shown on the screen.
+ */
+import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { basicAuth, testSite, wpPhp } from '../support/site';
+import {
+	LAST_VERIFICATION_OPTION,
+	lastVerificationPanel,
+	openScreen,
+	resetRegistry,
+	setPublished,
+} from './helpers';
+
+test.beforeEach( () => {
+	resetRegistry();
+	wpPhp( `delete_option( '${ LAST_VERIFICATION_OPTION }' );` );
+} );
+
+test( 'the card asks for a verification, then shows what an agent process reported', async ( {
+	page,
+} ) => {
+	await openScreen( page );
+	const card = lastVerificationPanel( page );
+	await expect( card ).toContainText( 'Nothing recorded yet' );
+	await expect( card ).toContainText( 'bin/runtime-signature verify' );
+
+	await setPublished( page, 'kimaki', true );
+	await setPublished( page, 'opencode', true );
+
+	// What the script sends from inside an agent process. A context without the
+	// admin's cookies: the script authenticates with an Application Password only.
+	const agent = await playwrightRequest.newContext( {
+		storageState: { cookies: [], origins: [] },
+	} );
+	const recorded = await agent.post(
+		`${ testSite().restUrl }wp-coding-agents/v1/attribution/preview`,
+		{
+			headers: { Authorization: basicAuth( 'admin' ) },
+			data: {
+				env: {
+					KIMAKI_SESSION_ID: 'kimaki-session-42',
+					OPENCODE_RUN_ID: 'run-value-7',
+				},
+				record: true,
+			},
+		}
+	);
+	expect( recorded.status(), await recorded.text() ).toBe( 200 );
+	expect( ( await recorded.json() ).recorded ).toBe( true );
+	await agent.dispose();
+
+	await page.reload();
+	await expect( card ).toBeVisible();
+	await expect( card ).toContainText(
+		'Agent process (Application Password)'
+	);
+	await expect( card ).toContainText(
+		`by ${ testSite().users.admin.username }`
+	);
+	await expect( card.locator( '.wpca-verification__primary' ) ).toHaveText(
+		'kimaki-session-42'
+	);
+	await expect( card ).toContainText( 'from kimaki' );
+	await expect(
+		card
+			.getByRole( 'list', { name: 'Found variables' } )
+			.getByRole( 'listitem' )
+	).toHaveText( [ 'KIMAKI_SESSION_ID', 'OPENCODE_RUN_ID' ] );
+	await expect(
+		card
+			.getByRole( 'list', { name: 'Missing variables' } )
+			.getByRole( 'listitem' )
+	).toHaveText( [
+		'KIMAKI_THREAD_ID',
+		'KIMAKI_THREAD_URL',
+		'OPENCODE_SESSION_ID',
+	] );
+	// Only the primary id is kept: the run id's value never reaches the screen.
+	await expect( card ).not.toContainText( 'run-value-7' );
+} );

@@ -1,0 +1,268 @@
+<?php
+/**
+ * POST /attribution/preview with `record` and GET /attribution/last-verification
+ * (docs/rest-api.md), dispatched in-process through WordPress's REST server.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes\Tests;
+
+use WP_Coding_Agents\Runtimes\Presets;
+use WP_Coding_Agents\Runtimes\REST_Controller;
+use WP_Coding_Agents\Runtimes\Verification_Log;
+use WP_REST_Request;
+use WP_REST_Response;
+
+/**
+ * The last verification from an agent process.
+ */
+class LastVerificationTest extends Test_Case {
+
+	const BASE = '/wp-coding-agents/v1';
+
+	/** An agent process's environment: kimaki's session and thread URL, opencode's run id, and an unrelated secret. */
+	const AGENT_ENV = array(
+		'KIMAKI_SESSION_ID' => 'kimaki-session-1',
+		'KIMAKI_THREAD_URL' => 'https://discord.com/channels/1/2',
+		'OPENCODE_RUN_ID'   => 'run-value-9',
+		'SECRET_TOKEN'      => 'top-secret-7c1f',
+	);
+
+	protected function setUp(): void {
+		parent::setUp();
+		$this->store()->put( 'kimaki', array( 'fields' => Presets::get( 'kimaki' )['fields'] ) );
+		$this->store()->put( 'opencode', array( 'fields' => Presets::get( 'opencode' )['fields'] ) );
+	}
+
+	/**
+	 * Dispatches a request.
+	 *
+	 * @param string     $method Method.
+	 * @param string     $path   Path under the namespace.
+	 * @param mixed|null $body   JSON body.
+	 * @return array{0: int, 1: mixed} Status and decoded data.
+	 */
+	private function call( $method, $path, $body = null ) {
+		$request = new WP_REST_Request( $method, self::BASE . $path );
+		if ( null !== $body ) {
+			$request->set_header( 'Content-Type', 'application/json' );
+			$request->set_body( wp_json_encode( $body ) );
+		}
+		$response = rest_do_request( $request );
+		$data     = json_decode( wp_json_encode( rest_get_server()->response_to_data( $response, false ) ), true );
+		return array( $response->get_status(), $data );
+	}
+
+	public function test_without_record_nothing_is_stored_and_there_is_no_last_verification() {
+		list( $status, $preview )       = $this->call( 'POST', '/attribution/preview', array( 'env' => self::AGENT_ENV ) );
+		list( $false_status, $explicit ) = $this->call(
+			'POST',
+			'/attribution/preview',
+			array(
+				'env'    => self::AGENT_ENV,
+				'record' => false,
+			)
+		);
+		list( $last_status, $last )     = $this->call( 'GET', '/attribution/last-verification' );
+
+		$this->assertSame( array( 200, 200 ), array( $status, $false_status ) );
+		$this->assertFalse( $preview['recorded'] );
+		$this->assertFalse( $explicit['recorded'] );
+		$this->assertNull( $this->stored( Verification_Log::OPTION ) );
+		$this->assertSame( 200, $last_status );
+		$this->assertNull( $last );
+	}
+
+	public function test_record_from_an_agent_process_stores_names_and_the_primary_id_only() {
+		// bin/runtime-signature authenticates with an Application Password.
+		$GLOBALS['wp_rest_application_password_uuid'] = wp_generate_uuid4();
+
+		list( $status, $preview ) = $this->call(
+			'POST',
+			'/attribution/preview',
+			array(
+				'env'    => self::AGENT_ENV,
+				'record' => true,
+			)
+		);
+		list( $last_status, $last ) = $this->call( 'GET', '/attribution/last-verification' );
+
+		$this->assertSame( 200, $status );
+		$this->assertTrue( $preview['recorded'] );
+		$this->assertSame( 'kimaki-session-1', $preview['origin_session']['primary_id'] );
+		$this->assertSame( 200, $last_status );
+		$this->assertMatchesRegularExpression( '/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/', $last['recorded_at'] );
+		unset( $last['recorded_at'] );
+		$this->assertSame(
+			array(
+				'recorded_by'     => WPCA_TEST_SITE['users']['admin']['username'],
+				'source'          => 'installer',
+				'declared'        => array( 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_ID', 'KIMAKI_THREAD_URL', 'OPENCODE_SESSION_ID', 'OPENCODE_RUN_ID' ),
+				'found'           => array( 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_URL', 'OPENCODE_RUN_ID' ),
+				'missing'         => array( 'KIMAKI_THREAD_ID', 'OPENCODE_SESSION_ID' ),
+				'primary_id'      => 'kimaki-session-1',
+				'primary_runtime' => 'kimaki',
+			),
+			$last
+		);
+
+		$stored = $this->stored( Verification_Log::OPTION );
+		$this->assertSame( 'off', $this->autoload_of( Verification_Log::OPTION ) );
+		$serialized = maybe_serialize( $stored );
+		foreach ( array( 'https://discord.com/channels/1/2', 'run-value-9', 'top-secret-7c1f', 'SECRET_TOKEN' ) as $not_kept ) {
+			$this->assertStringNotContainsString( $not_kept, $serialized );
+		}
+	}
+
+	public function test_a_record_from_the_admin_screen_is_marked_admin_and_replaces_the_previous_one() {
+		$GLOBALS['wp_rest_application_password_uuid'] = wp_generate_uuid4();
+		$this->call(
+			'POST',
+			'/attribution/preview',
+			array(
+				'env'    => self::AGENT_ENV,
+				'record' => true,
+			)
+		);
+		unset( $GLOBALS['wp_rest_application_password_uuid'] );
+
+		// No session_id: the first runtime that captured anything provides the primary id.
+		$this->call(
+			'POST',
+			'/attribution/preview',
+			array(
+				'env'    => array( 'OPENCODE_RUN_ID' => 'run-only' ),
+				'record' => true,
+			)
+		);
+		list( , $last ) = $this->call( 'GET', '/attribution/last-verification' );
+
+		$this->assertSame( 'admin', $last['source'] );
+		$this->assertSame( array( 'OPENCODE_RUN_ID' ), $last['found'] );
+		$this->assertSame( 'run-only', $last['primary_id'] );
+		$this->assertSame( 'opencode', $last['primary_runtime'] );
+	}
+
+	public function test_a_process_without_any_declared_variable_records_no_primary_id() {
+		$this->call(
+			'POST',
+			'/attribution/preview',
+			array(
+				'env'    => array( 'UNRELATED' => 'x' ),
+				'record' => true,
+			)
+		);
+		list( , $last ) = $this->call( 'GET', '/attribution/last-verification' );
+
+		$this->assertSame( array(), $last['found'] );
+		$this->assertSame( $last['declared'], $last['missing'] );
+		$this->assertNull( $last['primary_id'] );
+		$this->assertNull( $last['primary_runtime'] );
+	}
+
+	/**
+	 * @return array[]
+	 */
+	public function bad_records() {
+		return array(
+			'string "true"' => array( 'true' ),
+			'number 1'      => array( 1 ),
+			'null'          => array( null ),
+			'object'        => array( array( 'yes' => true ) ),
+		);
+	}
+
+	/**
+	 * @dataProvider bad_records
+	 *
+	 * @param mixed $record Not a JSON boolean.
+	 */
+	public function test_record_must_be_a_boolean_and_a_rejected_request_stores_nothing( $record ) {
+		list( $status, $error ) = $this->call(
+			'POST',
+			'/attribution/preview',
+			array(
+				'env'    => self::AGENT_ENV,
+				'record' => $record,
+			)
+		);
+
+		$this->assertSame( 400, $status );
+		$this->assertSame( 'wpca_invalid_record', $error['code'] );
+		$this->assertArrayHasKey( 'record', $error['data']['params'] );
+		$this->assertNull( $this->stored( Verification_Log::OPTION ) );
+	}
+
+	public function test_other_properties_are_still_unknown() {
+		list( $status, $error ) = $this->call(
+			'POST',
+			'/attribution/preview',
+			array(
+				'env'  => array(),
+				'save' => true,
+			)
+		);
+
+		$this->assertSame( array( 400, 'wpca_unknown_property' ), array( $status, $error['code'] ) );
+		$this->assertStringContainsString( 'env, record', $error['message'] );
+	}
+
+	public function test_the_last_verification_needs_the_capability() {
+		$this->call(
+			'POST',
+			'/attribution/preview',
+			array(
+				'env'    => self::AGENT_ENV,
+				'record' => true,
+			)
+		);
+		foreach ( array( 0 => 401, WPCA_TEST_SITE['users']['editor']['id'] => 403 ) as $user => $expected ) {
+			wp_set_current_user( $user );
+			list( $status, $error ) = $this->call( 'GET', '/attribution/last-verification' );
+			list( $record_status )  = $this->call(
+				'POST',
+				'/attribution/preview',
+				array(
+					'env'    => array(),
+					'record' => true,
+				)
+			);
+
+			$this->assertSame( array( $expected, 'rest_forbidden', $expected ), array( $status, $error['code'], $record_status ), "user $user" );
+		}
+		$this->assertSame( array( 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_URL', 'OPENCODE_RUN_ID' ), $this->stored( Verification_Log::OPTION )['found'] );
+	}
+
+	public function test_an_unreadable_stored_report_counts_as_none() {
+		update_option( Verification_Log::OPTION, 'not a report', false );
+
+		list( $status, $last ) = $this->call( 'GET', '/attribution/last-verification' );
+
+		$this->assertSame( array( 200, null ), array( $status, $last ) );
+	}
+
+	public function test_no_report_is_served_as_a_json_null_not_an_empty_body() {
+		$last_verification = new WP_REST_Request( 'GET', self::BASE . '/attribution/last-verification' );
+		ob_start();
+		$served = REST_Controller::serve_null_as_json( false, new WP_REST_Response( null ), $last_verification );
+		$body   = ob_get_clean();
+		ob_start();
+		$other_served = REST_Controller::serve_null_as_json( false, new WP_REST_Response( null ), new WP_REST_Request( 'GET', self::BASE . '/runtimes' ) );
+		$other_body   = ob_get_clean();
+
+		$this->assertSame( array( true, 'null' ), array( $served, $body ) );
+		$this->assertSame( array( false, '' ), array( $other_served, $other_body ) );
+	}
+
+	public function test_options_describe_the_routes() {
+		$last    = rest_do_request( new WP_REST_Request( 'OPTIONS', self::BASE . '/attribution/last-verification' ) )->get_data();
+		$preview = rest_do_request( new WP_REST_Request( 'OPTIONS', self::BASE . '/attribution/preview' ) )->get_data();
+
+		$this->assertSame( 'wpca-last-verification', $last['schema']['title'] );
+		$this->assertSame( array( 'GET' ), $last['methods'] );
+		$this->assertArrayHasKey( 'primary_runtime', $last['schema']['properties'] );
+		$this->assertSame( array( 'env', 'record' ), array_keys( $preview['endpoints'][0]['args'] ) );
+		$this->assertArrayHasKey( 'recorded', $preview['schema']['properties'] );
+	}
+}
