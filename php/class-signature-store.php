@@ -40,9 +40,9 @@ class Signature_Store {
 	private $lock;
 
 	/**
-	 * The last stored published value and its valid entries, reused while it is unchanged.
+	 * The last stored published value and its parse, reused while the value is unchanged.
 	 *
-	 * @var array{stored: mixed, valid: array}|null
+	 * @var array{stored: mixed, parsed: array}|null
 	 */
 	private $published_memo = null;
 
@@ -82,16 +82,7 @@ class Signature_Store {
 	 * @return array<string, array<string, string>>
 	 */
 	public function published_signatures() {
-		$stored = get_option( self::OPTION, null );
-		// DMC may call the filter many times per request; validating every pair each time
-		// made the call ~150x a hard-coded callback at 64 runtimes (npm run bench).
-		if ( null === $this->published_memo || $this->published_memo['stored'] !== $stored ) {
-			$this->published_memo = array(
-				'stored' => $stored,
-				'valid'  => $this->parse_published( $stored )['valid'],
-			);
-		}
-		return $this->published_memo['valid'];
+		return $this->parsed_published()['valid'];
 	}
 
 	/**
@@ -100,7 +91,25 @@ class Signature_Store {
 	 * @return array[] Problems `{ id, subkey?, code, message }`.
 	 */
 	public function problems() {
-		return array_map( array( $this, 'describe_problem' ), $this->parse_published( get_option( self::OPTION, null ) )['problems'] );
+		return array_map( array( $this, 'describe_problem' ), $this->parsed_published()['problems'] );
+	}
+
+	/**
+	 * The stored published option, parsed once per distinct stored value.
+	 *
+	 * @return array{valid: array, raw: array, invalid: array, problems: array} See parse_published().
+	 */
+	private function parsed_published() {
+		$stored = get_option( self::OPTION, null );
+		// DMC may call the filter many times per request; validating every pair each time
+		// made the call ~150x a hard-coded callback at 64 runtimes (npm run bench).
+		if ( null === $this->published_memo || $this->published_memo['stored'] !== $stored ) {
+			$this->published_memo = array(
+				'stored' => $stored,
+				'parsed' => $this->parse_published( $stored ),
+			);
+		}
+		return $this->published_memo['parsed'];
 	}
 
 	/**
@@ -359,7 +368,7 @@ class Signature_Store {
 	 * @return array{order: string[], runtimes: array, invalid: array, problems: array}
 	 */
 	private function load_state() {
-		$published = $this->parse_published( get_option( self::OPTION, null ) );
+		$published = $this->parsed_published();
 		$meta      = $this->parse_meta( get_option( self::META_OPTION, array() ) );
 
 		$runtimes = array();
