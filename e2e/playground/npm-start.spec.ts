@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ROOT } from '../support/site';
+import { fillLoginForm } from '../support/login';
 
 const PORT = 8887;
 let server: ChildProcess;
@@ -59,10 +60,7 @@ test( 'npm start prints the screen URL and login, serves the admin screen, and s
 	expect( output ).toContain( 'admin / password' );
 
 	await page.goto( `http://127.0.0.1:${ PORT }/wp-login.php` );
-	await page.getByLabel( 'Username or Email Address' ).fill( 'admin' );
-	await page.getByLabel( 'Password', { exact: true } ).fill( 'password' );
-	await page.getByRole( 'button', { name: 'Log In' } ).click();
-	await page.waitForURL( /wp-admin/ );
+	await fillLoginForm( page, 'admin', 'password' );
 
 	await page.goto( screenUrl );
 	await expect(

@@ -5,6 +5,7 @@
  */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { testSite, wpPhp, type Role } from '../support/site';
+import { fillLoginForm } from '../support/login';
 
 export const SCREEN_PATH = '/wp-admin/tools.php?page=wpca-runtimes';
 export const SIGNATURES_OPTION = 'datamachine_code_worktree_runtime_signatures';
@@ -45,10 +46,7 @@ export function publishedSignatures(): Array<
  */
 export async function logIn( page: Page, role: Role ): Promise< void > {
 	const user = testSite().users[ role ];
-	await page.getByLabel( 'Username or Email Address' ).fill( user.username );
-	await page.getByLabel( 'Password', { exact: true } ).fill( user.password );
-	await page.getByRole( 'button', { name: 'Log In' } ).click();
-	await page.waitForURL( /\/wp-admin\// );
+	await fillLoginForm( page, user.username, user.password );
 }
 
 /**

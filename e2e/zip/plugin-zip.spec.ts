@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ROOT } from '../support/site';
+import { fillLoginForm } from '../support/login';
 
 const ZIP = path.join( ROOT, 'wp-coding-agents-runtimes.zip' );
 const PORT = 8890;
@@ -75,10 +76,7 @@ test( 'a user uploads the zip, activates it and opens Tools → Agent Runtimes',
 	page,
 } ) => {
 	await page.goto( `${ url }/wp-login.php` );
-	await page.getByLabel( 'Username or Email Address' ).fill( 'admin' );
-	await page.getByLabel( 'Password', { exact: true } ).fill( 'password' );
-	await page.getByRole( 'button', { name: 'Log In' } ).click();
-	await page.waitForURL( /wp-admin/ );
+	await fillLoginForm( page, 'admin', 'password' );
 
 	await page.goto( `${ url }/wp-admin/plugin-install.php?tab=upload` );
 	await page.locator( 'input#pluginzip' ).setInputFiles( ZIP );
