@@ -18,6 +18,9 @@ export default defineConfig( {
 	forbidOnly: !! process.env.CI,
 	retries: 0,
 	timeout: 60_000,
+	// A real WordPress on a busy CI machine can take longer than the default 5 s
+	// to render the admin screen after a change.
+	expect: { timeout: 10_000 },
 	reporter: [ [ 'list' ] ],
 	use: {
 		launchOptions: {

@@ -121,6 +121,9 @@ async function playwright( name, projects, env = {} ) {
 			'playwright',
 			'test',
 			...projects.map( ( p ) => `--project=${ p }` ),
+			// One retry absorbs a slow machine's hiccup; the summary names any test
+			// that needed it, so flakiness is reported, not hidden.
+			'--retries=1',
 			'--reporter=list,json',
 		],
 		{
@@ -130,16 +133,54 @@ async function playwright( name, projects, env = {} ) {
 	);
 	let passed = 0;
 	let failed = 0;
+	let failures = [];
+	let flaky = [];
 	if ( fs.existsSync( report ) ) {
-		const { stats } = JSON.parse( fs.readFileSync( report, 'utf8' ) );
-		passed = stats.expected + stats.flaky;
-		failed = stats.unexpected;
+		const json = JSON.parse( fs.readFileSync( report, 'utf8' ) );
+		passed = json.stats.expected + json.stats.flaky;
+		failed = json.stats.unexpected;
+		failures = testsWithOutcome( json.suites, 'unexpected' );
+		flaky = testsWithOutcome( json.suites, 'flaky' );
 	}
 	results.push( {
 		name,
 		passed,
 		failed: failed || ( status === 0 ? 0 : 1 ),
+		failures,
+		flaky,
 	} );
+}
+
+/**
+ * Every test of a Playwright JSON report whose outcome is `status` ('unexpected':
+ * failed; 'flaky': failed, then passed on the retry), with the gist of its error, so
+ * the summary at the end of a long log names them without scrolling back.
+ * @param {Array<Object>} suites The report's (nested) suites.
+ * @param {string}        status Playwright's outcome of a test.
+ * @return {string[]} One line per test.
+ */
+function testsWithOutcome( suites = [], status ) {
+	return suites.flatMap( ( suite ) => [
+		...( suite.specs ?? [] ).flatMap( ( spec ) =>
+			spec.tests
+				.filter( ( t ) => t.status === status )
+				.map( ( t ) => {
+					const error = t.results
+						.flatMap( ( r ) => r.errors ?? [] )
+						.map( ( e ) => e.message ?? '' )[ 0 ];
+					const gist = ( error ?? '' )
+						.replace( /\u001b\[[0-9;]*m/g, '' )
+						.split( '\n' )
+						.map( ( l ) => l.trim() )
+						.filter( Boolean )
+						.slice( 0, 3 )
+						.join( ' | ' )
+						.slice( 0, 400 );
+					return `[${ t.projectName }] ${ spec.file }:${ spec.line } › ${ spec.title }${ gist ? ` — ${ gist }` : '' }`;
+				} )
+		),
+		...testsWithOutcome( suite.suites, status ),
+	] );
 }
 
 const PHP_PROBLEM = /PHP (Notice|Warning|Deprecated|Fatal error|Parse error)/;
@@ -234,6 +275,14 @@ for ( const r of results ) {
 	process.stdout.write(
 		`  ${ r.failed ? 'FAIL' : 'ok  ' }  ${ r.name }: ${ r.passed } passed, ${ r.failed } failed\n`
 	);
+	for ( const failure of r.failures ?? [] ) {
+		process.stdout.write( `          ✘ ${ failure }\n` );
+	}
+	for ( const flake of r.flaky ?? [] ) {
+		process.stdout.write(
+			`          flaky (passed on retry) ${ flake }\n`
+		);
+	}
 }
 process.stdout.write(
 	`  took ${ ( ( Date.now() - began ) / 1000 ).toFixed( 0 ) } s\n\n${ passed } passed, ${ failed } failed\n`
