@@ -51,7 +51,6 @@ add_action(
 	}
 );
 add_filter( 'rest_pre_dispatch', array( REST_Controller::class, 'reject_scalar_json_body' ), 10, 3 );
-add_filter( 'rest_pre_serve_request', array( REST_Controller::class, 'serve_null_as_json' ), 10, 3 );
 
 if ( is_admin() ) {
 	( new Admin_Page() )->register();

@@ -8,7 +8,6 @@
 namespace WP_Coding_Agents\Runtimes;
 
 use WP_Error;
-use WP_HTTP_Response;
 use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
@@ -237,27 +236,6 @@ class REST_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * `rest_pre_serve_request` filter: WordPress sends an empty body, which is not JSON, for
-	 * a null response. GET /attribution/last-verification answers a JSON `null` when nothing
-	 * was recorded, so that one is written here.
-	 *
-	 * @param bool             $served  Whether the request was already served.
-	 * @param WP_HTTP_Response $result  Response.
-	 * @param WP_REST_Request  $request Request.
-	 * @return bool
-	 */
-	public static function serve_null_as_json( $served, $result, $request ) {
-		if ( $served || ! $request instanceof WP_REST_Request || ! $result instanceof WP_HTTP_Response
-			|| 'GET' !== $request->get_method()
-			|| '/' . self::API_NAMESPACE . '/attribution/last-verification' !== $request->get_route()
-			|| 200 !== $result->get_status() || null !== $result->get_data() ) {
-			return $served;
-		}
-		echo 'null';
-		return true;
-	}
-
-	/**
 	 * GET /runtimes.
 	 *
 	 * @param WP_REST_Request $request Request.
@@ -407,11 +385,20 @@ class REST_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * POST /signatures/repair.
+	 * POST /signatures/repair; takes no body, and says so rather than ignore one.
 	 *
+	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
 	 */
-	public function repair_signatures() {
+	public function repair_signatures( $request ) {
+		$body = $this->body_of( $request );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		$valid = Schema::validate_no_body( $body );
+		if ( is_wp_error( $valid ) ) {
+			return $valid;
+		}
 		$repaired = $this->store->repair();
 		if ( is_wp_error( $repaired ) ) {
 			return $repaired;
@@ -448,12 +435,14 @@ class REST_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * GET /attribution/last-verification: the report, or null when none was recorded.
+	 * GET /attribution/last-verification: `{ "verification": report }`, the report being null
+	 * when none was recorded. The envelope keeps the body a JSON object either way, which
+	 * WordPress serves as is.
 	 *
 	 * @return WP_REST_Response
 	 */
 	public function get_last_verification() {
-		return new WP_REST_Response( $this->verification_log->last() );
+		return new WP_REST_Response( array( 'verification' => $this->verification_log->last() ) );
 	}
 
 	/**

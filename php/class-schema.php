@@ -321,21 +321,22 @@ class Schema {
 	}
 
 	/**
-	 * JSON schema of GET /attribution/last-verification: the report, or null when none was recorded.
+	 * JSON schema of GET /attribution/last-verification: always an object whose `verification`
+	 * is the report, or null when none was recorded.
 	 *
 	 * @return array
 	 */
 	public static function get_last_verification_schema() {
-		$names = array(
+		$names  = array(
 			'type'     => 'array',
 			'items'    => array( 'type' => 'string' ),
 			'readonly' => true,
 		);
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-last-verification',
-			'type'       => array( 'object', 'null' ),
-			'properties' => array(
+		$report = array(
+			'description' => __( 'The last verification recorded from an agent process, or null when none was recorded.', 'wp-coding-agents-runtimes' ),
+			'type'        => array( 'object', 'null' ),
+			'readonly'    => true,
+			'properties'  => array(
 				'recorded_at'     => array(
 					'description' => __( 'When the verification was recorded, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ),
 					'type'        => 'string',
@@ -366,6 +367,14 @@ class Schema {
 					'type'        => array( 'string', 'null' ),
 					'readonly'    => true,
 				),
+			),
+		);
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-last-verification',
+			'type'       => 'object',
+			'properties' => array(
+				'verification' => $report,
 			),
 		);
 	}
@@ -566,7 +575,12 @@ class Schema {
 					)
 				);
 			}
-			$accepted['label'] = sanitize_text_field( $body['label'] );
+			$label = sanitize_text_field( $body['label'] );
+			// Markup alone ("<b></b>") would silently become the default label; say so instead.
+			if ( '' === $label && '' !== trim( $body['label'] ) ) {
+				return self::error( 'wpca_invalid_label', 'label', __( 'Invalid label: it has no text once tags are stripped. Send an empty label for the default.', 'wp-coding-agents-runtimes' ) );
+			}
+			$accepted['label'] = $label;
 		}
 		return $accepted;
 	}
@@ -704,6 +718,17 @@ class Schema {
 	}
 
 	/**
+	 * Validates the body of a route that takes none (POST /signatures/repair): absent or `{}`.
+	 *
+	 * @param mixed $body Decoded JSON body (null when there was none).
+	 * @return true|WP_Error
+	 */
+	public static function validate_no_body( $body ) {
+		$body = self::validate_body_object( $body, array() );
+		return is_wp_error( $body ) ? $body : true;
+	}
+
+	/**
 	 * Checks that a body is a JSON object with only known properties.
 	 *
 	 * @param mixed    $body    Decoded JSON body (null when there was none).
@@ -723,12 +748,18 @@ class Schema {
 				return self::error(
 					'wpca_unknown_property',
 					$name,
-					sprintf(
-						/* translators: 1: property name, 2: list of known properties. */
-						__( 'Unknown property "%1$s": this route accepts %2$s.', 'wp-coding-agents-runtimes' ),
-						$name,
-						implode( ', ', $allowed )
-					)
+					array() === $allowed
+						? sprintf(
+							/* translators: %s: property name. */
+							__( 'Unknown property "%s": this route takes no body.', 'wp-coding-agents-runtimes' ),
+							$name
+						)
+						: sprintf(
+							/* translators: 1: property name, 2: list of known properties. */
+							__( 'Unknown property "%1$s": this route accepts %2$s.', 'wp-coding-agents-runtimes' ),
+							$name,
+							implode( ', ', $allowed )
+						)
 				);
 			}
 		}

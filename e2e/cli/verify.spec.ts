@@ -24,7 +24,7 @@ const SECRET = 'top-secret-value-7c1f';
 
 const RECORDED = 'recorded on the site as the last verification';
 
-/** GET /attribution/last-verification, as the admin sees it. */
+/** The report in GET /attribution/last-verification, as the admin sees it. */
 interface LastVerification {
 	recorded_at: string;
 	recorded_by: string | null;
@@ -37,12 +37,12 @@ interface LastVerification {
 }
 
 async function lastVerification(): Promise< LastVerification | null > {
-	const response = await rest< LastVerification | null >(
+	const response = await rest< { verification: LastVerification | null } >(
 		'GET',
 		'/attribution/last-verification'
 	);
 	expect( response.status ).toBe( 200 );
-	return response.body;
+	return response.body.verification;
 }
 
 test.afterAll( removeScratchDir );

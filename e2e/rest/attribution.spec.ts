@@ -28,11 +28,11 @@ test.beforeEach( async () => {
 	await register( admin(), 'opencode', PRESET_FIELDS.opencode );
 } );
 
-test( 'the last verification is a JSON null until a preview records one, then names and the primary id only', async () => {
+test( 'the last verification is null until a preview records one, then names and the primary id only', async () => {
 	wpPhp( `delete_option( 'wpca_last_verification' );` );
 	const none = await admin().get( '/attribution/last-verification' );
 	expect( none.status ).toBe( 200 );
-	expect( none.text ).toBe( 'null' );
+	expect( none.body ).toEqual( { verification: null } );
 
 	const recorded = await admin().post< PreviewBody >(
 		'/attribution/preview',
@@ -49,17 +49,19 @@ test( 'the last verification is a JSON null until a preview records one, then na
 
 	const last = await admin().get( '/attribution/last-verification' );
 	expect( last.status ).toBe( 200 );
-	expect( last.body ).toMatchObject( {
-		source: 'installer',
-		declared: ALL_DECLARED,
-		found: [ 'KIMAKI_THREAD_ID', 'OPENCODE_SESSION_ID' ],
-		missing: [
-			'KIMAKI_SESSION_ID',
-			'KIMAKI_THREAD_URL',
-			'OPENCODE_RUN_ID',
-		],
-		primary_id: 'opencode-session',
-		primary_runtime: 'opencode',
+	expect( last.body ).toEqual( {
+		verification: expect.objectContaining( {
+			source: 'installer',
+			declared: ALL_DECLARED,
+			found: [ 'KIMAKI_THREAD_ID', 'OPENCODE_SESSION_ID' ],
+			missing: [
+				'KIMAKI_SESSION_ID',
+				'KIMAKI_THREAD_URL',
+				'OPENCODE_RUN_ID',
+			],
+			primary_id: 'opencode-session',
+			primary_runtime: 'opencode',
+		} ),
 	} );
 	expect( last.text ).not.toContain( 'thread-value-3' );
 	wpPhp( `delete_option( 'wpca_last_verification' );` );

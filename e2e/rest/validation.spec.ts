@@ -131,6 +131,12 @@ const CASES: InvalidCase[] = [
 		[ 'wpca_invalid_label' ],
 		'label'
 	),
+	putCase(
+		'label of markup only',
+		{ fields: VALID_FIELDS, label: '<b></b><script>x</script>' },
+		[ 'wpca_invalid_label' ],
+		'label'
+	),
 	// Shape.
 	putCase(
 		'no fields',
@@ -347,6 +353,14 @@ const previewEnvCase = ( what: string, env: unknown ): InvalidCase => ( {
 } );
 
 CASES.push(
+	{
+		what: 'repair with a property it does not take',
+		method: 'POST',
+		route: '/signatures/repair',
+		body: { force: true },
+		codes: [ 'wpca_unknown_property' ],
+		field: 'force',
+	},
 	previewEnvCase( 'a bad variable name', { '1BAD': 'x' } ),
 	previewEnvCase( 'a hyphenated variable name', { 'A-B': 'x' } ),
 	previewEnvCase( 'a number as value', { KIMAKI_SESSION_ID: 5 } ),
@@ -378,6 +392,7 @@ for ( const [ method, route ] of [
 	[ 'PUT', '/runtimes/fresh-runtime' ],
 	[ 'PATCH', '/runtimes/kimaki' ],
 	[ 'POST', '/attribution/preview' ],
+	[ 'POST', '/signatures/repair' ],
 ] as const ) {
 	for ( const [ what, text ] of [
 		[ 'a JSON string', '"fields"' ],

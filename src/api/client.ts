@@ -9,6 +9,7 @@ import type {
 	AttributionPreviewBody,
 	DeleteResponse,
 	LastVerification,
+	LastVerificationResponse,
 	OrderBody,
 	PatchRuntimeBody,
 	PutRuntimeBody,
@@ -93,8 +94,9 @@ export function previewAttribution(
 }
 
 /** The report `bin/runtime-signature verify` last recorded, or null when none was. */
-export function getLastVerification(): Promise< LastVerification | null > {
-	return apiFetch< LastVerification | null >( {
+export async function getLastVerification(): Promise< LastVerification | null > {
+	const response = await apiFetch< LastVerificationResponse >( {
 		path: `${ NAMESPACE }/attribution/last-verification`,
 	} );
+	return response.verification;
 }

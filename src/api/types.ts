@@ -97,8 +97,8 @@ export interface AttributionPreview {
 export type VerificationSource = 'installer' | 'admin';
 
 /**
- * `GET /attribution/last-verification`: what a real agent process last exposed.
- * Variable names only; `primary_id` is the one value kept.
+ * The report in `GET /attribution/last-verification`: what a real agent process
+ * last exposed. Variable names only; `primary_id` is the one value kept.
  */
 export interface LastVerification {
 	/** ISO 8601 UTC. */
@@ -111,6 +111,11 @@ export interface LastVerification {
 	primary_id: string | null;
 	/** The runtime whose value became `primary_id`. */
 	primary_runtime: string | null;
+}
+
+/** `GET /attribution/last-verification`: always an object; `verification` is null until one is recorded. */
+export interface LastVerificationResponse {
+	verification: LastVerification | null;
 }
 
 /** WordPress's REST error shape; validation errors carry `data.params = { field: message }`. */

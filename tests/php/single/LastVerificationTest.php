@@ -9,10 +9,9 @@
 namespace WP_Coding_Agents\Runtimes\Tests;
 
 use WP_Coding_Agents\Runtimes\Presets;
-use WP_Coding_Agents\Runtimes\REST_Controller;
+use WP_Coding_Agents\Runtimes\Schema;
 use WP_Coding_Agents\Runtimes\Verification_Log;
 use WP_REST_Request;
-use WP_REST_Response;
 
 /**
  * The last verification from an agent process.
@@ -70,8 +69,8 @@ class LastVerificationTest extends Test_Case {
 		$this->assertFalse( $preview['recorded'] );
 		$this->assertFalse( $explicit['recorded'] );
 		$this->assertNull( $this->stored( Verification_Log::OPTION ) );
-		$this->assertSame( 200, $last_status );
-		$this->assertNull( $last );
+		$this->assertSame( array( 200, array( 'verification' => null ) ), array( $last_status, $last ) );
+		$this->assertTrue( rest_validate_value_from_schema( $last, Schema::get_last_verification_schema() ) );
 	}
 
 	public function test_record_from_an_agent_process_stores_names_and_the_primary_id_only() {
@@ -92,8 +91,10 @@ class LastVerificationTest extends Test_Case {
 		$this->assertTrue( $preview['recorded'] );
 		$this->assertSame( 'kimaki-session-1', $preview['origin_session']['primary_id'] );
 		$this->assertSame( 200, $last_status );
-		$this->assertMatchesRegularExpression( '/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/', $last['recorded_at'] );
-		unset( $last['recorded_at'] );
+		$this->assertSame( array( 'verification' ), array_keys( $last ) );
+		$this->assertTrue( rest_validate_value_from_schema( $last, Schema::get_last_verification_schema() ) );
+		$this->assertMatchesRegularExpression( '/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/', $last['verification']['recorded_at'] );
+		unset( $last['verification']['recorded_at'] );
 		$this->assertSame(
 			array(
 				'recorded_by'     => WPCA_TEST_SITE['users']['admin']['username'],
@@ -104,7 +105,7 @@ class LastVerificationTest extends Test_Case {
 				'primary_id'      => 'kimaki-session-1',
 				'primary_runtime' => 'kimaki',
 			),
-			$last
+			$last['verification']
 		);
 
 		$stored = $this->stored( Verification_Log::OPTION );
@@ -136,7 +137,8 @@ class LastVerificationTest extends Test_Case {
 				'record' => true,
 			)
 		);
-		list( , $last ) = $this->call( 'GET', '/attribution/last-verification' );
+		list( , $response ) = $this->call( 'GET', '/attribution/last-verification' );
+		$last               = $response['verification'];
 
 		$this->assertSame( 'admin', $last['source'] );
 		$this->assertSame( array( 'OPENCODE_RUN_ID' ), $last['found'] );
@@ -153,7 +155,8 @@ class LastVerificationTest extends Test_Case {
 				'record' => true,
 			)
 		);
-		list( , $last ) = $this->call( 'GET', '/attribution/last-verification' );
+		list( , $response ) = $this->call( 'GET', '/attribution/last-verification' );
+		$last               = $response['verification'];
 
 		$this->assertSame( array(), $last['found'] );
 		$this->assertSame( $last['declared'], $last['missing'] );
@@ -239,20 +242,7 @@ class LastVerificationTest extends Test_Case {
 
 		list( $status, $last ) = $this->call( 'GET', '/attribution/last-verification' );
 
-		$this->assertSame( array( 200, null ), array( $status, $last ) );
-	}
-
-	public function test_no_report_is_served_as_a_json_null_not_an_empty_body() {
-		$last_verification = new WP_REST_Request( 'GET', self::BASE . '/attribution/last-verification' );
-		ob_start();
-		$served = REST_Controller::serve_null_as_json( false, new WP_REST_Response( null ), $last_verification );
-		$body   = ob_get_clean();
-		ob_start();
-		$other_served = REST_Controller::serve_null_as_json( false, new WP_REST_Response( null ), new WP_REST_Request( 'GET', self::BASE . '/runtimes' ) );
-		$other_body   = ob_get_clean();
-
-		$this->assertSame( array( true, 'null' ), array( $served, $body ) );
-		$this->assertSame( array( false, '' ), array( $other_served, $other_body ) );
+		$this->assertSame( array( 200, array( 'verification' => null ) ), array( $status, $last ) );
 	}
 
 	public function test_options_describe_the_routes() {
@@ -261,7 +251,10 @@ class LastVerificationTest extends Test_Case {
 
 		$this->assertSame( 'wpca-last-verification', $last['schema']['title'] );
 		$this->assertSame( array( 'GET' ), $last['methods'] );
-		$this->assertArrayHasKey( 'primary_runtime', $last['schema']['properties'] );
+		$this->assertSame( 'object', $last['schema']['type'] );
+		$this->assertSame( array( 'verification' ), array_keys( $last['schema']['properties'] ) );
+		$this->assertSame( array( 'object', 'null' ), $last['schema']['properties']['verification']['type'] );
+		$this->assertArrayHasKey( 'primary_runtime', $last['schema']['properties']['verification']['properties'] );
 		$this->assertSame( array( 'env', 'record' ), array_keys( $preview['endpoints'][0]['args'] ) );
 		$this->assertArrayHasKey( 'recorded', $preview['schema']['properties'] );
 	}

@@ -148,6 +148,7 @@ class SchemaTest extends Test_Case {
 			'number enabled'    => array( array( 'fields' => $fields, 'enabled' => 1 ), false, 'wpca_invalid_enabled', 'enabled' ),
 			'array label'       => array( array( 'fields' => $fields, 'label' => array( 'x' ) ), false, 'wpca_invalid_label', 'label' ),
 			'null label'        => array( array( 'fields' => $fields, 'label' => null ), false, 'wpca_invalid_label', 'label' ),
+			'markup-only label' => array( array( 'fields' => $fields, 'label' => '<b></b><script>x</script>' ), false, 'wpca_invalid_label', 'label' ),
 			'empty PATCH'       => array( array(), true, 'wpca_empty_patch', 'body' ),
 			'list body'         => array( array( 1, 2 ), false, 'wpca_invalid_body', 'body' ),
 			'scalar body'       => array( 'x', true, 'wpca_invalid_body', 'body' ),
@@ -168,6 +169,23 @@ class SchemaTest extends Test_Case {
 		$this->assertSame( $code, $result->get_error_code() );
 		$this->assertSame( 400, $result->get_error_data()['status'] );
 		$this->assertSame( array( $field ), array_keys( $result->get_error_data()['params'] ) );
+	}
+
+	public function test_an_empty_label_is_accepted_and_means_the_default() {
+		$empty = Schema::validate_runtime_body( array( 'label' => '  ' ), true );
+
+		$this->assertSame( array( 'label' => '' ), $empty );
+	}
+
+	public function test_a_route_without_a_body_accepts_none_or_an_empty_object_only() {
+		$unknown = Schema::validate_no_body( array( 'force' => true ) );
+
+		$this->assertTrue( Schema::validate_no_body( null ) );
+		$this->assertTrue( Schema::validate_no_body( array() ) );
+		$this->assertSame( 'wpca_unknown_property', $unknown->get_error_code() );
+		$this->assertSame( array( 'force' ), array_keys( $unknown->get_error_data()['params'] ) );
+		$this->assertStringContainsString( 'takes no body', $unknown->get_error_message() );
+		$this->assertSame( 'wpca_invalid_body', Schema::validate_no_body( array( 1 ) )->get_error_code() );
 	}
 
 	public function test_the_item_schema_describes_every_property_of_an_item() {
