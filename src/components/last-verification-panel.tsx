@@ -2,6 +2,7 @@ import { createInterpolateElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { LastVerification, VerificationSource } from '../api/types';
 import { RegionCard } from './region-card';
+import { siteDateTime } from '../lib/dates';
 
 interface LastVerificationPanelProps {
 	report: LastVerification | null;
@@ -81,7 +82,7 @@ export function LastVerificationPanel( {
 								'Recorded %1$s by %2$s',
 								'wp-coding-agents-runtimes'
 							),
-							new Date( report.recorded_at ).toLocaleString(),
+							siteDateTime( report.recorded_at ),
 							report.recorded_by ??
 								__(
 									'unknown user',

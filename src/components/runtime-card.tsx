@@ -15,6 +15,7 @@ import { __, sprintf } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime, RuntimeSource } from '../api/types';
 import { FieldsTable } from './fields-table';
 import { RuntimeEditor } from './runtime-editor';
+import { siteDateTime } from '../lib/dates';
 
 export interface RuntimeCardProps {
 	runtime: Runtime;
@@ -62,7 +63,7 @@ function UpdatedInfo( { runtime }: { runtime: Runtime } ) {
 			</p>
 		);
 	}
-	const when = new Date( runtime.updated_at ).toLocaleString();
+	const when = siteDateTime( runtime.updated_at );
 	return (
 		<p className="wpca-card__meta">
 			{ runtime.updated_by
