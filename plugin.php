@@ -31,6 +31,7 @@ require_once __DIR__ . '/php/class-attribution-resolver.php';
 require_once __DIR__ . '/php/class-verification-log.php';
 require_once __DIR__ . '/php/class-rest-controller.php';
 require_once __DIR__ . '/php/class-admin-page.php';
+require_once __DIR__ . '/php/class-site-health.php';
 
 $wpca_store     = new Signature_Store( new Option_Lock( Signature_Store::LOCK_OPTION ) );
 $wpca_publisher = new Filter_Publisher( $wpca_store );
@@ -51,6 +52,9 @@ add_action(
 	}
 );
 add_filter( 'rest_pre_dispatch', array( REST_Controller::class, 'reject_scalar_json_body' ), 10, 3 );
+
+// Not only in wp-admin: WordPress also runs Site Health tests from its weekly cron check.
+( new Site_Health( $wpca_store, $wpca_publisher, new Verification_Log() ) )->register();
 
 if ( is_admin() ) {
 	( new Admin_Page() )->register();

@@ -1,0 +1,59 @@
+/**
+ * Tools → Site Health tells an admin, without opening the plugin's screen,
+ * whether Data Machine Code can attribute worktrees, and links to the fix.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { testSite } from '../support/site';
+import { openScreen, resetRegistry, setPublished } from './helpers';
+
+test.beforeEach( () => {
+	resetRegistry();
+} );
+test.afterEach( () => {
+	resetRegistry();
+} );
+
+async function openSiteHealth( page: Page ): Promise< void > {
+	// Core's own asynchronous tests call wordpress.org, which the test site cannot
+	// reach; ours is a direct test, rendered with the page.
+	await page.route(
+		/wp-site-health\/v1|rest_route=%2Fwp-site-health/,
+		( route ) => route.abort()
+	);
+	await page.goto( `${ testSite().url }/wp-admin/site-health.php` );
+}
+
+test( 'Site Health recommends publishing a runtime, links to the screen, and passes once one is published', async ( {
+	page,
+} ) => {
+	await openSiteHealth( page );
+	const finding = page.getByRole( 'button', {
+		name: /No coding-agent runtime is published/,
+	} );
+	await expect( finding ).toBeVisible();
+	await finding.click();
+	await page.getByRole( 'link', { name: 'Manage agent runtimes' } ).click();
+	await expect(
+		page.getByRole( 'heading', { level: 1, name: 'Agent Runtimes' } )
+	).toBeVisible();
+
+	await openScreen( page );
+	await setPublished( page, 'kimaki', true );
+	await openSiteHealth( page );
+	await page.getByRole( 'button', { name: /Passed tests/ } ).click();
+	const passed = page.getByRole( 'button', {
+		name: /Data Machine Code can attribute worktrees to coding-agent sessions/,
+	} );
+	await expect( passed ).toBeVisible();
+	await passed.click();
+	await expect(
+		page.getByText(
+			'Published runtime signatures, in precedence order: kimaki.'
+		)
+	).toBeVisible();
+	await expect(
+		page.getByRole( 'button', {
+			name: /No coding-agent runtime is published/,
+		} )
+	).toHaveCount( 0 );
+} );

@@ -1,0 +1,168 @@
+<?php
+/**
+ * A Site Health test: whether Data Machine Code can attribute worktrees to agent sessions.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Tools → Site Health reports, without opening the plugin's screen, what would leave DMC
+ * recording no session: nothing published, stored entries that cannot be published, our
+ * entries overridden by other code, or an agent process that exposed none of the variables.
+ */
+final class Site_Health {
+
+	/** The test's key in `site_status_tests`. */
+	const TEST = 'wpca_runtime_signatures';
+
+	/**
+	 * Registry.
+	 *
+	 * @var Signature_Store
+	 */
+	private $store;
+
+	/**
+	 * Filter publisher.
+	 *
+	 * @var Filter_Publisher
+	 */
+	private $publisher;
+
+	/**
+	 * Last verification from an agent process.
+	 *
+	 * @var Verification_Log
+	 */
+	private $verification_log;
+
+	/**
+	 * @param Signature_Store  $store            Registry.
+	 * @param Filter_Publisher $publisher        Filter publisher.
+	 * @param Verification_Log $verification_log Last verification.
+	 */
+	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Verification_Log $verification_log ) {
+		$this->store            = $store;
+		$this->publisher        = $publisher;
+		$this->verification_log = $verification_log;
+	}
+
+	/**
+	 * Adds the test (Site Health screen, its dashboard widget and its weekly cron check).
+	 */
+	public function register() {
+		add_filter( 'site_status_tests', array( $this, 'add_test' ) );
+	}
+
+	/**
+	 * `site_status_tests` filter.
+	 *
+	 * @param array $tests Tests by type.
+	 * @return array
+	 */
+	public function add_test( $tests ) {
+		$tests['direct'][ self::TEST ] = array(
+			'label' => __( 'Coding-agent runtime signatures', 'wp-coding-agents-runtimes' ),
+			'test'  => array( $this, 'run' ),
+		);
+		return $tests;
+	}
+
+	/**
+	 * The test result, in Site Health's shape.
+	 *
+	 * @return array
+	 */
+	public function run() {
+		$findings = $this->findings();
+		$result   = array(
+			'label'       => __( 'Data Machine Code can attribute worktrees to coding-agent sessions', 'wp-coding-agents-runtimes' ),
+			'status'      => 'good',
+			'badge'       => array(
+				'label' => __( 'Coding agents', 'wp-coding-agents-runtimes' ),
+				'color' => 'blue',
+			),
+			'description' => '',
+			'actions'     => '',
+			'test'        => self::TEST,
+		);
+		if ( array() === $findings ) {
+			$result['description'] = '<p>' . esc_html(
+				sprintf(
+					/* translators: %s: runtime ids in precedence order. */
+					__( 'Published runtime signatures, in precedence order: %s.', 'wp-coding-agents-runtimes' ),
+					implode( ', ', array_keys( $this->store->published_signatures() ) )
+				)
+			) . '</p>';
+		} else {
+			$result['status']      = 'recommended';
+			$result['label']       = $findings[0]['label'];
+			$result['description'] = '<ul><li>' . implode( '</li><li>', array_map( 'esc_html', array_column( $findings, 'detail' ) ) ) . '</li></ul>';
+		}
+		if ( Capability::current_user_can_manage() ) {
+			$result['actions'] = sprintf(
+				'<p><a href="%s">%s</a></p>',
+				esc_url( admin_url( 'tools.php?page=' . Admin_Page::SLUG ) ),
+				esc_html__( 'Manage agent runtimes', 'wp-coding-agents-runtimes' )
+			);
+		}
+		return $result;
+	}
+
+	/**
+	 * What keeps DMC from attributing worktrees, most fundamental first.
+	 *
+	 * @return array[] `{ label, detail }`: a short title and a sentence for the admin.
+	 */
+	private function findings() {
+		$findings = array();
+		if ( array() === $this->store->published_signatures() ) {
+			$findings[] = array(
+				'label'  => __( 'No coding-agent runtime is published', 'wp-coding-agents-runtimes' ),
+				'detail' => __( 'Data Machine Code records no agent session for new worktrees until a runtime signature is published. An agent installer registers its runtime, or an administrator enables one.', 'wp-coding-agents-runtimes' ),
+			);
+		}
+		$problems = count( $this->store->problems() );
+		if ( $problems ) {
+			$findings[] = array(
+				'label'  => __( 'Some stored runtime signatures cannot be published', 'wp-coding-agents-runtimes' ),
+				'detail' => sprintf(
+					/* translators: %d: number of entries. */
+					_n(
+						'%d stored runtime signature entry is not valid for Data Machine Code and is left out; repair it on the Agent Runtimes screen.',
+						'%d stored runtime signature entries are not valid for Data Machine Code and are left out; repair them on the Agent Runtimes screen.',
+						$problems,
+						'wp-coding-agents-runtimes'
+					),
+					$problems
+				),
+			);
+		}
+		foreach ( $this->publisher->effective()['collisions'] as $collision ) {
+			$findings[] = array(
+				'label'  => __( 'Other code overrides a coding-agent runtime signature', 'wp-coding-agents-runtimes' ),
+				'detail' => sprintf(
+					/* translators: %s: runtime id. */
+					__( 'Other code changes the signature of runtime "%s" after this plugin publishes it, so Data Machine Code does not read the one registered here.', 'wp-coding-agents-runtimes' ),
+					$collision['id']
+				),
+			);
+		}
+		$last = $this->verification_log->last();
+		if ( null !== $last && null === $last['primary_id'] && array() !== $last['declared'] ) {
+			$findings[] = array(
+				'label'  => __( 'The last agent verification found no session id', 'wp-coding-agents-runtimes' ),
+				'detail' => sprintf(
+					/* translators: %s: date and time of the verification. */
+					__( 'The last verification from an agent process (%s) found no session id among the declared variables, so Data Machine Code would record no session for that agent. Check which variables the agent really sets.', 'wp-coding-agents-runtimes' ),
+					wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), strtotime( $last['recorded_at'] ) )
+				),
+			);
+		}
+		return $findings;
+	}
+}

@@ -1,0 +1,148 @@
+<?php
+/**
+ * The Site Health test, taken from WordPress's own list of tests and run as Site Health runs it.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes\Tests;
+
+use WP_Coding_Agents\Runtimes\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\Presets;
+use WP_Coding_Agents\Runtimes\Signature_Store;
+use WP_Coding_Agents\Runtimes\Site_Health;
+use WP_Coding_Agents\Runtimes\Verification_Log;
+use WP_Site_Health;
+
+/**
+ * Tools → Site Health: "Data Machine Code can attribute worktrees to coding-agent sessions".
+ */
+class SiteHealthTest extends Test_Case {
+
+	/**
+	 * Another plugin's callback that replaces kimaki's signature after ours.
+	 *
+	 * @var callable|null
+	 */
+	private $override;
+
+	protected function tearDown(): void {
+		if ( $this->override ) {
+			remove_filter( Filter_Publisher::HOOK, $this->override, 20 );
+		}
+		parent::tearDown();
+	}
+
+	/**
+	 * Runs the plugin's test the way Site Health does: found in `WP_Site_Health::get_tests()`.
+	 *
+	 * @return array
+	 */
+	private function run_test() {
+		require_once ABSPATH . 'wp-admin/includes/class-wp-site-health.php';
+		$tests = WP_Site_Health::get_tests();
+		$this->assertArrayHasKey( Site_Health::TEST, $tests['direct'] );
+		$result = call_user_func( $tests['direct'][ Site_Health::TEST ]['test'] );
+		$this->assertSame( Site_Health::TEST, $result['test'] );
+		$this->assertSame( array( 'label', 'color' ), array_keys( $result['badge'] ) );
+		return $result;
+	}
+
+	private function register_presets() {
+		foreach ( array( 'kimaki', 'opencode' ) as $id ) {
+			$this->store()->put( $id, array( 'fields' => Presets::get( $id )['fields'] ) );
+		}
+	}
+
+	public function test_nothing_published_is_a_recommended_improvement() {
+		$result = $this->run_test();
+
+		$this->assertSame( 'recommended', $result['status'] );
+		$this->assertSame( 'No coding-agent runtime is published', $result['label'] );
+		$this->assertStringContainsString( 'records no agent session', $result['description'] );
+		$this->assertStringContainsString( 'tools.php?page=wpca-runtimes', $result['actions'] );
+	}
+
+	public function test_published_runtimes_pass_and_are_listed_in_precedence_order() {
+		$this->register_presets();
+
+		$result = $this->run_test();
+
+		$this->assertSame( 'good', $result['status'] );
+		$this->assertStringContainsString( 'kimaki, opencode', $result['description'] );
+	}
+
+	public function test_stored_entries_that_cannot_be_published_are_reported() {
+		update_option(
+			Signature_Store::OPTION,
+			array(
+				'kimaki' => Presets::get( 'kimaki' )['fields'],
+				'a_b'    => array( 'session_id' => 'UNDERSCORE_ID' ),
+			),
+			false
+		);
+
+		$result = $this->run_test();
+
+		$this->assertSame( 'recommended', $result['status'] );
+		$this->assertSame( 'Some stored runtime signatures cannot be published', $result['label'] );
+		$this->assertStringContainsString( '1 stored runtime signature entry is not valid', $result['description'] );
+	}
+
+	public function test_a_signature_overridden_by_other_code_is_reported() {
+		$this->register_presets();
+		$this->override = static function ( $signatures ) {
+			$signatures['kimaki'] = array( 'session_id' => 'SOMETHING_ELSE' );
+			return $signatures;
+		};
+		add_filter( Filter_Publisher::HOOK, $this->override, 20 );
+
+		$result = $this->run_test();
+
+		$this->assertSame( 'recommended', $result['status'] );
+		$this->assertSame( 'Other code overrides a coding-agent runtime signature', $result['label'] );
+		$this->assertStringContainsString( 'runtime "kimaki"', wp_specialchars_decode( $result['description'], ENT_QUOTES ) );
+	}
+
+	public function test_an_agent_process_that_exposed_no_session_id_is_reported() {
+		$this->register_presets();
+		update_option(
+			Verification_Log::OPTION,
+			array(
+				'recorded_at'     => '2026-11-24T01:00:00+00:00',
+				'recorded_by'     => 'admin',
+				'source'          => 'installer',
+				'declared'        => array( 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_URL' ),
+				'found'           => array( 'KIMAKI_THREAD_URL' ),
+				'missing'         => array( 'KIMAKI_SESSION_ID' ),
+				'primary_id'      => null,
+				'primary_runtime' => null,
+			),
+			false
+		);
+
+		$result = $this->run_test();
+
+		$this->assertSame( 'recommended', $result['status'] );
+		$this->assertSame( 'The last agent verification found no session id', $result['label'] );
+		$this->assertStringContainsString( 'found no session id among the declared variables', $result['description'] );
+	}
+
+	public function test_every_finding_is_listed_the_most_fundamental_as_the_label() {
+		update_option( Signature_Store::OPTION, array( 'a_b' => array( 'session_id' => 'UNDERSCORE_ID' ) ), false );
+
+		$result = $this->run_test();
+
+		$this->assertSame( 2, substr_count( $result['description'], '<li>' ) );
+		$this->assertSame( 'No coding-agent runtime is published', $result['label'] );
+		$this->assertStringContainsString( 'is not valid for Data Machine Code', $result['description'] );
+	}
+
+	public function test_only_people_who_may_manage_runtimes_get_the_link() {
+		wp_set_current_user( 0 ); // As in WordPress's weekly cron check.
+
+		$result = $this->run_test();
+
+		$this->assertSame( '', $result['actions'] );
+	}
+}
