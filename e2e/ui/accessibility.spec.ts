@@ -1,0 +1,78 @@
+/**
+ * The screen passes axe-core's WCAG 2.1 A/AA rules in every state an admin
+ * reaches: empty, with runtimes published, editing, after a rejected change,
+ * with an attribution preview shown, and with stored entries to repair. Only the plugin's own markup is
+ * scanned; wp-admin's chrome is WordPress's.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { wpPhp } from '../support/site';
+import {
+	SIGNATURES_OPTION,
+	openScreen,
+	previewWith,
+	resetRegistry,
+	runtimeCard,
+	setPublished,
+} from './helpers';
+
+const ROOT = '#wpca-runtimes-root';
+
+async function violations( page: Page ): Promise< string[] > {
+	const results = await new AxeBuilder( { page } )
+		.include( ROOT )
+		.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
+		.analyze();
+	return results.violations.map(
+		( v ) =>
+			`${ v.id } (${ v.impact }): ${ v.help } — ${ v.nodes
+				.map( ( n ) => n.target.join( ' ' ) )
+				.join( ', ' ) }`
+	);
+}
+
+test.beforeEach( () => {
+	resetRegistry();
+} );
+test.afterEach( () => {
+	resetRegistry();
+} );
+
+test( 'the screen has no WCAG 2.1 AA violations in the states an admin reaches', async ( {
+	page,
+} ) => {
+	await openScreen( page );
+	expect( await violations( page ), 'fresh install' ).toEqual( [] );
+
+	await setPublished( page, 'kimaki', true );
+	await setPublished( page, 'opencode', true );
+	expect( await violations( page ), 'runtimes published' ).toEqual( [] );
+
+	const kimaki = runtimeCard( page, 'kimaki' );
+	await kimaki.getByRole( 'button', { name: 'Edit' } ).click();
+	expect( await violations( page ), 'editing a runtime' ).toEqual( [] );
+	await kimaki
+		.getByLabel( 'Environment variable 1', { exact: true } )
+		.fill( '1BAD' );
+	await kimaki.getByRole( 'button', { name: 'Save' } ).click();
+	await expect(
+		kimaki.locator( '.components-notice.is-error' )
+	).toBeVisible();
+	expect( await violations( page ), 'a rejected change' ).toEqual( [] );
+	await kimaki.getByRole( 'button', { name: 'Cancel' } ).click();
+
+	await previewWith( page, { KIMAKI_SESSION_ID: '1184502913385' } );
+	await expect(
+		page.getByRole( 'heading', { name: 'What DMC would record' } )
+	).toBeVisible();
+	expect( await violations( page ), 'attribution preview' ).toEqual( [] );
+
+	wpPhp(
+		`update_option( '${ SIGNATURES_OPTION }', array( 'kimaki' => array( 'session_id' => 'KIMAKI_SESSION_ID', 'bad key' => 'X' ) ), false );`
+	);
+	await page.reload();
+	await expect(
+		page.getByRole( 'button', { name: /Repair/ } )
+	).toBeVisible();
+	expect( await violations( page ), 'entries to repair' ).toEqual( [] );
+} );
