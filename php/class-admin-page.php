@@ -36,6 +36,28 @@ class Admin_Page {
 		add_action( 'admin_menu', array( $this, 'add_page' ) );
 		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue_assets' ) );
 		add_action( 'admin_notices', array( $this, 'notice_missing_build' ) );
+		add_filter( 'plugin_action_links_' . plugin_basename( WPCA_RUNTIMES_FILE ), array( $this, 'add_action_link' ) );
+	}
+
+	/**
+	 * Plugins screen: a link to the screen first in the plugin's row, for those who may use it.
+	 *
+	 * @param string[] $links Action links.
+	 * @return string[]
+	 */
+	public function add_action_link( $links ) {
+		$links = (array) $links;
+		if ( Capability::current_user_can_manage() ) {
+			array_unshift(
+				$links,
+				sprintf(
+					'<a href="%s">%s</a>',
+					esc_url( admin_url( 'tools.php?page=' . self::SLUG ) ),
+					esc_html__( 'Manage runtimes', 'wp-coding-agents-runtimes' )
+				)
+			);
+		}
+		return $links;
 	}
 
 	/**
