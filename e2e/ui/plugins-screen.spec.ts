@@ -13,10 +13,7 @@ test( "the plugin's row on the Plugins screen links to Tools → Agent Runtimes"
 	} );
 	// First in the row, before Deactivate.
 	const links = row.locator( '.row-actions a' );
-	await expect( links ).toHaveText( [
-		'Manage runtimes',
-		'Deactivate',
-	] );
+	await expect( links ).toHaveText( [ 'Manage runtimes', 'Deactivate' ] );
 	await links.first().click();
 	await expect(
 		page.getByRole( 'heading', { level: 1, name: 'Agent Runtimes' } )
