@@ -30,6 +30,15 @@ class Admin_Page {
 	private $hook_suffix = false;
 
 	/**
+	 * The screen's URL, for links to it from other wp-admin screens.
+	 *
+	 * @return string
+	 */
+	public static function url() {
+		return admin_url( 'tools.php?page=' . self::SLUG );
+	}
+
+	/**
 	 * Wires the admin hooks.
 	 */
 	public function register() {
@@ -52,7 +61,7 @@ class Admin_Page {
 				$links,
 				sprintf(
 					'<a href="%s">%s</a>',
-					esc_url( admin_url( 'tools.php?page=' . self::SLUG ) ),
+					esc_url( self::url() ),
 					esc_html__( 'Manage runtimes', 'wp-coding-agents-runtimes' )
 				)
 			);

@@ -106,7 +106,7 @@ final class Site_Health {
 		if ( Capability::current_user_can_manage() ) {
 			$result['actions'] = sprintf(
 				'<p><a href="%s">%s</a></p>',
-				esc_url( admin_url( 'tools.php?page=' . Admin_Page::SLUG ) ),
+				esc_url( Admin_Page::url() ),
 				esc_html__( 'Manage agent runtimes', 'wp-coding-agents-runtimes' )
 			);
 		}

@@ -1,8 +1,8 @@
 /**
  * The screen passes axe-core's WCAG 2.1 A/AA rules in every state an admin
  * reaches: empty, with runtimes published, editing, after a rejected change,
- * with an attribution preview shown, and with stored entries to repair. Only the plugin's own markup is
- * scanned; wp-admin's chrome is WordPress's.
+ * with an attribution preview shown, and with stored entries to repair. Only
+ * the plugin's own markup is scanned; wp-admin's chrome is WordPress's.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
