@@ -21,25 +21,15 @@ defined( 'ABSPATH' ) || exit;
 define( 'WPCA_RUNTIMES_VERSION', '0.1.0' );
 define( 'WPCA_RUNTIMES_FILE', __FILE__ );
 
-require_once __DIR__ . '/php/class-capability.php';
-require_once __DIR__ . '/php/class-schema.php';
-require_once __DIR__ . '/php/class-presets.php';
-require_once __DIR__ . '/php/class-option-lock.php';
-require_once __DIR__ . '/php/class-signature-record.php';
-require_once __DIR__ . '/php/class-registry-rules.php';
-require_once __DIR__ . '/php/class-published-option-reader.php';
-require_once __DIR__ . '/php/class-signature-store.php';
-require_once __DIR__ . '/php/class-filter-publisher.php';
-require_once __DIR__ . '/php/class-attribution-resolver.php';
-require_once __DIR__ . '/php/class-verification-log.php';
-require_once __DIR__ . '/php/class-rest-controller.php';
-require_once __DIR__ . '/php/class-admin-page.php';
-require_once __DIR__ . '/php/class-site-health.php';
+require_once __DIR__ . '/php/class-autoloader.php';
+Autoloader::register();
 
-$wpca_store     = new Signature_Store( new Option_Lock( Signature_Store::LOCK_OPTION ) );
-$wpca_publisher = new Filter_Publisher( $wpca_store );
-
-add_filter( Filter_Publisher::HOOK, array( $wpca_publisher, 'publish' ), 10 );
+// Static callbacks on Plugin: nothing is loaded or built before a hook needs it.
+// The hook name is Filter_Publisher::HOOK, written out so this file loads no class for it.
+add_filter( 'datamachine_code_worktree_runtime_signatures', array( Plugin::class, 'publish_signatures' ), 10 );
+add_filter( 'rest_pre_dispatch', array( Plugin::class, 'before_rest_dispatch' ), 10, 3 );
+// Not only in wp-admin: WordPress also runs Site Health tests from its weekly cron check.
+add_filter( 'site_status_tests', array( Plugin::class, 'add_site_health_test' ) );
 
 add_action(
 	'init',
@@ -47,17 +37,6 @@ add_action(
 		load_plugin_textdomain( 'wp-coding-agents-runtimes', false, dirname( plugin_basename( WPCA_RUNTIMES_FILE ) ) . '/languages' );
 	}
 );
-
-add_action(
-	'rest_api_init',
-	static function () use ( $wpca_store, $wpca_publisher ) {
-		( new REST_Controller( $wpca_store, $wpca_publisher, new Attribution_Resolver(), new Verification_Log() ) )->register_routes();
-	}
-);
-add_filter( 'rest_pre_dispatch', array( REST_Controller::class, 'reject_scalar_json_body' ), 10, 3 );
-
-// Not only in wp-admin: WordPress also runs Site Health tests from its weekly cron check.
-( new Site_Health( $wpca_store, $wpca_publisher, new Verification_Log() ) )->register();
 
 if ( is_admin() ) {
 	( new Admin_Page() )->register();

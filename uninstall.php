@@ -8,10 +8,8 @@
 defined( 'ABSPATH' ) || exit;
 defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 
-// The plugin is inactive here: load just the classes that name the options.
-require_once __DIR__ . '/php/class-signature-record.php';
-require_once __DIR__ . '/php/class-signature-store.php';
-require_once __DIR__ . '/php/class-verification-log.php';
-require_once __DIR__ . '/php/class-uninstaller.php';
+// The plugin is inactive here: its classes load on first use, as they do when it runs.
+require_once __DIR__ . '/php/class-autoloader.php';
+WP_Coding_Agents\Runtimes\Autoloader::register();
 
 WP_Coding_Agents\Runtimes\Uninstaller::run();

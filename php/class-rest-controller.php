@@ -22,7 +22,7 @@ defined( 'ABSPATH' ) || exit;
  */
 class REST_Controller extends WP_REST_Controller {
 
-	const API_NAMESPACE = 'wp-coding-agents/v1';
+	const API_NAMESPACE = Plugin::REST_NAMESPACE;
 
 	/**
 	 * Store.

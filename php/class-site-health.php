@@ -52,13 +52,6 @@ final class Site_Health {
 	}
 
 	/**
-	 * Adds the test (Site Health screen, its dashboard widget and its weekly cron check).
-	 */
-	public function register() {
-		add_filter( 'site_status_tests', array( $this, 'add_test' ) );
-	}
-
-	/**
 	 * `site_status_tests` filter.
 	 *
 	 * @param array $tests Tests by type.

@@ -36,7 +36,6 @@ global $table_prefix, $wpdb, $current_site, $current_blog, $wp_rewrite, $shortco
 
 require rtrim( $wpca_site['wpDir'], '/' ) . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
-require_once dirname( __DIR__, 2 ) . '/php/class-uninstaller.php';
 require_once __DIR__ . '/class-test-case.php';
 
 if ( ! class_exists( 'WP_Coding_Agents\Runtimes\Signature_Store' ) ) {

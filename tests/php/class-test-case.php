@@ -11,6 +11,7 @@ namespace WP_Coding_Agents\Runtimes\Tests;
 use PHPUnit\Framework\TestCase;
 use WP_Coding_Agents\Runtimes\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\Option_Lock;
+use WP_Coding_Agents\Runtimes\Plugin;
 use WP_Coding_Agents\Runtimes\Signature_Store;
 use WP_Coding_Agents\Runtimes\Uninstaller;
 
@@ -74,18 +75,17 @@ abstract class Test_Case extends TestCase {
 	}
 
 	/**
-	 * The publisher instance the plugin hooked onto the filter.
+	 * The publisher instance the plugin hooked onto DMC's filter.
 	 *
 	 * @return Filter_Publisher
 	 */
 	protected function plugin_publisher() {
-		global $wp_filter;
-		foreach ( $wp_filter[ Filter_Publisher::HOOK ]->callbacks[ Filter_Publisher::PRIORITY ] as $callback ) {
-			if ( is_array( $callback['function'] ) && $callback['function'][0] instanceof Filter_Publisher ) {
-				return $callback['function'][0];
-			}
-		}
-		$this->fail( 'The plugin did not hook its publisher.' );
+		$this->assertSame(
+			Filter_Publisher::PRIORITY,
+			has_filter( Filter_Publisher::HOOK, array( Plugin::class, 'publish_signatures' ) ),
+			'The plugin hooks its publisher onto DMC\'s filter.'
+		);
+		return Plugin::publisher();
 	}
 
 	/**

@@ -1,0 +1,41 @@
+<?php
+/**
+ * Loads the plugin's classes on first use.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Maps `WP_Coding_Agents\Runtimes\Some_Class` to `php/class-some-class.php`, so a request
+ * compiles only the classes it uses: a front-end page that neither runs DMC's filter nor
+ * touches REST or wp-admin reads no class file but this one.
+ */
+final class Autoloader {
+
+	/**
+	 * Registers the autoloader (plugin.php, and uninstall.php, which runs without the plugin).
+	 */
+	public static function register() {
+		spl_autoload_register( array( self::class, 'load' ) );
+	}
+
+	/**
+	 * `spl_autoload_register` callback.
+	 *
+	 * @param string $class_name Fully qualified class name.
+	 */
+	public static function load( $class_name ) {
+		$prefix = __NAMESPACE__ . '\\';
+		if ( 0 !== strncmp( $class_name, $prefix, strlen( $prefix ) ) ) {
+			return;
+		}
+		$file = __DIR__ . '/class-' . strtolower( str_replace( '_', '-', substr( $class_name, strlen( $prefix ) ) ) ) . '.php';
+		if ( is_file( $file ) ) {
+			require $file;
+		}
+	}
+}

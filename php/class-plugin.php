@@ -1,0 +1,121 @@
+<?php
+/**
+ * The plugin's services, built on first use.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+use WP_REST_Request;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Where the objects are put together. plugin.php hooks these static callbacks, so no
+ * class is loaded and nothing is built until a hook that needs it runs.
+ */
+final class Plugin {
+
+	/** The REST namespace; REST_Controller::API_NAMESPACE is this. */
+	const REST_NAMESPACE = 'wp-coding-agents/v1';
+
+	/**
+	 * Shared instances by class name.
+	 *
+	 * @var object[]
+	 */
+	private static $services = array();
+
+	/**
+	 * The registry.
+	 *
+	 * @return Signature_Store
+	 */
+	public static function store() {
+		if ( ! isset( self::$services[ Signature_Store::class ] ) ) {
+			self::$services[ Signature_Store::class ] = new Signature_Store( new Option_Lock( Signature_Store::LOCK_OPTION ) );
+		}
+		return self::$services[ Signature_Store::class ];
+	}
+
+	/**
+	 * The publisher hooked onto DMC's filter.
+	 *
+	 * @return Filter_Publisher
+	 */
+	public static function publisher() {
+		if ( ! isset( self::$services[ Filter_Publisher::class ] ) ) {
+			self::$services[ Filter_Publisher::class ] = new Filter_Publisher( self::store() );
+		}
+		return self::$services[ Filter_Publisher::class ];
+	}
+
+	/**
+	 * The last verification.
+	 *
+	 * @return Verification_Log
+	 */
+	public static function verification_log() {
+		if ( ! isset( self::$services[ Verification_Log::class ] ) ) {
+			self::$services[ Verification_Log::class ] = new Verification_Log();
+		}
+		return self::$services[ Verification_Log::class ];
+	}
+
+	/**
+	 * DMC's filter (`datamachine_code_worktree_runtime_signatures`).
+	 *
+	 * @param mixed $signatures Value so far.
+	 * @return array
+	 */
+	public static function publish_signatures( $signatures ) {
+		return self::publisher()->publish( $signatures );
+	}
+
+	/**
+	 * `rest_pre_dispatch`: registers the routes when a request could reach them (this
+	 * namespace, the index, a batch), so REST requests to other namespaces compile none
+	 * of the REST classes. Registering here rather than on `rest_api_init` also covers
+	 * internal requests (rest_do_request(), preloading): every dispatch passes here first.
+	 *
+	 * @param mixed           $result  Response so far (null to continue).
+	 * @param \WP_REST_Server $server  Server.
+	 * @param WP_REST_Request $request Request.
+	 * @return mixed
+	 */
+	public static function before_rest_dispatch( $result, $server, $request ) {
+		if ( ! $request instanceof WP_REST_Request ) {
+			return $result;
+		}
+		$route = untrailingslashit( $request->get_route() );
+		$ours  = 0 === strpos( $route . '/', '/' . self::REST_NAMESPACE . '/' );
+		if ( ! $ours && '' !== $route && 0 !== strpos( $route, '/batch/' ) ) {
+			return $result;
+		}
+		self::register_rest_routes();
+		return $ours ? REST_Controller::reject_scalar_json_body( $result, $server, $request ) : $result;
+	}
+
+	/**
+	 * Registers the routes, once per request.
+	 */
+	public static function register_rest_routes() {
+		static $registered = false;
+		if ( $registered ) {
+			return;
+		}
+		$registered = true;
+		( new REST_Controller( self::store(), self::publisher(), new Attribution_Resolver(), self::verification_log() ) )->register_routes();
+	}
+
+	/**
+	 * `site_status_tests` (Site Health screen, its dashboard widget and its weekly cron check).
+	 *
+	 * @param array $tests Tests by type.
+	 * @return array
+	 */
+	public static function add_site_health_test( $tests ) {
+		return ( new Site_Health( self::store(), self::publisher(), self::verification_log() ) )->add_test( $tests );
+	}
+}
