@@ -13,12 +13,21 @@ defined( 'ABSPATH' ) || exit;
  * DMC calls `apply_filters( 'datamachine_code_worktree_runtime_signatures', array() )` and
  * reads nothing from the database: this callback is how stored signatures reach it.
  * It only appends; entries other code put there are never removed or overwritten.
+ *
+ * DMC may call the filter many times per request, so the published map is read from the
+ * store once per request and kept until the options it comes from change (their own
+ * add/update/delete hooks) or another site is switched to: each call then costs what a
+ * callback returning a hard-coded array costs, whatever the registry's size. Another
+ * process's change is seen by the next request, which starts with nothing kept.
  */
 class Filter_Publisher {
 
 	const HOOK = 'datamachine_code_worktree_runtime_signatures';
 
 	const PRIORITY = 10;
+
+	/** The options what is published is read from: a change to any of them forgets the kept map. */
+	const SOURCE_OPTIONS = array( Signature_Store::OPTION, Signature_Store::META_OPTION );
 
 	/**
 	 * Store holding the published signatures.
@@ -33,6 +42,20 @@ class Filter_Publisher {
 	 * @var array
 	 */
 	private $collisions = array();
+
+	/**
+	 * The published map, read once from the store; null until needed or after a change.
+	 *
+	 * @var array<string, array<string, string>>|null
+	 */
+	private $published = null;
+
+	/**
+	 * Whether the hooks that forget the kept map are on.
+	 *
+	 * @var bool
+	 */
+	private $watching = false;
 
 	/**
 	 * Constructor.
@@ -51,11 +74,13 @@ class Filter_Publisher {
 	 * @return array
 	 */
 	public function publish( $signatures ) {
-		if ( ! is_array( $signatures ) ) {
-			$signatures = array();
-		}
+		$published        = $this->published ?? $this->read_published();
 		$this->collisions = array();
-		foreach ( $this->store->published_signatures() as $id => $fields ) {
+		// DMC's own call passes an empty array: the kept map is the answer, as it is.
+		if ( array() === $signatures || ! is_array( $signatures ) ) {
+			return $published;
+		}
+		foreach ( $published as $id => $fields ) {
 			if ( array_key_exists( $id, $signatures ) ) {
 				$this->collisions[ $id ] = array(
 					'id'     => $id,
@@ -81,7 +106,7 @@ class Filter_Publisher {
 		$collisions       = $this->collisions;
 
 		$output = is_array( $signatures ) ? $signatures : array();
-		foreach ( $this->store->published_signatures() as $id => $fields ) {
+		foreach ( $this->published ?? $this->read_published() as $id => $fields ) {
 			if ( isset( $collisions[ $id ] ) ) {
 				continue;
 			}
@@ -98,5 +123,31 @@ class Filter_Publisher {
 			'signatures' => $signatures,
 			'collisions' => array_values( $collisions ),
 		);
+	}
+
+	/**
+	 * Reads the published map from the store and keeps it, watching its options from now on.
+	 *
+	 * @return array<string, array<string, string>>
+	 */
+	private function read_published() {
+		if ( ! $this->watching ) {
+			$this->watching = true;
+			foreach ( self::SOURCE_OPTIONS as $option ) {
+				add_action( "add_option_{$option}", array( $this, 'forget_published' ) );
+				add_action( "update_option_{$option}", array( $this, 'forget_published' ) );
+				add_action( "delete_option_{$option}", array( $this, 'forget_published' ) );
+			}
+			add_action( 'switch_blog', array( $this, 'forget_published' ) );
+		}
+		$this->published = $this->store->published_signatures();
+		return $this->published;
+	}
+
+	/**
+	 * Forgets the kept map (option hooks, `switch_blog`); the next call reads the store again.
+	 */
+	public function forget_published() {
+		$this->published = null;
 	}
 }
