@@ -131,6 +131,29 @@ class Attribution_Resolver {
 	}
 
 	/**
+	 * Where the primary id came from: its runtime and the variable that held it.
+	 *
+	 * @param mixed      $signatures     Filter output the origin session was computed with.
+	 * @param array|null $origin_session origin_session() output.
+	 * @return array{runtime: string|null, variable: string|null}
+	 */
+	public function primary_source( $signatures, $origin_session ) {
+		$source = array(
+			'runtime'  => null,
+			'variable' => null,
+		);
+		if ( null === $origin_session ) {
+			return $source;
+		}
+		$runtime            = $this->primary_runtime( $origin_session['ids'] );
+		$values             = $origin_session['ids'][ $runtime ];
+		$subkey             = isset( $values['session_id'] ) ? 'session_id' : (string) array_key_first( $values );
+		$source['runtime']  = $runtime;
+		$source['variable'] = $this->clean( $signatures )[ $runtime ][ $subkey ];
+		return $source;
+	}
+
+	/**
 	 * Consumer 2, the workspace lock owner's `runtime_ids`: no URL check, values cut to 300 bytes.
 	 *
 	 * @param array<string, array<string, string>> $signatures Cleaned signatures.

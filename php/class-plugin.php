@@ -52,7 +52,7 @@ final class Plugin {
 	}
 
 	/**
-	 * The last verification.
+	 * The observation history.
 	 *
 	 * @return Verification_Log
 	 */
@@ -107,6 +107,7 @@ final class Plugin {
 		}
 		$registered = true;
 		( new REST_Controller( self::store(), self::publisher(), new Attribution_Resolver(), self::verification_log() ) )->register_routes();
+		( new Observations_Controller( self::publisher(), self::verification_log() ) )->register_routes();
 	}
 
 	/**

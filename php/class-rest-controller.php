@@ -17,7 +17,7 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Routes for runtimes, their order, the effective signatures, the attribution preview and
- * the last verification. Validation is Schema's; storage is Signature_Store's and
+ * the last verification (the observation history has its own controller). Validation is Schema's; storage is Signature_Store's and
  * Verification_Log's.
  */
 class REST_Controller extends WP_REST_Controller {
@@ -46,7 +46,7 @@ class REST_Controller extends WP_REST_Controller {
 	private $resolver;
 
 	/**
-	 * Last verification.
+	 * Observation history.
 	 *
 	 * @var Verification_Log
 	 */
@@ -194,7 +194,7 @@ class REST_Controller extends WP_REST_Controller {
 	 *
 	 * @return true|WP_Error
 	 */
-	public function check_permission() {
+	public static function check_permission() {
 		if ( Capability::current_user_can_manage() ) {
 			return true;
 		}
@@ -407,7 +407,7 @@ class REST_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * POST /attribution/preview; with `record: true` the result also becomes the last verification.
+	 * POST /attribution/preview; with `record: true` the result is also recorded as an observation.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
@@ -421,10 +421,14 @@ class REST_Controller extends WP_REST_Controller {
 		if ( is_wp_error( $accepted ) ) {
 			return $accepted;
 		}
-		$preview = $this->resolver->preview( $this->publisher->effective()['signatures'], $accepted['env'] );
+		$signatures = $this->publisher->effective()['signatures'];
+		$preview    = $this->resolver->preview( $signatures, $accepted['env'] );
 		if ( $accepted['record'] ) {
-			$primary_runtime = null === $preview['origin_session'] ? null : $this->resolver->primary_runtime( $preview['origin_session']['ids'] );
-			$this->verification_log->record( $preview, $primary_runtime );
+			$primary  = $this->resolver->primary_source( $signatures, $preview['origin_session'] );
+			$recorded = $this->verification_log->record( $preview, $accepted['env'], $primary['runtime'], $primary['variable'], $accepted );
+			if ( is_wp_error( $recorded ) ) {
+				return $recorded;
+			}
 		}
 		if ( null !== $preview['origin_session'] ) {
 			$preview['origin_session']['ids'] = self::as_object_map( $preview['origin_session']['ids'] );
@@ -435,14 +439,18 @@ class REST_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * GET /attribution/last-verification: `{ "verification": report }`, the report being null
-	 * when none was recorded. The envelope keeps the body a JSON object either way, which
+	 * GET /attribution/last-verification: `{ "verification": report }`, the report being the
+	 * newest observation, null when none was recorded. The envelope keeps the body a JSON object either way, which
 	 * WordPress serves as is.
 	 *
 	 * @return WP_REST_Response
 	 */
 	public function get_last_verification() {
-		return new WP_REST_Response( array( 'verification' => $this->verification_log->last() ) );
+		$report = $this->verification_log->last();
+		if ( null !== $report ) {
+			$report['hashes'] = (object) $report['hashes'];
+		}
+		return new WP_REST_Response( array( 'verification' => $report ) );
 	}
 
 	/**
@@ -521,12 +529,12 @@ class REST_Controller extends WP_REST_Controller {
 
 	/**
 	 * The request body, decoded: JSON (also when a client forgot the Content-Type header),
-	 * else form parameters.
+	 * else form parameters. Shared with the other controllers of the namespace.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return mixed|WP_Error Null when there is no body.
 	 */
-	private function body_of( WP_REST_Request $request ) {
+	public static function body_of( WP_REST_Request $request ) {
 		if ( $request->is_json_content_type() ) {
 			return $request->get_json_params();
 		}

@@ -47,12 +47,24 @@ class Schema {
 
 	const RUNTIME_PROPERTIES = array( 'fields', 'enabled', 'label' );
 
-	const SOURCES = array( 'installer', 'admin', 'preset', 'external' );
+	const SOURCES = array( 'installer', 'admin', 'preset', 'external', 'adopted' );
 
 	/** Who recorded a verification: an Application Password (installer) or cookie auth (admin). */
 	const VERIFICATION_SOURCES = array( 'installer', 'admin' );
 
-	const PREVIEW_PROPERTIES = array( 'env', 'record' );
+	const PREVIEW_PROPERTIES = array( 'env', 'record', 'host', 'runtime' );
+
+	/** Host name an agent process reports with an observation (what `hostname` prints). */
+	const HOST_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9._-]*$';
+
+	const HOST_MAX_LENGTH = 253;
+
+	/** Observation window: days within which a published runtime's variables must be seen. */
+	const WINDOW_DAYS_DEFAULT = 14;
+
+	const WINDOW_DAYS_MIN = 1;
+
+	const WINDOW_DAYS_MAX = 365;
 
 	/**
 	 * Whether a value is a valid runtime id.
@@ -312,7 +324,7 @@ class Schema {
 					'readonly'    => true,
 				),
 				'recorded'       => array(
-					'description' => __( 'Whether this result was stored as the last verification (the request sent "record": true).', 'wp-coding-agents-runtimes' ),
+					'description' => __( 'Whether this result was recorded as an observation (the request sent "record": true).', 'wp-coding-agents-runtimes' ),
 					'type'        => 'boolean',
 					'readonly'    => true,
 				),
@@ -322,51 +334,28 @@ class Schema {
 
 	/**
 	 * JSON schema of GET /attribution/last-verification: always an object whose `verification`
-	 * is the report, or null when none was recorded.
+	 * is the newest observation (recorded_at for its observed_at, plus the primary value's
+	 * hash), or null when none was recorded.
 	 *
 	 * @return array
 	 */
 	public static function get_last_verification_schema() {
-		$names  = array(
-			'type'     => 'array',
-			'items'    => array( 'type' => 'string' ),
-			'readonly' => true,
-		);
-		$report = array(
-			'description' => __( 'The last verification recorded from an agent process, or null when none was recorded.', 'wp-coding-agents-runtimes' ),
-			'type'        => array( 'object', 'null' ),
-			'readonly'    => true,
-			'properties'  => array(
-				'recorded_at'     => array(
-					'description' => __( 'When the verification was recorded, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'string',
-					'format'      => 'date-time',
-					'readonly'    => true,
-				),
-				'recorded_by'     => array(
-					'description' => __( 'Login of the user whose credentials recorded it.', 'wp-coding-agents-runtimes' ),
-					'type'        => array( 'string', 'null' ),
-					'readonly'    => true,
-				),
-				'source'          => array(
-					'description' => __( 'installer (Application Password, e.g. bin/runtime-signature verify in an agent process) or admin (cookie auth).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'string',
-					'enum'        => self::VERIFICATION_SOURCES,
-					'readonly'    => true,
-				),
-				'declared'        => array( 'description' => __( 'Environment variables named by the effective signatures at the time.', 'wp-coding-agents-runtimes' ) ) + $names,
-				'found'           => array( 'description' => __( 'Declared variables the agent process had (names only).', 'wp-coding-agents-runtimes' ) ) + $names,
-				'missing'         => array( 'description' => __( 'Declared variables absent or blank in the agent process (names only).', 'wp-coding-agents-runtimes' ) ) + $names,
-				'primary_id'      => array(
-					'description' => __( 'The primary id Data Machine Code would record, or null. The only value kept.', 'wp-coding-agents-runtimes' ),
-					'type'        => array( 'string', 'null' ),
-					'readonly'    => true,
-				),
-				'primary_runtime' => array(
-					'description' => __( 'The runtime whose value became primary_id, or null.', 'wp-coding-agents-runtimes' ),
-					'type'        => array( 'string', 'null' ),
-					'readonly'    => true,
-				),
+		$report = self::observation_schema();
+		unset( $report['properties']['observed_at'] );
+		$report['description'] = __( 'The newest observation from an agent process, or null when none was recorded.', 'wp-coding-agents-runtimes' );
+		$report['type']        = array( 'object', 'null' );
+		$report['properties']  = array(
+			'recorded_at' => array(
+				'description' => __( 'When the verification was recorded, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ),
+				'type'        => 'string',
+				'format'      => 'date-time',
+				'readonly'    => true,
+			),
+		) + $report['properties'] + array(
+			'primary_hash' => array(
+				'description' => __( 'The keyed hash of the value that would become the primary_id, or null. The value itself is never stored.', 'wp-coding-agents-runtimes' ),
+				'type'        => array( 'string', 'null' ),
+				'readonly'    => true,
 			),
 		);
 		return array(
@@ -468,8 +457,164 @@ class Schema {
 	 */
 	public static function preview_args() {
 		return array(
-			'env'    => self::documented_arg( self::env_schema() ),
-			'record' => self::documented_arg( self::record_schema() ),
+			'env'     => self::documented_arg( self::env_schema() ),
+			'record'  => self::documented_arg( self::record_schema() ),
+			'host'    => self::documented_arg(
+				array(
+					'description' => __( 'With record: the host name of the agent process, kept with the observation.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'maxLength'   => self::HOST_MAX_LENGTH,
+					'pattern'     => self::HOST_PATTERN,
+				)
+			),
+			'runtime' => self::documented_arg(
+				array( 'description' => __( 'With record: the runtime the agent process says it is (verify --runtime).', 'wp-coding-agents-runtimes' ) ) + self::id_schema()
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of the observation window setting.
+	 *
+	 * @return array
+	 */
+	public static function window_days_schema() {
+		return array(
+			'description' => __( 'Days within which at least one variable of each published runtime must have been observed in an agent process; otherwise the runtime is flagged.', 'wp-coding-agents-runtimes' ),
+			'type'        => 'integer',
+			'minimum'     => self::WINDOW_DAYS_MIN,
+			'maximum'     => self::WINDOW_DAYS_MAX,
+			'default'     => self::WINDOW_DAYS_DEFAULT,
+		);
+	}
+
+	/**
+	 * Args of PUT /attribution/observation-settings.
+	 *
+	 * @return array
+	 */
+	public static function observation_settings_args() {
+		return array( 'window_days' => self::documented_arg( self::window_days_schema() ) );
+	}
+
+	/**
+	 * JSON schema of GET and PUT /attribution/observation-settings.
+	 *
+	 * @return array
+	 */
+	public static function get_observation_settings_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-observation-settings',
+			'type'       => 'object',
+			'properties' => array( 'window_days' => self::window_days_schema() ),
+		);
+	}
+
+	/**
+	 * JSON schema of one observation: what one `bin/runtime-signature verify` run saw in an
+	 * agent process. Names and keyed hashes only, never a value.
+	 *
+	 * @return array
+	 */
+	public static function observation_schema() {
+		$names    = array(
+			'type'     => 'array',
+			'items'    => array( 'type' => 'string' ),
+			'readonly' => true,
+		);
+		$nullable = array(
+			'type'     => array( 'string', 'null' ),
+			'readonly' => true,
+		);
+		return array(
+			'type'       => 'object',
+			'readonly'   => true,
+			'properties' => array(
+				'observed_at'      => array(
+					'description' => __( 'When the observation was recorded, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+				'recorded_by'      => array( 'description' => __( 'Login of the user whose credentials recorded it.', 'wp-coding-agents-runtimes' ) ) + $nullable,
+				'source'           => array(
+					'description' => __( 'installer (Application Password, e.g. bin/runtime-signature verify in an agent process) or admin (cookie auth).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'enum'        => self::VERIFICATION_SOURCES,
+					'readonly'    => true,
+				),
+				'host'             => array( 'description' => __( 'Host name the agent process reported, or null.', 'wp-coding-agents-runtimes' ) ) + $nullable,
+				'runtime'          => array( 'description' => __( 'The runtime the process said it is (verify --runtime), or null.', 'wp-coding-agents-runtimes' ) ) + $nullable,
+				'declared'         => array( 'description' => __( 'Environment variables named by the effective signatures at the time.', 'wp-coding-agents-runtimes' ) ) + $names,
+				'found'            => array( 'description' => __( 'Declared variables the agent process had (names only).', 'wp-coding-agents-runtimes' ) ) + $names,
+				'missing'          => array( 'description' => __( 'Declared variables absent or blank in the agent process (names only).', 'wp-coding-agents-runtimes' ) ) + $names,
+				'hashes'           => array(
+					'description'          => __( 'Per found variable, a short keyed hash of its trimmed value (HMAC-SHA256 with a site secret, first 12 hex digits): equal hashes mean the same value, e.g. the same session, without storing it.', 'wp-coding-agents-runtimes' ),
+					'type'                 => 'object',
+					'additionalProperties' => array( 'type' => 'string' ),
+					'readonly'             => true,
+				),
+				'primary_runtime'  => array( 'description' => __( 'The runtime whose value would become DMC\'s primary_id, or null when DMC would record none.', 'wp-coding-agents-runtimes' ) ) + $nullable,
+				'primary_variable' => array( 'description' => __( 'The variable whose value would become the primary_id, or null.', 'wp-coding-agents-runtimes' ) ) + $nullable,
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of GET /attribution/observations.
+	 *
+	 * @return array
+	 */
+	public static function get_observations_schema() {
+		$nullable = array( 'type' => array( 'string', 'null' ) );
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-observations',
+			'type'       => 'object',
+			'properties' => array(
+				'observations' => array(
+					'description' => __( 'The last observations from agent processes, newest first.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'maxItems'    => Verification_Log::MAX_OBSERVATIONS,
+					'items'       => self::observation_schema(),
+					'readonly'    => true,
+				),
+				'window_days'  => self::window_days_schema() + array( 'readonly' => true ),
+				'variables'    => array(
+					'description' => __( 'Every variable the effective signatures declare, in filter order, with where and when it was last seen.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'readonly'    => true,
+					'items'       => array(
+						'type'       => 'object',
+						'properties' => array(
+							'runtime'        => array( 'type' => 'string' ),
+							'subkey'         => array( 'type' => 'string' ),
+							'name'           => array( 'type' => 'string' ),
+							'last_seen_at'   => array( 'format' => 'date-time' ) + $nullable,
+							'last_seen_host' => $nullable,
+							'times_seen'     => array( 'type' => 'integer' ),
+							'distinct_values' => array(
+								'description' => __( 'How many different values (by hash) the kept observations saw.', 'wp-coding-agents-runtimes' ),
+								'type'        => 'integer',
+							),
+						),
+					),
+				),
+				'runtimes'     => array(
+					'description' => __( 'Every runtime DMC reads, in filter order; flagged when observations exist but none within the window saw any of its variables.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'readonly'    => true,
+					'items'       => array(
+						'type'       => 'object',
+						'properties' => array(
+							'id'           => array( 'type' => 'string' ),
+							'last_seen_at' => array( 'format' => 'date-time' ) + $nullable,
+							'flagged'      => array( 'type' => 'boolean' ),
+						),
+					),
+				),
+			),
 		);
 	}
 
@@ -480,7 +625,7 @@ class Schema {
 	 */
 	public static function record_schema() {
 		return array(
-			'description' => __( 'Also store the result (variable names and the primary id only) as the last verification.', 'wp-coding-agents-runtimes' ),
+			'description' => __( 'Also record the result as an observation (variable names and keyed hashes of the values, never a value).', 'wp-coding-agents-runtimes' ),
 			'type'        => 'boolean',
 			'default'     => false,
 		);
@@ -711,10 +856,61 @@ class Schema {
 		if ( ! is_bool( $record ) ) {
 			return self::error( 'wpca_invalid_record', 'record', __( 'Invalid record: must be true or false.', 'wp-coding-agents-runtimes' ) );
 		}
+		$context = array();
+		foreach ( array( 'host', 'runtime' ) as $property ) {
+			$value = array_key_exists( $property, $body ) ? $body[ $property ] : null;
+			$valid = null === $value || ( 'host' === $property
+				? self::matches( $value, self::HOST_PATTERN, self::HOST_MAX_LENGTH )
+				: self::is_valid_id( $value ) );
+			if ( ! $valid ) {
+				return 'host' === $property
+					? self::error(
+						'wpca_invalid_host',
+						'host',
+						sprintf(
+							/* translators: %d: maximum length. */
+							__( 'Invalid host: must be a host name of at most %d letters, digits, dots, dashes and underscores.', 'wp-coding-agents-runtimes' ),
+							self::HOST_MAX_LENGTH
+						)
+					)
+					: self::error( 'wpca_invalid_runtime', 'runtime', __( 'Invalid runtime: must be a runtime id (lowercase letters, digits and single dashes, starting with a letter).', 'wp-coding-agents-runtimes' ) );
+			}
+			$context[ $property ] = $value;
+		}
 		return array(
-			'env'    => $env,
-			'record' => $record,
+			'env'     => $env,
+			'record'  => $record,
+			'host'    => $context['host'],
+			'runtime' => $context['runtime'],
 		);
+	}
+
+	/**
+	 * Validates the body of PUT /attribution/observation-settings.
+	 *
+	 * @param mixed $body Decoded JSON body.
+	 * @return array|WP_Error `{ window_days: int }`.
+	 */
+	public static function validate_observation_settings_body( $body ) {
+		$body = self::validate_body_object( $body, array( 'window_days' ) );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		$days = array_key_exists( 'window_days', $body ) ? $body['window_days'] : null;
+		// Strictly a JSON integer: "14" or 14.5 would be easy to misread.
+		if ( ! is_int( $days ) || $days < self::WINDOW_DAYS_MIN || $days > self::WINDOW_DAYS_MAX ) {
+			return self::error(
+				'wpca_invalid_window_days',
+				'window_days',
+				sprintf(
+					/* translators: 1: minimum, 2: maximum. */
+					__( 'Invalid window_days: must be a whole number of days from %1$d to %2$d.', 'wp-coding-agents-runtimes' ),
+					self::WINDOW_DAYS_MIN,
+					self::WINDOW_DAYS_MAX
+				)
+			);
+		}
+		return array( 'window_days' => $days );
 	}
 
 	/**

@@ -12,7 +12,8 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Tools → Site Health reports, without opening the plugin's screen, what would leave DMC
  * recording no session: nothing published, stored entries that cannot be published, our
- * entries overridden by other code, or an agent process that exposed none of the variables.
+ * entries overridden by other code, a published runtime no agent process was seen exporting
+ * within the observation window, or an agent process that exposed none of the variables.
  */
 final class Site_Health {
 
@@ -34,7 +35,7 @@ final class Site_Health {
 	private $publisher;
 
 	/**
-	 * Last verification from an agent process.
+	 * Observations from agent processes.
 	 *
 	 * @var Verification_Log
 	 */
@@ -145,8 +146,31 @@ final class Site_Health {
 				),
 			);
 		}
+		$summary = Observations_Controller::summary( $this->publisher, $this->verification_log );
+		foreach ( $summary['runtimes'] as $runtime ) {
+			if ( ! $runtime['flagged'] ) {
+				continue;
+			}
+			$findings[] = array(
+				'label'  => __( 'No agent process was seen exporting a published runtime\'s variables', 'wp-coding-agents-runtimes' ),
+				'detail' => null === $runtime['last_seen_at']
+					? sprintf(
+						/* translators: 1: runtime id, 2: number of days. */
+						__( 'None of the variables of runtime "%1$s" was ever observed in an agent process (bin/runtime-signature verify), so Data Machine Code probably records nothing for it. Check which variables the runtime really exports; observations are checked over %2$d days.', 'wp-coding-agents-runtimes' ),
+						$runtime['id'],
+						$summary['window_days']
+					)
+					: sprintf(
+						/* translators: 1: runtime id, 2: number of days, 3: date and time. */
+						__( 'None of the variables of runtime "%1$s" was observed in an agent process in the last %2$d days (last seen %3$s). Check that the runtime still exports them.', 'wp-coding-agents-runtimes' ),
+						$runtime['id'],
+						$summary['window_days'],
+						wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), strtotime( $runtime['last_seen_at'] ) )
+					),
+			);
+		}
 		$last = $this->verification_log->last();
-		if ( null !== $last && null === $last['primary_id'] && array() !== $last['declared'] ) {
+		if ( null !== $last && null === $last['primary_runtime'] && array() !== $last['declared'] ) {
 			$findings[] = array(
 				'label'  => __( 'The last agent verification found no session id', 'wp-coding-agents-runtimes' ),
 				'detail' => sprintf(

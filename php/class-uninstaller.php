@@ -15,12 +15,15 @@ defined( 'ABSPATH' ) || exit;
  */
 class Uninstaller {
 
-	/** Every option the plugin writes (the published signatures, the metadata, the lock row, the last verification). */
+	/** Every option the plugin writes (the published signatures, the metadata, the lock row, the observations, their lock and window, the pre-history report). */
 	const OPTIONS = array(
 		Signature_Store::OPTION,
 		Signature_Store::META_OPTION,
 		Signature_Store::LOCK_OPTION,
 		Verification_Log::OPTION,
+		Verification_Log::LOCK_OPTION,
+		Verification_Log::WINDOW_OPTION,
+		Verification_Log::LEGACY_OPTION,
 	);
 
 	/**

@@ -1,73 +1,213 @@
 <?php
 /**
- * The last verification recorded from an agent process.
+ * The observation history: what agent processes really exported.
  *
  * @package wp-coding-agents-runtimes
  */
 
 namespace WP_Coding_Agents\Runtimes;
 
+use WP_Error;
+
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Keeps one report in the non-autoloaded option `wpca_last_verification`: which declared
- * variables an agent process had (`bin/runtime-signature verify`) and the primary id DMC
- * would record. Only variable names and the primary id are stored, never other values.
- * Each report replaces the previous one whole, so no lock is needed.
+ * Keeps the last MAX_OBSERVATIONS observations (`bin/runtime-signature verify` runs) in the
+ * non-autoloaded option `wpca_observations`, oldest first: which declared variables a process
+ * had and missed, a keyed hash of each present value (so repeated sessions can be told apart
+ * without storing any value), the runtime that would win, host, time and the runtime the
+ * process says it is. Appends run under a lock, so concurrent agents never lose each other's
+ * observation. The newest observation is the "last verification".
  */
 class Verification_Log {
 
-	const OPTION = 'wpca_last_verification';
+	const OPTION = 'wpca_observations';
+
+	const LOCK_OPTION = 'wpca_observations_lock';
+
+	const WINDOW_OPTION = 'wpca_observation_window_days';
+
+	/** Before the history there was one report holding the primary id's value; it is dropped. */
+	const LEGACY_OPTION = 'wpca_last_verification';
+
+	const MAX_OBSERVATIONS = 50;
+
+	/** Hex digits kept of each HMAC: 48 bits, enough to tell sessions apart, too few to be worth reversing. */
+	const HASH_LENGTH = 12;
 
 	/**
-	 * Stores a preview's result as the last verification.
+	 * Lock guarding appends.
 	 *
-	 * @param array       $preview         Attribution_Resolver::preview() output.
-	 * @param string|null $primary_runtime The runtime whose value became the primary id.
-	 * @return array The stored report.
+	 * @var Option_Lock
 	 */
-	public function record( array $preview, $primary_runtime ) {
-		$actor  = Signature_Store::current_actor();
-		$report = array(
-			'recorded_at'     => gmdate( 'c' ),
-			'recorded_by'     => $actor['user'],
-			'source'          => $actor['source'],
-			'declared'        => $preview['declared'],
-			'found'           => $preview['found'],
-			'missing'         => $preview['missing'],
-			'primary_id'      => null === $preview['origin_session'] ? null : $preview['origin_session']['primary_id'],
-			'primary_runtime' => $primary_runtime,
-		);
-		update_option( self::OPTION, $report, false );
-		return $report;
+	private $lock;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Option_Lock|null $lock Lock guarding appends (default: its own option row).
+	 */
+	public function __construct( $lock = null ) {
+		$this->lock = $lock instanceof Option_Lock ? $lock : new Option_Lock( self::LOCK_OPTION );
 	}
 
 	/**
-	 * The last report, read defensively: a stored value this plugin cannot read counts as none.
+	 * Appends an observation made from a preview's result, keeping the last MAX_OBSERVATIONS.
+	 *
+	 * @param array       $preview          Attribution_Resolver::preview() output.
+	 * @param array       $env              The environment the preview was computed from (values are hashed, never kept).
+	 * @param string|null $primary_runtime  The runtime whose value became the primary id.
+	 * @param string|null $primary_variable The variable that held it.
+	 * @param array       $context          `host` and `runtime` (the process's own claim), each string|null.
+	 * @return array|WP_Error The stored observation, or `wpca_busy`.
+	 */
+	public function record( array $preview, array $env, $primary_runtime, $primary_variable, array $context = array() ) {
+		$actor  = Signature_Store::current_actor();
+		$hashes = array();
+		foreach ( $preview['found'] as $name ) {
+			$hashes[ $name ] = self::value_hash( trim( (string) $env[ $name ] ) );
+		}
+		$observation = array(
+			'observed_at'      => gmdate( 'c' ),
+			'recorded_by'      => $actor['user'],
+			'source'           => $actor['source'],
+			'host'             => isset( $context['host'] ) ? $context['host'] : null,
+			'runtime'          => isset( $context['runtime'] ) ? $context['runtime'] : null,
+			'declared'         => $preview['declared'],
+			'found'            => $preview['found'],
+			'missing'          => $preview['missing'],
+			'hashes'           => $hashes,
+			'primary_runtime'  => $primary_runtime,
+			'primary_variable' => $primary_variable,
+		);
+		$stored      = $this->lock->run(
+			function () use ( $observation ) {
+				wp_cache_delete( self::OPTION, 'options' );
+				wp_cache_delete( 'notoptions', 'options' );
+				$history   = $this->read_history();
+				$history[] = $observation;
+				update_option( self::OPTION, array_slice( $history, -self::MAX_OBSERVATIONS ), false );
+				return $observation;
+			}
+		);
+		if ( ! is_wp_error( $stored ) ) {
+			delete_option( self::LEGACY_OPTION );
+		}
+		return $stored;
+	}
+
+	/**
+	 * The short keyed hash of a value: HMAC-SHA256 keyed with a site secret, so the same
+	 * session gives the same hash on this site, and nobody without the secret can test
+	 * guesses against a stored hash.
+	 *
+	 * @param string $value Trimmed value.
+	 * @return string
+	 */
+	public static function value_hash( $value ) {
+		return substr( hash_hmac( 'sha256', 'wpca-observation|' . $value, wp_salt( 'auth' ) ), 0, self::HASH_LENGTH );
+	}
+
+	/**
+	 * The kept observations, newest first.
+	 *
+	 * @return array[]
+	 */
+	public function observations() {
+		return array_reverse( $this->read_history() );
+	}
+
+	/**
+	 * The newest observation as the last verification report, or null.
 	 *
 	 * @return array|null
 	 */
 	public function last() {
-		$stored = get_option( self::OPTION, null );
-		if ( ! is_array( $stored ) || ! isset( $stored['recorded_at'] ) || ! is_string( $stored['recorded_at'] ) ) {
+		$history = $this->read_history();
+		if ( array() === $history ) {
 			return null;
 		}
+		$newest = end( $history );
+		$report = array( 'recorded_at' => $newest['observed_at'] ) + $newest;
+		unset( $report['observed_at'] );
+		$report['primary_hash'] = null !== $newest['primary_variable'] && isset( $newest['hashes'][ $newest['primary_variable'] ] )
+			? $newest['hashes'][ $newest['primary_variable'] ]
+			: null;
+		return $report;
+	}
+
+	/**
+	 * The observation window in days (a setting; the default when unset or unreadable).
+	 *
+	 * @return int
+	 */
+	public function window_days() {
+		$days = get_option( self::WINDOW_OPTION, null );
+		return is_int( $days ) && $days >= Schema::WINDOW_DAYS_MIN && $days <= Schema::WINDOW_DAYS_MAX ? $days : Schema::WINDOW_DAYS_DEFAULT;
+	}
+
+	/**
+	 * Stores a validated observation window.
+	 *
+	 * @param int $days Days, validated by Schema::validate_observation_settings_body().
+	 */
+	public function set_window_days( $days ) {
+		update_option( self::WINDOW_OPTION, (int) $days, false );
+	}
+
+	/**
+	 * The stored history, oldest first, read defensively: entries this plugin cannot read are skipped.
+	 *
+	 * @return array[]
+	 */
+	private function read_history() {
+		$stored = get_option( self::OPTION, array() );
+		if ( ! is_array( $stored ) ) {
+			return array();
+		}
+		$history = array();
+		foreach ( $stored as $entry ) {
+			if ( is_array( $entry ) && isset( $entry['observed_at'] ) && is_string( $entry['observed_at'] ) ) {
+				$history[] = self::normalised( $entry );
+			}
+		}
+		return $history;
+	}
+
+	/**
+	 * One stored observation in the documented shape.
+	 *
+	 * @param array $entry Stored observation.
+	 * @return array
+	 */
+	private static function normalised( array $entry ) {
+		$hashes = array();
+		if ( isset( $entry['hashes'] ) && is_array( $entry['hashes'] ) ) {
+			foreach ( $entry['hashes'] as $name => $hash ) {
+				if ( is_string( $name ) && is_string( $hash ) ) {
+					$hashes[ $name ] = $hash;
+				}
+			}
+		}
 		return array(
-			'recorded_at'     => $stored['recorded_at'],
-			'recorded_by'     => self::string_or_null( $stored, 'recorded_by' ),
-			'source'          => isset( $stored['source'] ) && in_array( $stored['source'], Schema::VERIFICATION_SOURCES, true ) ? $stored['source'] : 'admin',
-			'declared'        => self::names( $stored, 'declared' ),
-			'found'           => self::names( $stored, 'found' ),
-			'missing'         => self::names( $stored, 'missing' ),
-			'primary_id'      => self::string_or_null( $stored, 'primary_id' ),
-			'primary_runtime' => self::string_or_null( $stored, 'primary_runtime' ),
+			'observed_at'      => $entry['observed_at'],
+			'recorded_by'      => self::string_or_null( $entry, 'recorded_by' ),
+			'source'           => isset( $entry['source'] ) && in_array( $entry['source'], Schema::VERIFICATION_SOURCES, true ) ? $entry['source'] : 'admin',
+			'host'             => self::string_or_null( $entry, 'host' ),
+			'runtime'          => self::string_or_null( $entry, 'runtime' ),
+			'declared'         => self::names( $entry, 'declared' ),
+			'found'            => self::names( $entry, 'found' ),
+			'missing'          => self::names( $entry, 'missing' ),
+			'hashes'           => $hashes,
+			'primary_runtime'  => self::string_or_null( $entry, 'primary_runtime' ),
+			'primary_variable' => self::string_or_null( $entry, 'primary_variable' ),
 		);
 	}
 
 	/**
 	 * A stored string, or null.
 	 *
-	 * @param array  $stored Stored report.
+	 * @param array  $stored Stored observation.
 	 * @param string $key    Key.
 	 * @return string|null
 	 */
@@ -78,7 +218,7 @@ class Verification_Log {
 	/**
 	 * A stored list of variable names (strings only).
 	 *
-	 * @param array  $stored Stored report.
+	 * @param array  $stored Stored observation.
 	 * @param string $key    Key.
 	 * @return string[]
 	 */
