@@ -10,6 +10,8 @@ import type {
 	DeleteResponse,
 	LastVerification,
 	LastVerificationResponse,
+	ObservationSettings,
+	ObservationsResponse,
 	OrderBody,
 	PatchRuntimeBody,
 	PutRuntimeBody,
@@ -99,4 +101,21 @@ export async function getLastVerification(): Promise< LastVerification | null > 
 		path: `${ NAMESPACE }/attribution/last-verification`,
 	} );
 	return response.verification;
+}
+
+/** The observation history with the per-variable summary. */
+export function getObservations(): Promise< ObservationsResponse > {
+	return apiFetch< ObservationsResponse >( {
+		path: `${ NAMESPACE }/attribution/observations`,
+	} );
+}
+
+export function putObservationSettings(
+	settings: ObservationSettings
+): Promise< ObservationSettings > {
+	return apiFetch< ObservationSettings >( {
+		path: `${ NAMESPACE }/attribution/observation-settings`,
+		method: 'PUT',
+		data: settings,
+	} );
 }

@@ -6,8 +6,9 @@
 /** DMC shape of one runtime: `subkey => ENV_VAR_NAME`, in entry order. */
 export type RuntimeFields = Record< string, string >;
 
-/** Who last wrote a runtime: an installer, the admin screen, nobody yet, or something outside this plugin. */
-export type RuntimeSource = 'installer' | 'admin' | 'preset' | 'external';
+/** Who last wrote a runtime: an installer, the admin screen, nobody yet, something outside this plugin, or adopted from a legacy mu-plugin. */
+export type RuntimeSource =
+	'installer' | 'admin' | 'preset' | 'external' | 'adopted';
 
 export interface Runtime {
 	id: string;
@@ -78,8 +79,12 @@ export interface OriginSession {
 
 export interface AttributionPreviewBody {
 	env: Record< string, string >;
-	/** Also store the result as the last verification (names and the primary id only). */
+	/** Also record the result as an observation (names and keyed hashes only). */
 	record?: boolean;
+	/** With record: the agent process's host name. */
+	host?: string;
+	/** With record: the runtime the process says it is. */
+	runtime?: string;
 }
 
 export interface AttributionPreview {
@@ -89,7 +94,7 @@ export interface AttributionPreview {
 	declared: string[];
 	found: string[];
 	missing: string[];
-	/** Whether the result was stored as the last verification. */
+	/** Whether the result was recorded as an observation. */
 	recorded: boolean;
 }
 
@@ -97,25 +102,70 @@ export interface AttributionPreview {
 export type VerificationSource = 'installer' | 'admin';
 
 /**
- * The report in `GET /attribution/last-verification`: what a real agent process
- * last exposed. Variable names only; `primary_id` is the one value kept.
+ * One `bin/runtime-signature verify` run in an agent process: variable names and
+ * keyed hashes of the found values only, never a value.
  */
-export interface LastVerification {
+export interface Observation {
 	/** ISO 8601 UTC. */
-	recorded_at: string;
+	observed_at: string;
 	recorded_by: string | null;
 	source: VerificationSource;
+	host: string | null;
+	/** The runtime the process said it is (`verify --runtime`). */
+	runtime: string | null;
 	declared: string[];
 	found: string[];
 	missing: string[];
-	primary_id: string | null;
-	/** The runtime whose value became `primary_id`. */
+	/** Found variable => short keyed hash of its value (equal hashes: same value). */
+	hashes: Record< string, string >;
+	/** The runtime whose value would become DMC's primary_id; null when none would be recorded. */
 	primary_runtime: string | null;
+	primary_variable: string | null;
+}
+
+/** The report in `GET /attribution/last-verification`: the newest observation. */
+export interface LastVerification extends Omit< Observation, 'observed_at' > {
+	/** ISO 8601 UTC. */
+	recorded_at: string;
+	primary_hash: string | null;
 }
 
 /** `GET /attribution/last-verification`: always an object; `verification` is null until one is recorded. */
 export interface LastVerificationResponse {
 	verification: LastVerification | null;
+}
+
+/** One declared variable against the kept observations. */
+export interface ObservedVariable {
+	runtime: string;
+	subkey: string;
+	name: string;
+	last_seen_at: string | null;
+	last_seen_host: string | null;
+	times_seen: number;
+	distinct_values: number;
+}
+
+export interface ObservedRuntime {
+	id: string;
+	last_seen_at: string | null;
+	/** Observations exist, but none within the window saw any of its variables. */
+	flagged: boolean;
+}
+
+/** `GET /attribution/observations`. */
+export interface ObservationsResponse {
+	/** Newest first, at most 50. */
+	observations: Observation[];
+	window_days: number;
+	variables: ObservedVariable[];
+	runtimes: ObservedRuntime[];
+}
+
+/** `GET` / `PUT /attribution/observation-settings`. */
+export interface ObservationSettings {
+	/** 1 to 365. */
+	window_days: number;
 }
 
 /** WordPress's REST error shape; validation errors carry `data.params = { field: message }`. */

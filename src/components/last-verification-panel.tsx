@@ -44,8 +44,9 @@ function NameList( {
 	);
 }
 
-// What a real agent process last exposed: `bin/runtime-signature verify` records
-// the declared variables it found and missed, and the primary id DMC would record.
+// What a real agent process last exposed: the newest observation `bin/runtime-signature
+// verify` recorded (found and missing names, which variable would give the primary id
+// and its value's keyed hash; no value is stored).
 export function LastVerificationPanel( {
 	report,
 }: LastVerificationPanelProps ) {
@@ -90,9 +91,26 @@ export function LastVerificationPanel( {
 								)
 						) }
 					</p>
+					{ null !== report.host && (
+						<p className="wpca-card__meta">
+							{ sprintf(
+								/* translators: 1: host name, 2: runtime id or "not said". */
+								__(
+									'Host: %1$s · runtime (as the process says): %2$s',
+									'wp-coding-agents-runtimes'
+								),
+								report.host,
+								report.runtime ??
+									__(
+										'not said',
+										'wp-coding-agents-runtimes'
+									)
+							) }
+						</p>
+					) }
 					<p>
 						{ __( 'Primary ID:', 'wp-coding-agents-runtimes' ) }{ ' ' }
-						{ null === report.primary_id ? (
+						{ null === report.primary_variable ? (
 							<em>
 								{ __(
 									'none (no declared variable had a usable value)',
@@ -100,32 +118,26 @@ export function LastVerificationPanel( {
 								) }
 							</em>
 						) : (
-							<>
-								<code className="wpca-verification__primary">
-									{ report.primary_id }
-								</code>
-								{ null !== report.primary_runtime && (
-									<>
-										{ ' ' }
-										{ createInterpolateElement(
-											/* translators: <runtime /> is the runtime id. */
-											__(
-												'from <runtime />',
-												'wp-coding-agents-runtimes'
-											),
-											{
-												runtime: (
-													<code>
-														{
-															report.primary_runtime
-														}
-													</code>
-												),
-											}
-										) }
-									</>
-								) }
-							</>
+							createInterpolateElement(
+								/* translators: <variable /> is an environment variable, <runtime /> a runtime id, <hash /> the value's hash. */
+								__(
+									'from <variable /> of <runtime /> (value hash <hash />)',
+									'wp-coding-agents-runtimes'
+								),
+								{
+									variable: (
+										<code>{ report.primary_variable }</code>
+									),
+									runtime: (
+										<code>{ report.primary_runtime }</code>
+									),
+									hash: (
+										<code className="wpca-verification__primary">
+											{ report.primary_hash }
+										</code>
+									),
+								}
+							)
 						) }
 					</p>
 					<NameList

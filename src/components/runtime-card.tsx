@@ -43,6 +43,8 @@ function sourceLabel( source: RuntimeSource ): string {
 			return __( 'Preset, not registered', 'wp-coding-agents-runtimes' );
 		case 'external':
 			return __( 'External (no metadata)', 'wp-coding-agents-runtimes' );
+		case 'adopted':
+			return __( 'Adopted from other code', 'wp-coding-agents-runtimes' );
 	}
 	return source;
 }

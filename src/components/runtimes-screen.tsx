@@ -6,6 +6,7 @@ import { declaredEnvVars } from '../lib/signatures';
 import { AddRuntimeForm } from './add-runtime-form';
 import { AttributionPreviewPanel } from './attribution-preview-panel';
 import { LastVerificationPanel } from './last-verification-panel';
+import { ObservedVariablesPanel } from './observed-variables-panel';
 import { RuntimeList } from './runtime-list';
 import { SignaturesPanel } from './signatures-panel';
 
@@ -97,6 +98,17 @@ export function RuntimesScreen() {
 									screen.dismissError( 'repair' )
 								}
 								onRepair={ screen.repair }
+							/>
+						) }
+						{ screen.observations && (
+							<ObservedVariablesPanel
+								observations={ screen.observations }
+								windowBusy={ screen.isBusy( 'window' ) }
+								windowError={ screen.errorFor( 'window' ) }
+								onDismissWindowError={ () =>
+									screen.dismissError( 'window' )
+								}
+								onSaveWindow={ screen.saveWindowDays }
 							/>
 						) }
 						<LastVerificationPanel

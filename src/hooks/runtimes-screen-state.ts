@@ -6,12 +6,20 @@
 import type {
 	AttributionPreview,
 	LastVerification,
+	ObservationsResponse,
 	Runtime,
 	SignaturesResponse,
 } from '../api/types';
 
 export type Scope =
-	`runtime:${ string }` | 'load' | 'add' | 'order' | 'repair' | 'preview';
+	| `runtime:${ string }`
+	| `adopt:${ string }`
+	| 'load'
+	| 'add'
+	| 'order'
+	| 'repair'
+	| 'preview'
+	| 'window';
 
 export function runtimeScope( id: string ): Scope {
 	return `runtime:${ id }`;
@@ -24,6 +32,8 @@ export interface ScreenState {
 	signatures: SignaturesResponse | null;
 	/** What an agent process last reported through `bin/runtime-signature verify`. */
 	lastVerification: LastVerification | null;
+	/** The observation history and what it says per declared variable. */
+	observations: ObservationsResponse | null;
 	busy: Partial< Record< Scope, true > >;
 	errors: Partial< Record< Scope, string > >;
 	/** The last preview; cleared when the effective signatures change under it. */
@@ -36,6 +46,7 @@ export type ScreenAction =
 			runtimes: Runtime[];
 			signatures: SignaturesResponse;
 			lastVerification: LastVerification | null;
+			observations: ObservationsResponse;
 	  }
 	| { type: 'started'; scope: Scope }
 	| { type: 'succeeded'; scope: Scope }
@@ -48,6 +59,7 @@ export const initialScreenState: ScreenState = {
 	runtimes: [],
 	signatures: null,
 	lastVerification: null,
+	observations: null,
 	busy: {},
 	errors: {},
 	preview: null,
@@ -81,6 +93,7 @@ export function screenReducer(
 				runtimes: action.runtimes,
 				signatures: action.signatures,
 				lastVerification: action.lastVerification,
+				observations: action.observations,
 				errors: without( state.errors, 'load' ),
 				preview: sameSignatures( state.signatures, action.signatures )
 					? state.preview

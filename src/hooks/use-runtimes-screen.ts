@@ -7,10 +7,12 @@ import { useCallback, useEffect, useReducer, useRef } from '@wordpress/element';
 import {
 	deleteRuntime,
 	getLastVerification,
+	getObservations,
 	getSignatures,
 	listRuntimes,
 	patchRuntime,
 	previewAttribution,
+	putObservationSettings,
 	putOrder,
 	putRuntime,
 	repairSignatures,
@@ -39,6 +41,7 @@ export interface RuntimesScreen extends Omit< ScreenState, 'preview' > {
 	moveRuntime: ( id: string, offset: -1 | 1 ) => Promise< boolean >;
 	repair: () => Promise< boolean >;
 	preview: ( env: Record< string, string > ) => Promise< boolean >;
+	saveWindowDays: ( days: number ) => Promise< boolean >;
 	previewResult: ScreenState[ 'preview' ];
 }
 
@@ -52,17 +55,20 @@ export function useRuntimesScreen(): RuntimesScreen {
 	const fetchAll = useCallback( async () => {
 		latestReload.current += 1;
 		const ticket = latestReload.current;
-		const [ runtimes, signatures, lastVerification ] = await Promise.all( [
-			listRuntimes(),
-			getSignatures(),
-			getLastVerification(),
-		] );
+		const [ runtimes, signatures, lastVerification, observations ] =
+			await Promise.all( [
+				listRuntimes(),
+				getSignatures(),
+				getLastVerification(),
+				getObservations(),
+			] );
 		if ( ticket === latestReload.current ) {
 			dispatch( {
 				type: 'loaded',
 				runtimes,
 				signatures,
 				lastVerification,
+				observations,
 			} );
 		}
 	}, [] );
@@ -151,6 +157,13 @@ export function useRuntimesScreen(): RuntimesScreen {
 		() => change( 'repair', repairSignatures ),
 		[ change ]
 	);
+	const saveWindowDays = useCallback(
+		( days: number ) =>
+			change( 'window', () =>
+				putObservationSettings( { window_days: days } )
+			),
+		[ change ]
+	);
 
 	const preview = useCallback( async ( env: Record< string, string > ) => {
 		dispatch( { type: 'started', scope: 'preview' } );
@@ -196,5 +209,6 @@ export function useRuntimesScreen(): RuntimesScreen {
 		moveRuntime,
 		repair,
 		preview,
+		saveWindowDays,
 	};
 }

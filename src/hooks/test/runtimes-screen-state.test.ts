@@ -1,6 +1,7 @@
 import type {
 	AttributionPreview,
 	LastVerification,
+	ObservationsResponse,
 	Runtime,
 	SignaturesResponse,
 } from '../../api/types';
@@ -42,12 +43,20 @@ const preview: AttributionPreview = {
 	recorded: false,
 };
 
+const noObservations: ObservationsResponse = {
+	observations: [],
+	window_days: 14,
+	variables: [],
+	runtimes: [],
+};
+
 function loaded( map: SignaturesResponse[ 'signatures' ] ): ScreenState {
 	return screenReducer( initialScreenState, {
 		type: 'loaded',
 		runtimes: [ kimaki ],
 		signatures: signatures( map ),
 		lastVerification: null,
+		observations: noObservations,
 	} );
 }
 
@@ -110,6 +119,7 @@ describe( 'screenReducer', () => {
 			runtimes: [ kimaki ],
 			signatures: signatures( { ...map } ),
 			lastVerification: null,
+			observations: noObservations,
 		} );
 		expect( state.preview ).toBe( preview );
 		state = screenReducer( state, {
@@ -117,6 +127,7 @@ describe( 'screenReducer', () => {
 			runtimes: [ kimaki ],
 			signatures: signatures( {} ),
 			lastVerification: null,
+			observations: noObservations,
 		} );
 		expect( state.preview ).toBeNull();
 	} );
@@ -129,8 +140,12 @@ describe( 'screenReducer', () => {
 			declared: [ 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_ID' ],
 			found: [ 'KIMAKI_SESSION_ID' ],
 			missing: [ 'KIMAKI_THREAD_ID' ],
-			primary_id: 'abc',
+			host: 'agent-host',
+			runtime: 'kimaki',
+			hashes: { KIMAKI_SESSION_ID: '0123456789ab' },
 			primary_runtime: 'kimaki',
+			primary_variable: 'KIMAKI_SESSION_ID',
+			primary_hash: '0123456789ab',
 		};
 		expect( loaded( {} ).lastVerification ).toBeNull();
 		const state = screenReducer( loaded( {} ), {
@@ -138,8 +153,10 @@ describe( 'screenReducer', () => {
 			runtimes: [ kimaki ],
 			signatures: signatures( {} ),
 			lastVerification: report,
+			observations: noObservations,
 		} );
 		expect( state.lastVerification ).toBe( report );
+		expect( state.observations ).toBe( noObservations );
 	} );
 
 	it( 'clears a load error once a reload succeeds', () => {
@@ -153,6 +170,7 @@ describe( 'screenReducer', () => {
 			runtimes: [],
 			signatures: signatures( {} ),
 			lastVerification: null,
+			observations: noObservations,
 		} );
 		expect( state.errors.load ).toBeUndefined();
 	} );

@@ -58,11 +58,9 @@ class MultisiteUninstallTest extends Test_Case {
 		foreach ( $sites as $site_id ) {
 			switch_to_blog( $site_id );
 			$this->store()->put( 'custom-' . $site_id, array( 'fields' => array( 'session_id' => 'SITE_' . $site_id ) ) );
-			( new Verification_Log() )->record(
-				( new Attribution_Resolver() )->preview( $this->stored(), array( 'SITE_' . $site_id => 'session-' . $site_id ) ),
-				'custom-' . $site_id
-			);
-			$this->assertSame( 'session-' . $site_id, $this->stored( Verification_Log::OPTION )['primary_id'], "last verification on site $site_id" );
+			$env = array( 'SITE_' . $site_id => 'session-' . $site_id );
+			( new Verification_Log() )->record( ( new Attribution_Resolver() )->preview( $this->stored(), $env ), $env, 'custom-' . $site_id, 'SITE_' . $site_id );
+			$this->assertSame( 'custom-' . $site_id, $this->stored( Verification_Log::OPTION )[0]['primary_runtime'], "observation on site $site_id" );
 			restore_current_blog();
 		}
 		switch_to_blog( $this->created_sites[0] );

@@ -1,6 +1,6 @@
 <?php
 /**
- * POST /attribution/preview with `record` and GET /attribution/last-verification
+ * POST /attribution/preview with `record` and GET /attribution/last-verification (the newest observation)
  * (docs/rest-api.md), dispatched in-process through WordPress's REST server.
  *
  * @package wp-coding-agents-runtimes
@@ -73,7 +73,7 @@ class LastVerificationTest extends Test_Case {
 		$this->assertTrue( rest_validate_value_from_schema( $last, Schema::get_last_verification_schema() ) );
 	}
 
-	public function test_record_from_an_agent_process_stores_names_and_the_primary_id_only() {
+	public function test_record_from_an_agent_process_stores_names_and_hashes_only() {
 		// bin/runtime-signature authenticates with an Application Password.
 		$GLOBALS['wp_rest_application_password_uuid'] = wp_generate_uuid4();
 
@@ -95,15 +95,25 @@ class LastVerificationTest extends Test_Case {
 		$this->assertTrue( rest_validate_value_from_schema( $last, Schema::get_last_verification_schema() ) );
 		$this->assertMatchesRegularExpression( '/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/', $last['verification']['recorded_at'] );
 		unset( $last['verification']['recorded_at'] );
+		$hash = Verification_Log::value_hash( 'kimaki-session-1' );
+		$this->assertMatchesRegularExpression( '/^[0-9a-f]{12}$/', $hash );
 		$this->assertSame(
 			array(
-				'recorded_by'     => WPCA_TEST_SITE['users']['admin']['username'],
-				'source'          => 'installer',
-				'declared'        => array( 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_ID', 'KIMAKI_THREAD_URL', 'OPENCODE_SESSION_ID', 'OPENCODE_RUN_ID' ),
-				'found'           => array( 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_URL', 'OPENCODE_RUN_ID' ),
-				'missing'         => array( 'KIMAKI_THREAD_ID', 'OPENCODE_SESSION_ID' ),
-				'primary_id'      => 'kimaki-session-1',
-				'primary_runtime' => 'kimaki',
+				'recorded_by'      => WPCA_TEST_SITE['users']['admin']['username'],
+				'source'           => 'installer',
+				'host'             => null,
+				'runtime'          => null,
+				'declared'         => array( 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_ID', 'KIMAKI_THREAD_URL', 'OPENCODE_SESSION_ID', 'OPENCODE_RUN_ID' ),
+				'found'            => array( 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_URL', 'OPENCODE_RUN_ID' ),
+				'missing'          => array( 'KIMAKI_THREAD_ID', 'OPENCODE_SESSION_ID' ),
+				'hashes'           => array(
+					'KIMAKI_SESSION_ID' => $hash,
+					'KIMAKI_THREAD_URL' => Verification_Log::value_hash( 'https://discord.com/channels/1/2' ),
+					'OPENCODE_RUN_ID'   => Verification_Log::value_hash( 'run-value-9' ),
+				),
+				'primary_runtime'  => 'kimaki',
+				'primary_variable' => 'KIMAKI_SESSION_ID',
+				'primary_hash'     => $hash,
 			),
 			$last['verification']
 		);
@@ -111,7 +121,7 @@ class LastVerificationTest extends Test_Case {
 		$stored = $this->stored( Verification_Log::OPTION );
 		$this->assertSame( 'off', $this->autoload_of( Verification_Log::OPTION ) );
 		$serialized = maybe_serialize( $stored );
-		foreach ( array( 'https://discord.com/channels/1/2', 'run-value-9', 'top-secret-7c1f', 'SECRET_TOKEN' ) as $not_kept ) {
+		foreach ( array( 'kimaki-session-1', 'https://discord.com/channels/1/2', 'run-value-9', 'top-secret-7c1f', 'SECRET_TOKEN' ) as $not_kept ) {
 			$this->assertStringNotContainsString( $not_kept, $serialized );
 		}
 	}
@@ -142,8 +152,11 @@ class LastVerificationTest extends Test_Case {
 
 		$this->assertSame( 'admin', $last['source'] );
 		$this->assertSame( array( 'OPENCODE_RUN_ID' ), $last['found'] );
-		$this->assertSame( 'run-only', $last['primary_id'] );
+		$this->assertSame( 'OPENCODE_RUN_ID', $last['primary_variable'] );
+		$this->assertSame( Verification_Log::value_hash( 'run-only' ), $last['primary_hash'] );
 		$this->assertSame( 'opencode', $last['primary_runtime'] );
+		// The earlier observation is kept, not overwritten.
+		$this->assertCount( 2, ( new Verification_Log() )->observations() );
 	}
 
 	public function test_a_process_without_any_declared_variable_records_no_primary_id() {
@@ -160,8 +173,10 @@ class LastVerificationTest extends Test_Case {
 
 		$this->assertSame( array(), $last['found'] );
 		$this->assertSame( $last['declared'], $last['missing'] );
-		$this->assertNull( $last['primary_id'] );
+		$this->assertNull( $last['primary_variable'] );
+		$this->assertNull( $last['primary_hash'] );
 		$this->assertNull( $last['primary_runtime'] );
+		$this->assertSame( array(), $last['hashes'] );
 	}
 
 	/**
@@ -208,7 +223,7 @@ class LastVerificationTest extends Test_Case {
 		);
 
 		$this->assertSame( array( 400, 'wpca_unknown_property' ), array( $status, $error['code'] ) );
-		$this->assertStringContainsString( 'env, record', $error['message'] );
+		$this->assertStringContainsString( 'env, record, host, runtime', $error['message'] );
 	}
 
 	public function test_the_last_verification_needs_the_capability() {
@@ -234,7 +249,9 @@ class LastVerificationTest extends Test_Case {
 
 			$this->assertSame( array( $expected, 'rest_forbidden', $expected ), array( $status, $error['code'], $record_status ), "user $user" );
 		}
-		$this->assertSame( array( 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_URL', 'OPENCODE_RUN_ID' ), $this->stored( Verification_Log::OPTION )['found'] );
+		$stored = $this->stored( Verification_Log::OPTION );
+		$this->assertCount( 1, $stored );
+		$this->assertSame( array( 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_URL', 'OPENCODE_RUN_ID' ), $stored[0]['found'] );
 	}
 
 	public function test_an_unreadable_stored_report_counts_as_none() {
@@ -254,8 +271,9 @@ class LastVerificationTest extends Test_Case {
 		$this->assertSame( 'object', $last['schema']['type'] );
 		$this->assertSame( array( 'verification' ), array_keys( $last['schema']['properties'] ) );
 		$this->assertSame( array( 'object', 'null' ), $last['schema']['properties']['verification']['type'] );
-		$this->assertArrayHasKey( 'primary_runtime', $last['schema']['properties']['verification']['properties'] );
-		$this->assertSame( array( 'env', 'record' ), array_keys( $preview['endpoints'][0]['args'] ) );
+		$this->assertArrayHasKey( 'primary_hash', $last['schema']['properties']['verification']['properties'] );
+		$this->assertArrayNotHasKey( 'primary_id', $last['schema']['properties']['verification']['properties'] );
+		$this->assertSame( array( 'env', 'record', 'host', 'runtime' ), array_keys( $preview['endpoints'][0]['args'] ) );
 		$this->assertArrayHasKey( 'recorded', $preview['schema']['properties'] );
 	}
 }

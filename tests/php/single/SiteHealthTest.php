@@ -7,6 +7,7 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
+use WP_Coding_Agents\Runtimes\Attribution_Resolver;
 use WP_Coding_Agents\Runtimes\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\Presets;
 use WP_Coding_Agents\Runtimes\Signature_Store;
@@ -104,28 +105,63 @@ class SiteHealthTest extends Test_Case {
 		$this->assertStringContainsString( 'runtime "kimaki"', wp_specialchars_decode( $result['description'], ENT_QUOTES ) );
 	}
 
+	/**
+	 * Records an observation the way POST /attribution/preview with record does.
+	 *
+	 * @param array $env Environment of the agent process.
+	 */
+	private function observe( array $env ) {
+		$signatures = apply_filters( Filter_Publisher::HOOK, array() );
+		$resolver   = new Attribution_Resolver();
+		$preview    = $resolver->preview( $signatures, $env );
+		$primary    = $resolver->primary_source( $signatures, $preview['origin_session'] );
+		( new Verification_Log() )->record( $preview, $env, $primary['runtime'], $primary['variable'] );
+	}
+
 	public function test_an_agent_process_that_exposed_no_session_id_is_reported() {
-		$this->register_presets();
-		update_option(
-			Verification_Log::OPTION,
-			array(
-				'recorded_at'     => '2026-11-24T01:00:00+00:00',
-				'recorded_by'     => 'admin',
-				'source'          => 'installer',
-				'declared'        => array( 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_URL' ),
-				'found'           => array( 'KIMAKI_THREAD_URL' ),
-				'missing'         => array( 'KIMAKI_SESSION_ID' ),
-				'primary_id'      => null,
-				'primary_runtime' => null,
-			),
-			false
-		);
+		$this->store()->put( 'kimaki', array( 'fields' => Presets::get( 'kimaki' )['fields'] ) );
+		// Set, but not a URL: DMC drops it, so nothing is captured although kimaki was seen.
+		$this->observe( array( 'KIMAKI_THREAD_URL' => 'discord.com/not-a-url' ) );
 
 		$result = $this->run_test();
 
 		$this->assertSame( 'recommended', $result['status'] );
 		$this->assertSame( 'The last agent verification found no session id', $result['label'] );
 		$this->assertStringContainsString( 'found no session id among the declared variables', $result['description'] );
+	}
+
+	public function test_a_published_runtime_no_agent_process_was_seen_exporting_is_flagged() {
+		$this->register_presets();
+		$this->observe( array( 'KIMAKI_SESSION_ID' => 'k-1' ) );
+
+		$result = $this->run_test();
+
+		$this->assertSame( 'recommended', $result['status'] );
+		$this->assertSame( "No agent process was seen exporting a published runtime's variables", wp_specialchars_decode( $result['label'], ENT_QUOTES ) );
+		$description = wp_specialchars_decode( $result['description'], ENT_QUOTES );
+		$this->assertStringContainsString( 'runtime "opencode" was ever observed', $description );
+		$this->assertStringNotContainsString( 'runtime "kimaki"', $description );
+		$this->assertSame( 1, substr_count( $result['description'], '<li>' ) );
+	}
+
+	public function test_a_runtime_last_seen_before_the_window_is_flagged_with_the_date() {
+		$this->store()->put( 'opencode', array( 'fields' => Presets::get( 'opencode' )['fields'] ) );
+		$this->observe( array( 'OPENCODE_RUN_ID' => 'run-1' ) );
+		$stored                   = $this->stored( Verification_Log::OPTION );
+		$stored[0]['observed_at'] = gmdate( 'c', time() - 15 * DAY_IN_SECONDS );
+		update_option( Verification_Log::OPTION, $stored, false );
+
+		$description = wp_specialchars_decode( $this->run_test()['description'], ENT_QUOTES );
+		$this->assertStringContainsString( 'runtime "opencode" was observed in an agent process in the last 14 days (last seen', $description );
+
+		( new Verification_Log() )->set_window_days( 30 );
+		$this->assertSame( 'good', $this->run_test()['status'] );
+	}
+
+	public function test_without_any_observation_nothing_is_flagged() {
+		$this->register_presets();
+
+		$this->assertSame( 'good', $this->run_test()['status'] );
 	}
 
 	public function test_every_finding_is_listed_the_most_fundamental_as_the_label() {

@@ -25,10 +25,11 @@ class UninstallerTest extends Test_Case {
 		$this->store()->put( 'custom', array( 'fields' => array( 'session_id' => 'C' ) ) );
 		$this->store()->patch( 'custom', array( 'enabled' => false ) );
 		add_option( Signature_Store::LOCK_OPTION, '0|left-behind', '', false );
-		( new Verification_Log() )->record(
-			( new Attribution_Resolver() )->preview( $this->stored(), array( 'KIMAKI_SESSION_ID' => 'k-1' ) ),
-			'kimaki'
-		);
+		$env = array( 'KIMAKI_SESSION_ID' => 'k-1' );
+		( new Verification_Log() )->record( ( new Attribution_Resolver() )->preview( $this->stored(), $env ), $env, 'kimaki', 'KIMAKI_SESSION_ID' );
+		( new Verification_Log() )->set_window_days( 7 );
+		add_option( Verification_Log::LOCK_OPTION, '0|left-behind', '', false );
+		add_option( Verification_Log::LEGACY_OPTION, array( 'recorded_at' => '2026-11-01T00:00:00+00:00' ), '', false );
 	}
 
 	public function test_uninstall_deletes_every_option_the_plugin_wrote() {
@@ -43,7 +44,7 @@ class UninstallerTest extends Test_Case {
 		foreach ( Uninstaller::OPTIONS as $option ) {
 			$this->assertNull( $this->stored( $option ), $option );
 		}
-		$this->assertSame( array( Signature_Store::OPTION, Signature_Store::META_OPTION, Signature_Store::LOCK_OPTION, Verification_Log::OPTION ), Uninstaller::OPTIONS );
+		$this->assertSame( array( Signature_Store::OPTION, Signature_Store::META_OPTION, Signature_Store::LOCK_OPTION, Verification_Log::OPTION, Verification_Log::LOCK_OPTION, Verification_Log::WINDOW_OPTION, Verification_Log::LEGACY_OPTION ), Uninstaller::OPTIONS );
 	}
 
 	public function test_deactivation_keeps_the_data() {
