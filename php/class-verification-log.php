@@ -142,8 +142,18 @@ class Verification_Log {
 	 * @return int
 	 */
 	public function window_days() {
-		$days = get_option( self::WINDOW_OPTION, null );
-		return is_int( $days ) && $days >= Schema::WINDOW_DAYS_MIN && $days <= Schema::WINDOW_DAYS_MAX ? $days : Schema::WINDOW_DAYS_DEFAULT;
+		// The database hands back a stored integer as a string.
+		$days = filter_var(
+			get_option( self::WINDOW_OPTION, null ),
+			FILTER_VALIDATE_INT,
+			array(
+				'options' => array(
+					'min_range' => Schema::WINDOW_DAYS_MIN,
+					'max_range' => Schema::WINDOW_DAYS_MAX,
+				),
+			)
+		);
+		return false === $days ? Schema::WINDOW_DAYS_DEFAULT : $days;
 	}
 
 	/**

@@ -13,7 +13,13 @@ import { basicAuth, ROOT, testSite } from '../support/site';
 
 export const SCRIPT = path.join( ROOT, 'bin', 'runtime-signature' );
 
-export const EXIT = { done: 0, usage: 2, refused: 3, unreachable: 4 } as const;
+export const EXIT = {
+	done: 0,
+	usage: 2,
+	refused: 3,
+	unreachable: 4,
+	noSession: 5,
+} as const;
 
 export interface RunResult {
 	code: number | null;

@@ -4,6 +4,7 @@
  * sending the site nothing but the variables the site declares.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import { wpPhp } from '../support/site';
@@ -22,18 +23,22 @@ import {
 
 const SECRET = 'top-secret-value-7c1f';
 
-const RECORDED = 'recorded on the site as the last verification';
+const RECORDED = 'recorded on the site as an observation';
 
 /** The report in GET /attribution/last-verification, as the admin sees it. */
 interface LastVerification {
 	recorded_at: string;
 	recorded_by: string | null;
 	source: 'installer' | 'admin';
+	host: string | null;
+	runtime: string | null;
 	declared: string[];
 	found: string[];
 	missing: string[];
-	primary_id: string | null;
+	hashes: Record< string, string >;
 	primary_runtime: string | null;
+	primary_variable: string | null;
+	primary_hash: string | null;
 }
 
 async function lastVerification(): Promise< LastVerification | null > {
@@ -48,7 +53,7 @@ async function lastVerification(): Promise< LastVerification | null > {
 test.afterAll( removeScratchDir );
 
 test.beforeEach( async () => {
-	wpPhp( `delete_option( 'wpca_last_verification' );` );
+	wpPhp( `delete_option( 'wpca_observations' );` );
 	await unregisterAll();
 	for ( const args of [
 		[
@@ -122,20 +127,27 @@ test( 'verify prints the primary id, the captured ids and the missing variables,
 				OPENCODE_RUN_ID: 'run-9',
 			},
 			record: true,
+			host: os.hostname(),
 		},
 	] );
 
-	// What the admin sees: names and the primary id, no other value.
+	// What the admin sees: names and hashes, no value.
 	const report = await lastVerification();
 	expect( report ).toMatchObject( {
 		source: 'installer',
+		host: os.hostname(),
 		found: [ 'KIMAKI_SESSION_ID', 'KIMAKI_THREAD_URL', 'OPENCODE_RUN_ID' ],
 		missing: [ 'KIMAKI_THREAD_ID', 'OPENCODE_SESSION_ID' ],
-		primary_id: 'kimaki-session-1',
 		primary_runtime: 'kimaki',
+		primary_variable: 'KIMAKI_SESSION_ID',
 	} );
 	const stored = JSON.stringify( report );
-	for ( const value of [ 'run-9', 'discord.com/channels', SECRET ] ) {
+	for ( const value of [
+		'kimaki-session-1',
+		'run-9',
+		'discord.com/channels',
+		SECRET,
+	] ) {
 		expect( stored ).not.toContain( value );
 	}
 	// …and curl really sent nothing else (the spy copies curl's body file).
@@ -147,7 +159,7 @@ test( 'verify prints the primary id, the captured ids and the missing variables,
 	}
 } );
 
-test( 'verify --no-record leaves the last verification alone', async () => {
+test( 'verify --no-record records no observation', async () => {
 	const result = await runScript( [ 'verify', '--no-record' ], {
 		env: { KIMAKI_SESSION_ID: 'not-recorded' },
 	} );

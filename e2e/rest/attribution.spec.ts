@@ -28,8 +28,8 @@ test.beforeEach( async () => {
 	await register( admin(), 'opencode', PRESET_FIELDS.opencode );
 } );
 
-test( 'the last verification is null until a preview records one, then names and the primary id only', async () => {
-	wpPhp( `delete_option( 'wpca_last_verification' );` );
+test( 'the last verification is null until a preview records one, then names and hashes only', async () => {
+	wpPhp( `delete_option( 'wpca_observations' );` );
 	const none = await admin().get( '/attribution/last-verification' );
 	expect( none.status ).toBe( 200 );
 	expect( none.body ).toEqual( { verification: null } );
@@ -59,12 +59,14 @@ test( 'the last verification is null until a preview records one, then names and
 				'KIMAKI_THREAD_URL',
 				'OPENCODE_RUN_ID',
 			],
-			primary_id: 'opencode-session',
 			primary_runtime: 'opencode',
+			primary_variable: 'OPENCODE_SESSION_ID',
+			primary_hash: expect.stringMatching( /^[0-9a-f]{12}$/ ),
 		} ),
 	} );
 	expect( last.text ).not.toContain( 'thread-value-3' );
-	wpPhp( `delete_option( 'wpca_last_verification' );` );
+	expect( last.text ).not.toContain( 'opencode-session' );
+	wpPhp( `delete_option( 'wpca_observations' );` );
 } );
 
 async function preview(

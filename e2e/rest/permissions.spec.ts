@@ -105,6 +105,28 @@ const ROUTES: RouteCase[] = [
 		adminStatus: 200,
 		write: false,
 	},
+	{
+		name: 'GET /attribution/observations',
+		method: 'GET',
+		route: '/attribution/observations',
+		adminStatus: 200,
+		write: false,
+	},
+	{
+		name: 'GET /attribution/observation-settings',
+		method: 'GET',
+		route: '/attribution/observation-settings',
+		adminStatus: 200,
+		write: false,
+	},
+	{
+		name: 'PUT /attribution/observation-settings',
+		method: 'PUT',
+		route: '/attribution/observation-settings',
+		body: { window_days: 14 },
+		adminStatus: 200,
+		write: false,
+	},
 ];
 
 const admin = setUpAdminClient();

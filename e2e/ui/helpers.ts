@@ -85,7 +85,11 @@ export function previewPanel( page: Page ): Locator {
 	return page.getByRole( 'region', { name: 'Attribution preview' } );
 }
 
-export const LAST_VERIFICATION_OPTION = 'wpca_last_verification';
+export const OBSERVATIONS_OPTION = 'wpca_observations';
+
+export function observedPanel( page: Page ): Locator {
+	return page.getByRole( 'region', { name: 'Observed in agent processes' } );
+}
 
 export function lastVerificationPanel( page: Page ): Locator {
 	return page.getByRole( 'region', {

@@ -6,7 +6,7 @@
 import { expect, request as playwrightRequest, test } from '@playwright/test';
 import { basicAuth, testSite, wpPhp } from '../support/site';
 import {
-	LAST_VERIFICATION_OPTION,
+	OBSERVATIONS_OPTION,
 	lastVerificationPanel,
 	openScreen,
 	resetRegistry,
@@ -15,7 +15,7 @@ import {
 
 test.beforeEach( () => {
 	resetRegistry();
-	wpPhp( `delete_option( '${ LAST_VERIFICATION_OPTION }' );` );
+	wpPhp( `delete_option( '${ OBSERVATIONS_OPTION }' );` );
 } );
 
 test( 'the card asks for a verification, then shows what an agent process reported', async ( {
@@ -59,10 +59,15 @@ test( 'the card asks for a verification, then shows what an agent process report
 	await expect( card ).toContainText(
 		`by ${ testSite().users.admin.username }`
 	);
+	// The value itself is never stored: the card shows its keyed hash.
+	const hash = wpPhp(
+		`echo WP_Coding_Agents\\Runtimes\\Verification_Log::value_hash( 'kimaki-session-42' );`
+	).trim();
 	await expect( card.locator( '.wpca-verification__primary' ) ).toHaveText(
-		'kimaki-session-42'
+		hash
 	);
-	await expect( card ).toContainText( 'from kimaki' );
+	await expect( card ).toContainText( 'from KIMAKI_SESSION_ID of kimaki' );
+	await expect( card ).not.toContainText( 'kimaki-session-42' );
 	await expect(
 		card
 			.getByRole( 'list', { name: 'Found variables' } )
@@ -77,6 +82,6 @@ test( 'the card asks for a verification, then shows what an agent process report
 		'KIMAKI_THREAD_URL',
 		'OPENCODE_SESSION_ID',
 	] );
-	// Only the primary id is kept: the run id's value never reaches the screen.
+	// No value is kept: the run id's value never reaches the screen.
 	await expect( card ).not.toContainText( 'run-value-7' );
 } );

@@ -199,6 +199,8 @@ export function ObservedVariablesPanel( {
 			) ) }
 			<form
 				className="wpca-observed__window"
+				// The server's message names the field and the range; the browser's bubble would hide it.
+				noValidate
 				onSubmit={ ( event ) => {
 					event.preventDefault();
 					onSaveWindow( Number( days ) );

@@ -166,6 +166,7 @@ class ObservationsTest extends Test_Case {
 
 		$this->assertSame( array( 200, array( 'window_days' => 30 ) ), $this->call( 'PUT', '/attribution/observation-settings', array( 'window_days' => 30 ) ) );
 
+		self::forget_cached_options(); // As a later request reads it: from the database, as a string.
 		list( , $body ) = $this->call( 'GET', '/attribution/observations' );
 		$this->assertSame( 30, $body['window_days'] );
 		$this->assertSame( 'off', $this->autoload_of( Verification_Log::WINDOW_OPTION ) );
