@@ -20,6 +20,9 @@ export interface TestSite {
 	restUrl: string;
 	wpDir: string;
 	debugLog: string;
+	/** The site's `wp eval` over HTTP (scripts/test-site.mjs), with its token. */
+	evalUrl?: string;
+	evalToken?: string;
 	users: Record< Role, SiteUser >;
 }
 
@@ -61,10 +64,35 @@ export function basicAuth( role: Role ): string {
 /**
  * Runs PHP code with the test site's WordPress loaded (like `wp eval`; there is no
  * WP-CLI here) and returns what it printed. Throws with PHP's output on failure.
+ * A running PHP worker runs it (curl keeps the call synchronous), which is ~10x faster
+ * than a PHP process booting WordPress; a site without that entry point gets the process.
  * @param code
  */
 export function wpPhp( code: string ): string {
 	const site = testSite();
+	if ( site.evalUrl && site.evalToken ) {
+		try {
+			return execFileSync(
+				'curl',
+				[
+					'--silent',
+					'--show-error',
+					'--fail-with-body',
+					'--data-binary',
+					'@-',
+					'--header',
+					`X-WPCA-Eval-Token: ${ site.evalToken }`,
+					'--header',
+					'Content-Type: application/octet-stream',
+					site.evalUrl,
+				],
+				{ input: code, encoding: 'utf8' }
+			);
+		} catch ( error ) {
+			const { stdout } = error as { stdout?: string };
+			throw new Error( `wpPhp failed: ${ stdout || String( error ) }` );
+		}
+	}
 	return execFileSync(
 		'php',
 		[
