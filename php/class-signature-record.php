@@ -1,6 +1,6 @@
 <?php
 /**
- * The stored record of the registry: the two options, read and written under one lock.
+ * The stored record of the registry: two options, read and written all-or-nothing under one lock.
  *
  * @package wp-coding-agents-runtimes
  */
@@ -13,12 +13,15 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Persistence only: which options hold the registry, how a read-modify-write cycle reads
- * them fresh under the lock and writes them back. What the values mean is Registry_Rules'
- * and Published_Option_Reader's business.
+ * them fresh under the lock, and how it writes them back atomically. What the values mean
+ * is Registry_Rules' and Published_Option_Reader's business.
  *
  * - `datamachine_code_worktree_runtime_signatures` (OPTION) holds the published (enabled)
  *   signatures in DMC's shape, in precedence order; other code may write it too;
- * - `wpca_runtime_meta` (META_OPTION) holds everything else (see Registry_Rules).
+ * - `wpca_runtime_meta` (META_OPTION) holds everything else (see Registry_Rules) and,
+ *   while a write of both is under way, its write-ahead intent (see write()).
+ * What is published therefore depends on both options: a cache of it must be dropped when
+ * either changes (OPTIONS).
  */
 class Signature_Record {
 
@@ -27,6 +30,18 @@ class Signature_Record {
 	const META_OPTION = 'wpca_runtime_meta';
 
 	const LOCK_OPTION = 'wpca_runtimes_lock';
+
+	/** Both options read() depends on. */
+	const OPTIONS = array( self::OPTION, self::META_OPTION );
+
+	/** Key of the write-ahead intent inside the metadata option. */
+	const INTENT = 'intent';
+
+	/**
+	 * Action fired at each step of a write with the step's name (`begin`, `intent`,
+	 * `published`, `done`), so tests can stop a PHP process there and kill it.
+	 */
+	const STEP_ACTION = 'wpca_record_write_step';
 
 	/**
 	 * Lock guarding read-modify-write cycles.
@@ -45,15 +60,13 @@ class Signature_Record {
 	}
 
 	/**
-	 * Both stored values as they are now (null when absent).
+	 * Both values as every reader must see them (null when absent): a write that stopped
+	 * between its steps counts as done (see write()).
 	 *
 	 * @return array{published: mixed, meta: mixed}
 	 */
 	public function read() {
-		return array(
-			'published' => get_option( self::OPTION, null ),
-			'meta'      => get_option( self::META_OPTION, null ),
-		);
+		return self::effective( self::read_stored() );
 	}
 
 	/**
@@ -67,13 +80,14 @@ class Signature_Record {
 		return $this->lock->run(
 			function () use ( $change ) {
 				$this->forget_cached_options();
-				$outcome = $change( $this->read() );
+				$stored  = self::read_stored();
+				$outcome = $change( self::effective( $stored ) );
 				if ( is_wp_error( $outcome ) ) {
 					return $outcome;
 				}
 				list( $next, $result ) = $outcome;
 				if ( null !== $next ) {
-					$this->write( $next['published'], $next['meta'] );
+					$this->write( $next['published'], $next['meta'], $stored );
 				}
 				return $result;
 			}
@@ -81,14 +95,104 @@ class Signature_Record {
 	}
 
 	/**
-	 * Writes both options.
+	 * Writes both options so that every reader sees all of the change or none of it, even
+	 * when the process dies between two statements (a fatal elsewhere, a killed worker, a
+	 * timeout). One UPDATE of one row is atomic, two are not; so a change of both is a
+	 * recoverable write-ahead record in the metadata option:
+	 *   1. the metadata option takes its new value plus an intent: the published value to
+	 *      write and a fingerprint of the one it replaces. This is the commit point;
+	 *   2. the published option takes its new value;
+	 *   3. the metadata option drops the intent.
+	 * A reader finding an intent while the published option still holds the value it
+	 * replaces reads the intent's value instead (rolls the write forward), and the next
+	 * write stores it for good. Any other published value is read as it is, so edits other
+	 * code makes to DMC's option keep counting. The published option always holds a whole
+	 * old or new value, never a mix. A change of one option alone is one atomic write.
 	 *
 	 * @param array $published DMC's option.
 	 * @param array $meta      The metadata option.
+	 * @param array $stored    read_stored() values the change started from.
 	 */
-	private function write( array $published, array $meta ) {
-		$this->store_option( self::OPTION, $published );
-		$this->store_option( self::META_OPTION, $meta );
+	private function write( array $published, array $meta, array $stored ) {
+		do_action( self::STEP_ACTION, 'begin' );
+		$published_changes = $published !== self::as_stored( $stored['published'] );
+		$meta_changes      = $meta !== self::as_stored( $stored['meta'] );
+		if ( $published_changes && $meta_changes ) {
+			$this->store_option(
+				self::META_OPTION,
+				$meta + array(
+					self::INTENT => array(
+						'published' => $published,
+						'replaces'  => self::fingerprint( $stored['published'] ),
+					),
+				)
+			);
+			do_action( self::STEP_ACTION, 'intent' );
+		}
+		if ( $published_changes ) {
+			$this->store_option( self::OPTION, $published );
+			do_action( self::STEP_ACTION, 'published' );
+		}
+		if ( $meta_changes ) {
+			$this->store_option( self::META_OPTION, $meta );
+		}
+		do_action( self::STEP_ACTION, 'done' );
+	}
+
+	/**
+	 * Both values exactly as stored.
+	 *
+	 * @return array{published: mixed, meta: mixed}
+	 */
+	private static function read_stored() {
+		return array(
+			'published' => get_option( self::OPTION, null ),
+			'meta'      => get_option( self::META_OPTION, null ),
+		);
+	}
+
+	/**
+	 * The values a reader uses: an unfinished write rolled forward, the intent left out.
+	 *
+	 * @param array $stored read_stored() values.
+	 * @return array{published: mixed, meta: mixed}
+	 */
+	private static function effective( array $stored ) {
+		$meta = $stored['meta'];
+		if ( ! is_array( $meta ) || ! array_key_exists( self::INTENT, $meta ) ) {
+			return $stored;
+		}
+		$intent = $meta[ self::INTENT ];
+		unset( $meta[ self::INTENT ] );
+		$published = $stored['published'];
+		if ( is_array( $intent ) && isset( $intent['replaces'], $intent['published'] ) && is_array( $intent['published'] )
+			&& self::fingerprint( $published ) === $intent['replaces'] ) {
+			$published = array() === $intent['published'] ? null : $intent['published'];
+		}
+		return array(
+			'published' => $published,
+			'meta'      => $meta,
+		);
+	}
+
+	/**
+	 * A stored value as the array write() would compare (absent is empty).
+	 *
+	 * @param mixed $value Stored value.
+	 * @return mixed
+	 */
+	private static function as_stored( $value ) {
+		return null === $value ? array() : $value;
+	}
+
+	/**
+	 * Identifies a stored value.
+	 *
+	 * @param mixed $value Stored value (null when absent).
+	 * @return string
+	 */
+	private static function fingerprint( $value ) {
+		return md5( serialize( $value ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize -- a fingerprint, never unserialized.
 	}
 
 	/**

@@ -18,6 +18,7 @@ import {
 	ensureSystemPackages,
 	ensureWordPressCore,
 } from './lib/common.mjs';
+import { phpunitCounts } from './lib/phpunit-counts.mjs';
 
 const SITE_FILE = path.join( ROOT, '.cache', 'test-site', 'site.json' );
 const results = [];
@@ -89,22 +90,11 @@ async function phpunit( name, suite, env = {} ) {
 		[ '-c', 'phpunit.xml.dist', '--testsuite', suite ],
 		{ WPCA_SITE_FILE: SITE_FILE, ...env }
 	);
-	const ok = output.match( /^OK \((\d+) tests?/m );
-	const summary = output.match(
-		/^Tests: (\d+), Assertions: \d+(?:, Errors: (\d+))?(?:, Failures: (\d+))?/m
-	);
-	let passed = 0;
-	let failed = 0;
-	if ( ok ) {
-		passed = Number( ok[ 1 ] );
-	} else if ( summary ) {
-		failed = Number( summary[ 2 ] ?? 0 ) + Number( summary[ 3 ] ?? 0 );
-		passed = Number( summary[ 1 ] ) - failed;
-	}
+	const { passed, failed, skipped } = phpunitCounts( output, status );
 	results.push( {
-		name,
+		name: skipped ? `${ name } (${ skipped } skipped)` : name,
 		passed,
-		failed: failed || ( status === 0 ? 0 : 1 ),
+		failed,
 	} );
 }
 
