@@ -260,6 +260,8 @@ class Schema {
 					'readonly'    => true,
 					'items'       => array(
 						'type'       => 'object',
+						// Only pair problems name a subkey.
+						'required'   => array( 'id', 'code', 'message' ),
 						'properties' => array(
 							'id'      => array( 'type' => 'string' ),
 							'subkey'  => array( 'type' => 'string' ),

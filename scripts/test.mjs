@@ -236,6 +236,11 @@ await jest();
 const site = await run( 'node', [ 'scripts/test-site.mjs', 'start' ] );
 if ( site.status === 0 ) {
 	try {
+		// The committed TypeScript types must say what the server's REST schema says.
+		await check( 'src/api types match the REST schema', 'node', [
+			'scripts/generate-types.mjs',
+			'--check',
+		] );
 		await phpunit( 'PHPUnit (single site)', 'single' );
 		await phpunit( 'PHPUnit (multisite)', 'multisite', {
 			WPCA_MULTISITE: '1',

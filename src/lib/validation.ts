@@ -1,19 +1,21 @@
 /**
- * Client-side hints using the same rules as php/class-schema.php. They only
+ * Client-side hints using the server's own patterns and limits (generated from
+ * php/class-schema.php into src/api/schema.generated.ts). They only
  * guide the admin while typing: the server validates every request and its
  * error message is what the screen shows when a save is rejected.
  */
 import { __, sprintf } from '@wordpress/i18n';
+import { SCHEMA } from '../api/schema.generated';
 
-export const RUNTIME_ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-export const SUBKEY_PATTERN = /^[a-z][a-z0-9_]*$/;
-export const ENV_VAR_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const RUNTIME_ID_PATTERN = new RegExp( SCHEMA.ID_PATTERN );
+export const SUBKEY_PATTERN = new RegExp( SCHEMA.SUBKEY_PATTERN );
+export const ENV_VAR_PATTERN = new RegExp( SCHEMA.ENV_NAME_PATTERN );
 
-export const MAX_RUNTIME_ID_LENGTH = 64;
-export const MAX_SUBKEY_LENGTH = 64;
-export const MAX_SUBKEYS = 16;
-export const MAX_ENV_VAR_LENGTH = 128;
-export const MAX_LABEL_LENGTH = 100;
+export const MAX_RUNTIME_ID_LENGTH = SCHEMA.ID_MAX_LENGTH;
+export const MAX_SUBKEY_LENGTH = SCHEMA.SUBKEY_MAX_LENGTH;
+export const MAX_SUBKEYS = SCHEMA.MAX_FIELDS;
+export const MAX_ENV_VAR_LENGTH = SCHEMA.ENV_NAME_MAX_LENGTH;
+export const MAX_LABEL_LENGTH = SCHEMA.LABEL_MAX_LENGTH;
 
 function tooLongHint( maxLength: number ): string {
 	return sprintf(
