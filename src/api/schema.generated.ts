@@ -11,17 +11,22 @@ export const SCHEMA = {
 	ENV_NAME_MAX_LENGTH: 128,
 	ENV_NAME_PATTERN: '^[A-Za-z_][A-Za-z0-9_]*$',
 	ENV_VALUE_MAX_LENGTH: 32768,
+	HOST_MAX_LENGTH: 253,
+	HOST_PATTERN: '^[A-Za-z0-9_][A-Za-z0-9._-]*$',
 	ID_MAX_LENGTH: 64,
 	ID_PATTERN: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
 	LABEL_MAX_LENGTH: 100,
 	MAX_FIELDS: 16,
 	MAX_RUNTIMES: 64,
-	PREVIEW_PROPERTIES: [ 'env', 'record' ],
+	PREVIEW_PROPERTIES: [ 'env', 'record', 'host', 'runtime' ],
 	RUNTIME_PROPERTIES: [ 'fields', 'enabled', 'label' ],
-	SOURCES: [ 'installer', 'admin', 'preset', 'external' ],
+	SOURCES: [ 'installer', 'admin', 'preset', 'external', 'adopted' ],
 	SUBKEY_MAX_LENGTH: 64,
 	SUBKEY_PATTERN: '^[a-z][a-z0-9_]*$',
 	VERIFICATION_SOURCES: [ 'installer', 'admin' ],
+	WINDOW_DAYS_DEFAULT: 14,
+	WINDOW_DAYS_MAX: 365,
+	WINDOW_DAYS_MIN: 1,
 } as const;
 
 /**
@@ -57,7 +62,7 @@ export interface WpcaRuntime {
 	/**
 	 * Who last wrote the runtime: installer (Application Password), admin (admin screen), preset (never registered) or external (found in the option without metadata).
 	 */
-	source: 'installer' | 'admin' | 'preset' | 'external';
+	source: 'installer' | 'admin' | 'preset' | 'external' | 'adopted';
 	/**
 	 * When the runtime last changed, ISO 8601 UTC.
 	 */
@@ -195,7 +200,7 @@ export interface WpcaAttributionPreview {
 	 */
 	missing: string[];
 	/**
-	 * Whether this result was stored as the last verification (the request sent "record": true).
+	 * Whether this result was recorded as an observation (the request sent "record": true).
 	 */
 	recorded: boolean;
 }
@@ -211,9 +216,17 @@ export interface PostAttributionPreviewBody {
 		[ k: string ]: string;
 	};
 	/**
-	 * Also store the result (variable names and the primary id only) as the last verification.
+	 * Also record the result as an observation (variable names and keyed hashes of the values, never a value).
 	 */
 	record?: boolean;
+	/**
+	 * With record: the host name of the agent process, kept with the observation.
+	 */
+	host?: string;
+	/**
+	 * With record: the runtime the agent process says it is (verify --runtime).
+	 */
+	runtime?: string;
 }
 
 /**
@@ -221,7 +234,7 @@ export interface PostAttributionPreviewBody {
  */
 export interface WpcaLastVerification {
 	/**
-	 * The last verification recorded from an agent process, or null when none was recorded.
+	 * The newest observation from an agent process, or null when none was recorded.
 	 */
 	verification: {
 		/**
@@ -237,6 +250,14 @@ export interface WpcaLastVerification {
 		 */
 		source: 'installer' | 'admin';
 		/**
+		 * Host name the agent process reported, or null.
+		 */
+		host: string | null;
+		/**
+		 * The runtime the process said it is (verify --runtime), or null.
+		 */
+		runtime: string | null;
+		/**
 		 * Environment variables named by the effective signatures at the time.
 		 */
 		declared: string[];
@@ -249,12 +270,128 @@ export interface WpcaLastVerification {
 		 */
 		missing: string[];
 		/**
-		 * The primary id Data Machine Code would record, or null. The only value kept.
+		 * Per found variable, a short keyed hash of its trimmed value (HMAC-SHA256 with a site secret, first 12 hex digits): equal hashes mean the same value, e.g. the same session, without storing it.
 		 */
-		primary_id: string | null;
+		hashes: {
+			[ k: string ]: string;
+		};
 		/**
-		 * The runtime whose value became primary_id, or null.
+		 * The runtime whose value would become DMC's primary_id, or null when DMC would record none.
 		 */
 		primary_runtime: string | null;
+		/**
+		 * The variable whose value would become the primary_id, or null.
+		 */
+		primary_variable: string | null;
+		/**
+		 * The keyed hash of the value that would become the primary_id, or null. The value itself is never stored.
+		 */
+		primary_hash: string | null;
 	} | null;
+}
+
+/**
+ * Response item of /attribution/observations (schema "wpca-observations").
+ */
+export interface WpcaObservations {
+	/**
+	 * The last observations from agent processes, newest first.
+	 *
+	 * @maxItems 50
+	 */
+	observations: {
+		/**
+		 * When the observation was recorded, ISO 8601 UTC.
+		 */
+		observed_at: string;
+		/**
+		 * Login of the user whose credentials recorded it.
+		 */
+		recorded_by: string | null;
+		/**
+		 * installer (Application Password, e.g. bin/runtime-signature verify in an agent process) or admin (cookie auth).
+		 */
+		source: 'installer' | 'admin';
+		/**
+		 * Host name the agent process reported, or null.
+		 */
+		host: string | null;
+		/**
+		 * The runtime the process said it is (verify --runtime), or null.
+		 */
+		runtime: string | null;
+		/**
+		 * Environment variables named by the effective signatures at the time.
+		 */
+		declared: string[];
+		/**
+		 * Declared variables the agent process had (names only).
+		 */
+		found: string[];
+		/**
+		 * Declared variables absent or blank in the agent process (names only).
+		 */
+		missing: string[];
+		/**
+		 * Per found variable, a short keyed hash of its trimmed value (HMAC-SHA256 with a site secret, first 12 hex digits): equal hashes mean the same value, e.g. the same session, without storing it.
+		 */
+		hashes: {
+			[ k: string ]: string;
+		};
+		/**
+		 * The runtime whose value would become DMC's primary_id, or null when DMC would record none.
+		 */
+		primary_runtime: string | null;
+		/**
+		 * The variable whose value would become the primary_id, or null.
+		 */
+		primary_variable: string | null;
+	}[];
+	/**
+	 * Days within which at least one variable of each published runtime must have been observed in an agent process; otherwise the runtime is flagged.
+	 */
+	window_days: number;
+	/**
+	 * Every variable the effective signatures declare, in filter order, with where and when it was last seen.
+	 */
+	variables: {
+		runtime: string;
+		subkey: string;
+		name: string;
+		last_seen_at: string | null;
+		last_seen_host: string | null;
+		times_seen: number;
+		/**
+		 * How many different values (by hash) the kept observations saw.
+		 */
+		distinct_values: number;
+	}[];
+	/**
+	 * Every runtime DMC reads, in filter order; flagged when observations exist but none within the window saw any of its variables.
+	 */
+	runtimes: {
+		id: string;
+		last_seen_at: string | null;
+		flagged: boolean;
+	}[];
+}
+
+/**
+ * Response item of /attribution/observation-settings (schema "wpca-observation-settings").
+ */
+export interface WpcaObservationSettings {
+	/**
+	 * Days within which at least one variable of each published runtime must have been observed in an agent process; otherwise the runtime is flagged.
+	 */
+	window_days: number;
+}
+
+/**
+ * Body of `PUT /attribution/observation-settings`.
+ */
+export interface PutAttributionObservationSettingsBody {
+	/**
+	 * Days within which at least one variable of each published runtime must have been observed in an agent process; otherwise the runtime is flagged.
+	 */
+	window_days?: number;
 }

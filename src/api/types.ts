@@ -12,6 +12,8 @@ import type {
 	PutRuntimesByIdBody,
 	WpcaAttributionPreview,
 	WpcaLastVerification,
+	WpcaObservations,
+	WpcaObservationSettings,
 	WpcaRuntime,
 	WpcaSignatures,
 } from './schema.generated';
@@ -21,7 +23,7 @@ export type Runtime = WpcaRuntime;
 /** DMC shape of one runtime: `subkey => ENV_VAR_NAME`, in entry order. */
 export type RuntimeFields = Runtime[ 'fields' ];
 
-/** Who last wrote a runtime: an installer, the admin screen, nobody yet, or something outside this plugin. */
+/** Who last wrote a runtime: an installer, the admin screen, nobody yet, something outside this plugin, or adopted from a legacy mu-plugin. */
 export type RuntimeSource = Runtime[ 'source' ];
 
 /**
@@ -59,15 +61,30 @@ export type CapturedIds = OriginSession[ 'ids' ];
 /** `GET /attribution/last-verification`: always an object; `verification` is null until one is recorded. */
 export type LastVerificationResponse = WpcaLastVerification;
 
-/**
- * What a real agent process last exposed. Variable names only; `primary_id` is the one value kept.
- */
+/** The report in `GET /attribution/last-verification`: the newest observation. */
 export type LastVerification = NonNullable<
 	LastVerificationResponse[ 'verification' ]
 >;
 
 /** Who recorded a verification: an Application Password (`bin/runtime-signature verify`) or the admin screen. */
 export type VerificationSource = LastVerification[ 'source' ];
+
+/** `GET /attribution/observations`. */
+export type ObservationsResponse = WpcaObservations;
+
+/**
+ * One `bin/runtime-signature verify` run in an agent process: variable names and
+ * keyed hashes of the found values only, never a value.
+ */
+export type Observation = ObservationsResponse[ 'observations' ][ number ];
+
+/** One declared variable against the kept observations. */
+export type ObservedVariable = ObservationsResponse[ 'variables' ][ number ];
+
+export type ObservedRuntime = ObservationsResponse[ 'runtimes' ][ number ];
+
+/** `GET` / `PUT /attribution/observation-settings`. */
+export type ObservationSettings = WpcaObservationSettings;
 
 /** WordPress's REST error shape; validation errors carry `data.params = { field: message }`. */
 export interface RestError {
