@@ -27,6 +27,8 @@ Autoloader::register();
 // Static callbacks on Plugin: nothing is loaded or built before a hook needs it.
 // The hook name is Filter_Publisher::HOOK, written out so this file loads no class for it.
 add_filter( 'datamachine_code_worktree_runtime_signatures', array( Plugin::class, 'publish_signatures' ), 10 );
+// Who else applies the filter (DMC, another consumer): looked at once per request, then unhooked.
+add_filter( 'datamachine_code_worktree_runtime_signatures', array( Plugin::class, 'observe_filter_caller' ), PHP_INT_MIN );
 add_filter( 'rest_pre_dispatch', array( Plugin::class, 'before_rest_dispatch' ), 10, 3 );
 // Not only in wp-admin: WordPress also runs Site Health tests from its weekly cron check.
 add_filter( 'site_status_tests', array( Plugin::class, 'add_site_health_test' ) );

@@ -32,4 +32,20 @@ class Capability {
 	public static function current_user_can_manage() {
 		return current_user_can( self::required() );
 	}
+
+	/**
+	 * The permission callback of every REST route: 401 anonymous, 403 otherwise.
+	 *
+	 * @return true|\WP_Error
+	 */
+	public static function rest_permission() {
+		if ( self::current_user_can_manage() ) {
+			return true;
+		}
+		return new \WP_Error(
+			'rest_forbidden',
+			__( 'Sorry, you are not allowed to manage agent runtimes.', 'wp-coding-agents-runtimes' ),
+			array( 'status' => rest_authorization_required_code() )
+		);
+	}
 }

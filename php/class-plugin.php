@@ -64,6 +64,44 @@ final class Plugin {
 	}
 
 	/**
+	 * Who applies DMC's filter in this request.
+	 *
+	 * @return Filter_Consumer_Probe
+	 */
+	public static function probe() {
+		if ( ! isset( self::$services[ Filter_Consumer_Probe::class ] ) ) {
+			self::$services[ Filter_Consumer_Probe::class ] = new Filter_Consumer_Probe();
+		}
+		return self::$services[ Filter_Consumer_Probe::class ];
+	}
+
+	/**
+	 * Whether Data Machine Code is there.
+	 *
+	 * @return DMC_Detector
+	 */
+	public static function dmc_detector() {
+		if ( ! isset( self::$services[ DMC_Detector::class ] ) ) {
+			self::$services[ DMC_Detector::class ] = new DMC_Detector( self::probe() );
+		}
+		return self::$services[ DMC_Detector::class ];
+	}
+
+	/**
+	 * DMC's filter at the lowest priority: notes the first caller outside this plugin,
+	 * then unhooks itself so later calls cost nothing.
+	 *
+	 * @param mixed $signatures Value so far, returned untouched.
+	 * @return mixed
+	 */
+	public static function observe_filter_caller( $signatures ) {
+		if ( self::probe()->observe() ) {
+			remove_filter( Filter_Publisher::HOOK, array( self::class, 'observe_filter_caller' ), PHP_INT_MIN );
+		}
+		return $signatures;
+	}
+
+	/**
 	 * DMC's filter (`datamachine_code_worktree_runtime_signatures`).
 	 *
 	 * @param mixed $signatures Value so far.
@@ -108,6 +146,7 @@ final class Plugin {
 		$registered = true;
 		( new REST_Controller( self::store(), self::publisher(), new Attribution_Resolver(), self::verification_log() ) )->register_routes();
 		( new Observations_Controller( self::publisher(), self::verification_log() ) )->register_routes();
+		( new DMC_Controller( self::dmc_detector(), new DMC_Worktree_Records(), self::store(), self::publisher(), new Attribution_Resolver() ) )->register_routes();
 	}
 
 	/**
@@ -117,6 +156,6 @@ final class Plugin {
 	 * @return array
 	 */
 	public static function add_site_health_test( $tests ) {
-		return ( new Site_Health( self::store(), self::publisher(), self::verification_log() ) )->add_test( $tests );
+		return ( new Site_Health( self::store(), self::publisher(), self::verification_log(), self::dmc_detector() ) )->add_test( $tests );
 	}
 }

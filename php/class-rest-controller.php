@@ -195,14 +195,7 @@ class REST_Controller extends WP_REST_Controller {
 	 * @return true|WP_Error
 	 */
 	public static function check_permission() {
-		if ( Capability::current_user_can_manage() ) {
-			return true;
-		}
-		return new WP_Error(
-			'rest_forbidden',
-			__( 'Sorry, you are not allowed to manage agent runtimes.', 'wp-coding-agents-runtimes' ),
-			array( 'status' => rest_authorization_required_code() )
-		);
+		return Capability::rest_permission();
 	}
 
 	/**

@@ -66,6 +66,11 @@ class Schema {
 
 	const WINDOW_DAYS_MAX = 365;
 
+	/** Collections (GET /attribution/worktrees): core's default and largest page size. */
+	const PER_PAGE_DEFAULT = 10;
+
+	const PER_PAGE_MAX = 100;
+
 	/**
 	 * Whether a value is a valid runtime id.
 	 *
@@ -368,6 +373,288 @@ class Schema {
 				'verification' => $report,
 			),
 		);
+	}
+
+	/**
+	 * JSON schema of GET /dmc: whether Data Machine Code is there to consume the signatures.
+	 *
+	 * @return array
+	 */
+	public static function get_dmc_schema() {
+		$consumes = array(
+			'type'     => array( 'boolean', 'null' ),
+			'readonly' => true,
+		);
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-dmc',
+			'type'       => 'object',
+			'properties' => array(
+				'state'          => array(
+					'description' => __( 'absent (not installed), inactive, too_old (before 0.45: it reads no signatures) or active.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'enum'        => DMC_Detector::STATES,
+					'readonly'    => true,
+				),
+				'installed'      => array(
+					'description' => __( 'Whether the plugin file data-machine-code/data-machine-code.php exists (or DMC is loaded from elsewhere).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'active'         => array(
+					'description' => __( 'Whether DMC is active on this site (network-activated included) or loaded in this request.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'network_active' => array(
+					'description' => __( 'Whether DMC is network-activated.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'loaded'         => array(
+					'description' => __( 'Whether DMC is loaded in this request (its DATAMACHINE_CODE_VERSION constant is defined).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'plugin_file'    => array(
+					'description' => __( 'The plugin file looked for, relative to the plugins folder.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'readonly'    => true,
+				),
+				'version'        => array(
+					'description' => __( 'Version from DMC\'s plugin header, or null when not installed or unreadable.', 'wp-coding-agents-runtimes' ),
+					'type'        => array( 'string', 'null' ),
+					'readonly'    => true,
+				),
+				'consumes'       => array(
+					'description' => __( 'Whether this DMC version reads the filter for the worktree origin session (0.45+) and for the lock owner context (after 0.47.7); null when the version is unknown.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'object',
+					'readonly'    => true,
+					'properties'  => array(
+						'origin_session' => $consumes,
+						'lock_owner'     => $consumes,
+					),
+				),
+				'filter'         => array(
+					'description' => __( 'Who applied the filter in this request. DMC applies it only in the process that creates a worktree or takes a lock, usually WP-CLI, so a REST request rarely sees it.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'object',
+					'readonly'    => true,
+					'properties'  => array(
+						'applied_in_request'    => array( 'type' => 'integer' ),
+						'applied_by_other_code' => array( 'type' => 'boolean' ),
+						'first_other_caller'    => array(
+							'type'       => array( 'object', 'null' ),
+							'properties' => array(
+								'file' => array( 'type' => 'string' ),
+								'line' => array( 'type' => 'integer' ),
+							),
+						),
+					),
+				),
+				'plugins_url'    => array(
+					'description' => __( 'The Plugins screen, for users who may activate plugins; null otherwise.', 'wp-coding-agents-runtimes' ),
+					'type'        => array( 'string', 'null' ),
+					'format'      => 'uri',
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of one row of GET /attribution/worktrees: a worktree DMC recorded, read back as DMC reads it.
+	 *
+	 * @return array
+	 */
+	public static function get_worktree_schema() {
+		$text = array(
+			'type'     => array( 'string', 'null' ),
+			'readonly' => true,
+		);
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-worktree',
+			'type'       => 'object',
+			'properties' => array(
+				'handle'          => array(
+					'description' => __( 'The worktree handle (the key in DMC\'s option).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'readonly'    => true,
+				),
+				'repo'            => array( 'description' => __( 'Repository, or null when not recorded.', 'wp-coding-agents-runtimes' ) ) + $text,
+				'branch'          => array( 'description' => __( 'Branch, or null when not recorded.', 'wp-coding-agents-runtimes' ) ) + $text,
+				'created_at'      => array(
+					'description' => __( 'When DMC recorded the worktree, ISO 8601 UTC; null when absent or unreadable.', 'wp-coding-agents-runtimes' ),
+					'type'        => array( 'string', 'null' ),
+					'format'      => 'date-time',
+					'readonly'    => true,
+				),
+				'origin_session'  => array(
+					'description' => __( 'The origin session as DMC reads it back: legacy keys migrated, values normalised (null kept), primary_id resolved against the signatures registered now.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'object',
+					'readonly'    => true,
+					'properties'  => array(
+						'primary_id' => array( 'type' => array( 'string', 'null' ) ),
+						'ids'        => array(
+							'type'                 => 'object',
+							'additionalProperties' => array(
+								'type'                 => 'object',
+								'additionalProperties' => array( 'type' => array( 'string', 'null' ) ),
+							),
+						),
+					),
+				),
+				'primary_runtime' => array( 'description' => __( 'The runtime whose value is primary_id, or null.', 'wp-coding-agents-runtimes' ) ) + $text,
+				'primary_rule'    => array(
+					'description' => __( 'How primary_id was chosen: explicit (stored), session_id (first session_id of a registered runtime), registered_value (first value of a registered runtime), captured_value (first value of any runtime); null when there is none.', 'wp-coding-agents-runtimes' ),
+					'type'        => array( 'string', 'null' ),
+					'enum'        => array_merge( DMC_Worktree_Records::PRIMARY_RULES, array( null ) ),
+					'readonly'    => true,
+				),
+				'legacy'          => array(
+					'description' => __( 'Whether the stored row holds legacy <runtime>_<subkey> keys (written before DMC 0.45).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of GET /attribution/summary.
+	 *
+	 * @return array
+	 */
+	public static function get_attribution_summary_schema() {
+		$count = array(
+			'type'     => 'integer',
+			'readonly' => true,
+		);
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-attribution-summary',
+			'type'       => 'object',
+			'properties' => array(
+				'option'   => array(
+					'description' => __( 'State of DMC\'s option datamachine_worktree_metadata: absent, unreadable (not an array) or ok.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'enum'        => array( 'absent', 'unreadable', 'ok' ),
+					'readonly'    => true,
+				),
+				'total'    => array( 'description' => __( 'Recorded worktrees read.', 'wp-coding-agents-runtimes' ) ) + $count,
+				'skipped'  => array( 'description' => __( 'Entries of the option that are not a handle mapped to metadata, left out.', 'wp-coding-agents-runtimes' ) ) + $count,
+				'runtimes' => array(
+					'description' => __( 'Per runtime DMC reads now or found in the records, in filter order.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'readonly'    => true,
+					'items'       => array(
+						'type'       => 'object',
+						'properties' => array(
+							'id'                 => array( 'type' => 'string' ),
+							'published'          => array(
+								'description' => __( 'Whether DMC reads this runtime now.', 'wp-coding-agents-runtimes' ),
+								'type'        => 'boolean',
+							),
+							'published_since'    => array(
+								'description' => __( 'The runtime\'s last change here (updated_at), the nearest time to its publication this plugin keeps; null when unknown.', 'wp-coding-agents-runtimes' ),
+								'type'        => array( 'string', 'null' ),
+								'format'      => 'date-time',
+							),
+							'worktrees'          => array( 'description' => __( 'Recorded worktrees holding a value of this runtime.', 'wp-coding-agents-runtimes' ) ) + $count,
+							'primary'            => array( 'description' => __( 'Recorded worktrees whose primary_id is this runtime\'s.', 'wp-coding-agents-runtimes' ) ) + $count,
+							'last_attributed_at' => array(
+								'description' => __( 'Newest recorded worktree holding a value of this runtime.', 'wp-coding-agents-runtimes' ),
+								'type'        => array( 'string', 'null' ),
+								'format'      => 'date-time',
+							),
+							'worktrees_since'    => array(
+								'description' => __( 'Published runtimes: worktrees recorded since published_since (all dated ones when it is null).', 'wp-coding-agents-runtimes' ),
+								'type'        => array( 'integer', 'null' ),
+							),
+							'attributed_since'   => array(
+								'description' => __( 'Published runtimes: of those, how many hold a value of this runtime.', 'wp-coding-agents-runtimes' ),
+								'type'        => array( 'integer', 'null' ),
+							),
+							'flag'               => array(
+								'description' => __( 'unattributed: worktrees were recorded since it was published and none holds a value of it; no_worktrees_since: none was recorded since; null otherwise.', 'wp-coding-agents-runtimes' ),
+								'type'        => array( 'string', 'null' ),
+								'enum'        => array( 'unattributed', 'no_worktrees_since', null ),
+							),
+						),
+					),
+				),
+			),
+		);
+	}
+
+	/**
+	 * Args of GET /attribution/worktrees, core's collection pagination.
+	 *
+	 * @return array
+	 */
+	public static function worktrees_args() {
+		return array(
+			'page'     => self::documented_arg(
+				array(
+					'description' => __( 'Page of the collection, from 1.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'integer',
+					'minimum'     => 1,
+					'default'     => 1,
+				)
+			),
+			'per_page' => self::documented_arg(
+				array(
+					'description' => __( 'Rows per page, 1 to 100.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'integer',
+					'minimum'     => 1,
+					'maximum'     => self::PER_PAGE_MAX,
+					'default'     => self::PER_PAGE_DEFAULT,
+				)
+			),
+		);
+	}
+
+	/**
+	 * Validates `page` and `per_page` (query strings of digits, as core accepts them).
+	 *
+	 * @param mixed $page     Requested page.
+	 * @param mixed $per_page Requested page size.
+	 * @return array{page: int, per_page: int}|WP_Error
+	 */
+	public static function validate_pagination( $page, $per_page ) {
+		$page     = null === $page ? 1 : $page;
+		$per_page = null === $per_page ? self::PER_PAGE_DEFAULT : $per_page;
+		if ( ! self::is_positive_integer( $page ) ) {
+			return self::error( 'wpca_invalid_page', 'page', __( 'Invalid page: must be an integer of at least 1.', 'wp-coding-agents-runtimes' ) );
+		}
+		if ( ! self::is_positive_integer( $per_page ) || (int) $per_page > self::PER_PAGE_MAX ) {
+			return self::error(
+				'wpca_invalid_per_page',
+				'per_page',
+				sprintf(
+					/* translators: %d: maximum. */
+					__( 'Invalid per_page: must be an integer from 1 to %d.', 'wp-coding-agents-runtimes' ),
+					self::PER_PAGE_MAX
+				)
+			);
+		}
+		return array(
+			'page'     => (int) $page,
+			'per_page' => (int) $per_page,
+		);
+	}
+
+	/**
+	 * Whether a query value is an integer of at least 1 (an int, or a string of digits).
+	 *
+	 * @param mixed $value Candidate.
+	 * @return bool
+	 */
+	private static function is_positive_integer( $value ) {
+		if ( is_int( $value ) ) {
+			return $value >= 1;
+		}
+		return is_string( $value ) && 1 === preg_match( '/^[1-9][0-9]{0,8}$/D', $value );
 	}
 
 	/**

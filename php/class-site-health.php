@@ -42,14 +42,23 @@ final class Site_Health {
 	private $verification_log;
 
 	/**
+	 * Whether Data Machine Code is there.
+	 *
+	 * @var DMC_Detector
+	 */
+	private $dmc;
+
+	/**
 	 * @param Signature_Store  $store            Registry.
 	 * @param Filter_Publisher $publisher        Filter publisher.
 	 * @param Verification_Log $verification_log Last verification.
+	 * @param DMC_Detector     $dmc              DMC detection.
 	 */
-	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Verification_Log $verification_log ) {
+	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Verification_Log $verification_log, DMC_Detector $dmc ) {
 		$this->store            = $store;
 		$this->publisher        = $publisher;
 		$this->verification_log = $verification_log;
+		$this->dmc              = $dmc;
 	}
 
 	/**
@@ -92,6 +101,16 @@ final class Site_Health {
 					implode( ', ', array_keys( $this->store->published_signatures() ) )
 				)
 			) . '</p>';
+			$version = $this->dmc->status()['version'];
+			if ( null !== $version ) {
+				$result['description'] .= '<p>' . esc_html(
+					sprintf(
+						/* translators: %s: DMC version. */
+						__( 'Data Machine Code %s is active and reads them.', 'wp-coding-agents-runtimes' ),
+						$version
+					)
+				) . '</p>';
+			}
 		} else {
 			$result['status']      = 'recommended';
 			$result['label']       = $findings[0]['label'];
@@ -114,6 +133,10 @@ final class Site_Health {
 	 */
 	private function findings() {
 		$findings = array();
+		$dmc      = $this->dmc_finding();
+		if ( null !== $dmc ) {
+			$findings[] = $dmc;
+		}
 		if ( array() === $this->store->published_signatures() ) {
 			$findings[] = array(
 				'label'  => __( 'No coding-agent runtime is published', 'wp-coding-agents-runtimes' ),
@@ -181,5 +204,36 @@ final class Site_Health {
 			);
 		}
 		return $findings;
+	}
+
+	/**
+	 * What is missing when DMC cannot consume the signatures, or null.
+	 *
+	 * @return array|null `{ label, detail }`.
+	 */
+	private function dmc_finding() {
+		$status = $this->dmc->status();
+		$why    = __( 'Signatures are stored and published; nothing consumes them yet, so no worktree records which agent session created it.', 'wp-coding-agents-runtimes' );
+		switch ( $status['state'] ) {
+			case 'absent':
+				return array(
+					'label'  => __( 'Data Machine Code is not installed', 'wp-coding-agents-runtimes' ),
+					/* translators: 1: plugin file, 2: why it matters. */
+					'detail' => sprintf( __( 'Data Machine Code (%1$s) was not found. %2$s', 'wp-coding-agents-runtimes' ), DMC_Detector::PLUGIN_FILE, $why ),
+				);
+			case 'inactive':
+				return array(
+					'label'  => __( 'Data Machine Code is not active', 'wp-coding-agents-runtimes' ),
+					/* translators: 1: version, 2: why it matters. */
+					'detail' => sprintf( __( 'Data Machine Code %1$s is installed but not active on this site. %2$s', 'wp-coding-agents-runtimes' ), (string) $status['version'], $why ),
+				);
+			case 'too_old':
+				return array(
+					'label'  => __( 'Data Machine Code is too old to read runtime signatures', 'wp-coding-agents-runtimes' ),
+					/* translators: 1: installed version, 2: first version that reads signatures, 3: why it matters. */
+					'detail' => sprintf( __( 'Data Machine Code %1$s is active, but only %2$s and later read runtime signatures. %3$s', 'wp-coding-agents-runtimes' ), (string) $status['version'], DMC_Detector::ORIGIN_SESSION_SINCE, $why ),
+				);
+		}
+		return null;
 	}
 }

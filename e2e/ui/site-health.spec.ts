@@ -3,14 +3,17 @@
  * whether Data Machine Code can attribute worktrees, and links to the fix.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { installDmc, removeDmc } from '../support/dmc';
 import { testSite } from '../support/site';
 import { openScreen, resetRegistry, setPublished } from './helpers';
 
 test.beforeEach( () => {
 	resetRegistry();
+	installDmc( '0.60.0' );
 } );
 test.afterEach( () => {
 	resetRegistry();
+	removeDmc();
 } );
 
 async function openSiteHealth( page: Page ): Promise< void > {
@@ -54,6 +57,32 @@ test( 'Site Health recommends publishing a runtime, links to the screen, and pas
 	await expect(
 		page.getByRole( 'button', {
 			name: /No coding-agent runtime is published/,
+		} )
+	).toHaveCount( 0 );
+} );
+
+test( 'Site Health never passes without Data Machine Code, and says why it matters', async ( {
+	page,
+} ) => {
+	await openScreen( page );
+	await setPublished( page, 'kimaki', true );
+	removeDmc();
+
+	await openSiteHealth( page );
+	const finding = page.getByRole( 'button', {
+		name: /Data Machine Code is not installed/,
+	} );
+	await expect( finding ).toBeVisible();
+	await finding.click();
+	await expect(
+		page.getByText(
+			'Data Machine Code (data-machine-code/data-machine-code.php) was not found. Signatures are stored and published; nothing consumes them yet, so no worktree records which agent session created it.'
+		)
+	).toBeVisible();
+	await page.getByRole( 'button', { name: /Passed tests/ } ).click();
+	await expect(
+		page.getByRole( 'button', {
+			name: /Data Machine Code can attribute worktrees to coding-agent sessions/,
 		} )
 	).toHaveCount( 0 );
 } );

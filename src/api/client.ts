@@ -6,6 +6,10 @@
 import apiFetch from '@wordpress/api-fetch';
 import type {
 	AttributionPreview,
+	AttributionSummary,
+	DmcStatus,
+	RecordedWorktree,
+	RecordedWorktreesPage,
 	AttributionPreviewBody,
 	DeleteResponse,
 	LastVerification,
@@ -118,4 +122,36 @@ export function putObservationSettings(
 		method: 'PUT',
 		data: settings,
 	} );
+}
+
+export function getDmcStatus(): Promise< DmcStatus > {
+	return apiFetch< DmcStatus >( { path: `${ NAMESPACE }/dmc` } );
+}
+
+export function getAttributionSummary(): Promise< AttributionSummary > {
+	return apiFetch< AttributionSummary >( {
+		path: `${ NAMESPACE }/attribution/summary`,
+	} );
+}
+
+/**
+ * One page of DMC's recorded worktrees, newest first; totals come from core's X-WP-* headers.
+ * @param page    Page, from 1.
+ * @param perPage Rows per page.
+ */
+export async function getRecordedWorktrees(
+	page: number,
+	perPage: number
+): Promise< RecordedWorktreesPage > {
+	const response = await apiFetch< RecordedWorktree[], false >( {
+		path: `${ NAMESPACE }/attribution/worktrees?page=${ page }&per_page=${ perPage }`,
+		parse: false,
+	} );
+	const rows = ( await response.json() ) as RecordedWorktree[];
+	return {
+		rows,
+		total: Number( response.headers.get( 'X-WP-Total' ) ?? rows.length ),
+		totalPages: Number( response.headers.get( 'X-WP-TotalPages' ) ?? 1 ),
+		page,
+	};
 }

@@ -18,6 +18,8 @@ export const SCHEMA = {
 	LABEL_MAX_LENGTH: 100,
 	MAX_FIELDS: 16,
 	MAX_RUNTIMES: 64,
+	PER_PAGE_DEFAULT: 10,
+	PER_PAGE_MAX: 100,
 	PREVIEW_PROPERTIES: [ 'env', 'record', 'host', 'runtime' ],
 	RUNTIME_PROPERTIES: [ 'fields', 'enabled', 'label' ],
 	SOURCES: [ 'installer', 'admin', 'preset', 'external', 'adopted' ],
@@ -394,4 +396,166 @@ export interface PutAttributionObservationSettingsBody {
 	 * Days within which at least one variable of each published runtime must have been observed in an agent process; otherwise the runtime is flagged.
 	 */
 	window_days?: number;
+}
+
+/**
+ * Response item of /dmc (schema "wpca-dmc").
+ */
+export interface WpcaDmc {
+	/**
+	 * absent (not installed), inactive, too_old (before 0.45: it reads no signatures) or active.
+	 */
+	state: 'absent' | 'inactive' | 'too_old' | 'active';
+	/**
+	 * Whether the plugin file data-machine-code/data-machine-code.php exists (or DMC is loaded from elsewhere).
+	 */
+	installed: boolean;
+	/**
+	 * Whether DMC is active on this site (network-activated included) or loaded in this request.
+	 */
+	active: boolean;
+	/**
+	 * Whether DMC is network-activated.
+	 */
+	network_active: boolean;
+	/**
+	 * Whether DMC is loaded in this request (its DATAMACHINE_CODE_VERSION constant is defined).
+	 */
+	loaded: boolean;
+	/**
+	 * The plugin file looked for, relative to the plugins folder.
+	 */
+	plugin_file: string;
+	/**
+	 * Version from DMC's plugin header, or null when not installed or unreadable.
+	 */
+	version: string | null;
+	/**
+	 * Whether this DMC version reads the filter for the worktree origin session (0.45+) and for the lock owner context (after 0.47.7); null when the version is unknown.
+	 */
+	consumes: {
+		origin_session: boolean | null;
+		lock_owner: boolean | null;
+	};
+	/**
+	 * Who applied the filter in this request. DMC applies it only in the process that creates a worktree or takes a lock, usually WP-CLI, so a REST request rarely sees it.
+	 */
+	filter: {
+		applied_in_request: number;
+		applied_by_other_code: boolean;
+		first_other_caller: {
+			file: string;
+			line: number;
+		} | null;
+	};
+	/**
+	 * The Plugins screen, for users who may activate plugins; null otherwise.
+	 */
+	plugins_url: string | null;
+}
+
+/**
+ * Response item of /attribution/worktrees (schema "wpca-worktree").
+ */
+export interface WpcaWorktree {
+	/**
+	 * The worktree handle (the key in DMC's option).
+	 */
+	handle: string;
+	/**
+	 * Repository, or null when not recorded.
+	 */
+	repo: string | null;
+	/**
+	 * Branch, or null when not recorded.
+	 */
+	branch: string | null;
+	/**
+	 * When DMC recorded the worktree, ISO 8601 UTC; null when absent or unreadable.
+	 */
+	created_at: string | null;
+	/**
+	 * The origin session as DMC reads it back: legacy keys migrated, values normalised (null kept), primary_id resolved against the signatures registered now.
+	 */
+	origin_session: {
+		primary_id: string | null;
+		ids: {
+			[ k: string ]: {
+				[ k: string ]: string | null;
+			};
+		};
+	};
+	/**
+	 * The runtime whose value is primary_id, or null.
+	 */
+	primary_runtime: string | null;
+	/**
+	 * How primary_id was chosen: explicit (stored), session_id (first session_id of a registered runtime), registered_value (first value of a registered runtime), captured_value (first value of any runtime); null when there is none.
+	 */
+	primary_rule:
+		| 'explicit'
+		| 'session_id'
+		| 'registered_value'
+		| 'captured_value'
+		| null;
+	/**
+	 * Whether the stored row holds legacy <runtime>_<subkey> keys (written before DMC 0.45).
+	 */
+	legacy: boolean;
+}
+
+/**
+ * Response item of /attribution/summary (schema "wpca-attribution-summary").
+ */
+export interface WpcaAttributionSummary {
+	/**
+	 * State of DMC's option datamachine_worktree_metadata: absent, unreadable (not an array) or ok.
+	 */
+	option: 'absent' | 'unreadable' | 'ok';
+	/**
+	 * Recorded worktrees read.
+	 */
+	total: number;
+	/**
+	 * Entries of the option that are not a handle mapped to metadata, left out.
+	 */
+	skipped: number;
+	/**
+	 * Per runtime DMC reads now or found in the records, in filter order.
+	 */
+	runtimes: {
+		id: string;
+		/**
+		 * Whether DMC reads this runtime now.
+		 */
+		published: boolean;
+		/**
+		 * The runtime's last change here (updated_at), the nearest time to its publication this plugin keeps; null when unknown.
+		 */
+		published_since: string | null;
+		/**
+		 * Recorded worktrees holding a value of this runtime.
+		 */
+		worktrees: number;
+		/**
+		 * Recorded worktrees whose primary_id is this runtime's.
+		 */
+		primary: number;
+		/**
+		 * Newest recorded worktree holding a value of this runtime.
+		 */
+		last_attributed_at: string | null;
+		/**
+		 * Published runtimes: worktrees recorded since published_since (all dated ones when it is null).
+		 */
+		worktrees_since: number | null;
+		/**
+		 * Published runtimes: of those, how many hold a value of this runtime.
+		 */
+		attributed_since: number | null;
+		/**
+		 * unattributed: worktrees were recorded since it was published and none holds a value of it; no_worktrees_since: none was recorded since; null otherwise.
+		 */
+		flag: 'unattributed' | 'no_worktrees_since' | null;
+	}[];
 }

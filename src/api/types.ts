@@ -11,6 +11,9 @@ import type {
 	PutOrderBody,
 	PutRuntimesByIdBody,
 	WpcaAttributionPreview,
+	WpcaAttributionSummary,
+	WpcaDmc,
+	WpcaWorktree,
 	WpcaLastVerification,
 	WpcaObservations,
 	WpcaObservationSettings,
@@ -96,3 +99,25 @@ export interface RestError {
 		[ key: string ]: unknown;
 	};
 }
+
+/** `GET /dmc`: whether Data Machine Code is there to consume the signatures. */
+export type DmcStatus = WpcaDmc;
+export type DmcState = DmcStatus[ 'state' ];
+
+/** One row of `GET /attribution/worktrees`, read back as DMC reads it (null values kept). */
+export type RecordedWorktree = WpcaWorktree;
+
+/** `runtime-id => subkey => value`. */
+export type RecordedIds = RecordedWorktree[ 'origin_session' ][ 'ids' ];
+
+/** One page of `GET /attribution/worktrees`, with the totals from its headers. */
+export interface RecordedWorktreesPage {
+	rows: RecordedWorktree[];
+	total: number;
+	totalPages: number;
+	page: number;
+}
+
+/** `GET /attribution/summary`. */
+export type AttributionSummary = WpcaAttributionSummary;
+export type RuntimeAttribution = AttributionSummary[ 'runtimes' ][ number ];

@@ -1,8 +1,8 @@
 import { Notice, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
-import type { AttributionPreview, CapturedIds } from '../api/types';
-import { FieldsTable } from './fields-table';
+import type { AttributionPreview } from '../api/types';
+import { CapturedTables } from './captured-tables';
 import { RegionCard } from './region-card';
 import { SubmitButton } from './submit-button';
 
@@ -14,32 +14,6 @@ interface AttributionPreviewPanelProps {
 	error: string | undefined;
 	onDismissError: () => void;
 	onPreview: ( env: Record< string, string > ) => Promise< boolean >;
-}
-
-function CapturedTables( {
-	ids,
-	prefix,
-}: {
-	ids: CapturedIds;
-	prefix: string;
-} ) {
-	return (
-		<>
-			{ Object.entries( ids ).map( ( [ runtimeId, values ] ) => (
-				<div key={ runtimeId } className="wpca-preview__runtime">
-					<code>{ runtimeId }</code>
-					<FieldsTable
-						label={ `${ prefix } ${ runtimeId }` }
-						pairs={ Object.entries( values ) }
-						valueHeading={ __(
-							'Value',
-							'wp-coding-agents-runtimes'
-						) }
-					/>
-				</div>
-			) ) }
-		</>
-	);
 }
 
 // "If an agent process had exactly these variables": the admin types values and

@@ -1,9 +1,11 @@
 import { __ } from '@wordpress/i18n';
+import type { ReactNode } from 'react';
 
 interface FieldsTableProps {
 	/** Accessible name of the table, e.g. "Fields of kimaki". */
 	label: string;
-	pairs: Array< [ subkey: string, value: string ] >;
+	/** A value may be markup (a link, an empty-value marker) where the table shows captured values. */
+	pairs: Array< [ subkey: string, value: ReactNode ] >;
 	/** Heading of the second column: env var names by default, captured values in the preview. */
 	valueHeading?: string;
 }

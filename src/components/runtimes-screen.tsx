@@ -1,10 +1,13 @@
 import { Notice, Spinner } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 import { runtimeScope } from '../hooks/runtimes-screen-state';
+import { useDmcRecords } from '../hooks/use-dmc-records';
 import { useRuntimesScreen } from '../hooks/use-runtimes-screen';
 import { declaredEnvVars } from '../lib/signatures';
 import { AddRuntimeForm } from './add-runtime-form';
 import { AttributionPreviewPanel } from './attribution-preview-panel';
+import { DmcNotice } from './dmc-notice';
+import { DmcRecordsPanel } from './dmc-records-panel';
 import { LastVerificationPanel } from './last-verification-panel';
 import { ObservedVariablesPanel } from './observed-variables-panel';
 import { RuntimeList } from './runtime-list';
@@ -13,6 +16,7 @@ import { SignaturesPanel } from './signatures-panel';
 /** Tools → Agent Runtimes. */
 export function RuntimesScreen() {
 	const screen = useRuntimesScreen();
+	const dmc = useDmcRecords( screen.runtimes );
 	const loadError = screen.errorFor( 'load' );
 	const orderError = screen.errorFor( 'order' );
 
@@ -25,6 +29,7 @@ export function RuntimesScreen() {
 					'wp-coding-agents-runtimes'
 				) }
 			</p>
+			{ dmc.status && <DmcNotice status={ dmc.status } /> }
 			{ loadError && (
 				<Notice
 					status="error"
@@ -111,6 +116,14 @@ export function RuntimesScreen() {
 								onSaveWindow={ screen.saveWindowDays }
 							/>
 						) }
+						<DmcRecordsPanel
+							status={ dmc.status }
+							summary={ dmc.summary }
+							worktrees={ dmc.worktrees }
+							busy={ dmc.busy }
+							error={ dmc.error }
+							onShowPage={ dmc.showPage }
+						/>
 						<LastVerificationPanel
 							report={ screen.lastVerification }
 						/>

@@ -37,6 +37,7 @@ global $table_prefix, $wpdb, $current_site, $current_blog, $wp_rewrite, $shortco
 require rtrim( $wpca_site['wpDir'], '/' ) . '/wp-load.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 require_once __DIR__ . '/class-test-case.php';
+require_once __DIR__ . '/class-dmc-fixture.php';
 
 if ( ! class_exists( 'WP_Coding_Agents\Runtimes\Signature_Store' ) ) {
 	fwrite( STDERR, "The plugin is not active on the test site.\n" );

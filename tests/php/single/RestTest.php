@@ -53,6 +53,9 @@ class RestTest extends Test_Case {
 			array( 'POST', '/signatures/repair' ),
 			array( 'POST', '/attribution/preview' ),
 			array( 'GET', '/attribution/last-verification' ),
+			array( 'GET', '/dmc' ),
+			array( 'GET', '/attribution/worktrees' ),
+			array( 'GET', '/attribution/summary' ),
 		);
 		foreach ( array( 0 => 401, WPCA_TEST_SITE['users']['subscriber']['id'] => 403, WPCA_TEST_SITE['users']['editor']['id'] => 403 ) as $user => $status ) {
 			wp_set_current_user( $user );

@@ -27,7 +27,16 @@ class SiteHealthTest extends Test_Case {
 	 */
 	private $override;
 
+	/**
+	 * The other findings assume DMC is there; the DMC tests remove or change it.
+	 */
+	protected function setUp(): void {
+		parent::setUp();
+		DMC_Fixture::install( '0.60.0' );
+	}
+
 	protected function tearDown(): void {
+		DMC_Fixture::remove();
 		if ( $this->override ) {
 			remove_filter( Filter_Publisher::HOOK, $this->override, 20 );
 		}
@@ -71,6 +80,33 @@ class SiteHealthTest extends Test_Case {
 
 		$this->assertSame( 'good', $result['status'] );
 		$this->assertStringContainsString( 'kimaki, opencode', $result['description'] );
+		$this->assertStringContainsString( 'Data Machine Code 0.60.0 is active and reads them.', $result['description'] );
+	}
+
+	/**
+	 * @dataProvider missing_dmc
+	 */
+	public function test_never_good_without_a_dmc_that_reads_signatures( $version, $active, $label, $detail ) {
+		$this->register_presets();
+		DMC_Fixture::remove();
+		if ( null !== $version ) {
+			DMC_Fixture::install( $version, $active );
+		}
+
+		$result = $this->run_test();
+
+		$this->assertSame( 'recommended', $result['status'] );
+		$this->assertSame( $label, $result['label'] );
+		$this->assertStringContainsString( $detail, $result['description'] );
+		$this->assertStringContainsString( 'nothing consumes them yet, so no worktree records which agent session created it', $result['description'] );
+	}
+
+	public function missing_dmc() {
+		return array(
+			'absent'   => array( null, false, 'Data Machine Code is not installed', 'Data Machine Code (data-machine-code/data-machine-code.php) was not found.' ),
+			'inactive' => array( '0.60.0', false, 'Data Machine Code is not active', 'Data Machine Code 0.60.0 is installed but not active on this site.' ),
+			'too old'  => array( '0.44.2', true, 'Data Machine Code is too old to read runtime signatures', 'Data Machine Code 0.44.2 is active, but only 0.45 and later read runtime signatures.' ),
+		);
 	}
 
 	public function test_stored_entries_that_cannot_be_published_are_reported() {

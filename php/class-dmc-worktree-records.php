@@ -1,0 +1,352 @@
+<?php
+/**
+ * What Data Machine Code really recorded for each worktree.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Reads DMC's per-site option `datamachine_worktree_metadata` (`handle => metadata`) and
+ * each row's `origin_session` back exactly as DMC's `WorktreeContextInjector::summarize_session()`
+ * does (shared CONTRACT.md): legacy `<runtime>_<subkey>` keys split at the first
+ * underscore, values normalised with `null` subkeys kept, `primary_id` resolved against
+ * the signatures registered now. It also says which rule and runtime produced the
+ * primary id, which DMC does not report. Read-only: nothing here writes DMC's option.
+ */
+class DMC_Worktree_Records {
+
+	const OPTION = 'datamachine_worktree_metadata';
+
+	/** How the primary id was chosen, in DMC's order of precedence. */
+	const PRIMARY_RULES = array( 'explicit', 'session_id', 'registered_value', 'captured_value' );
+
+	/**
+	 * Every readable row, newest first.
+	 *
+	 * @param array<string, array<string, string>> $signatures The signatures as DMC cleans them (Attribution_Resolver::clean()).
+	 * @return array{option: string, rows: array[], skipped: int} `option` is absent, unreadable (not an array) or ok;
+	 *               `skipped` counts entries that are not `string handle => array`.
+	 */
+	public function read( array $signatures ) {
+		$stored = get_option( self::OPTION, null );
+		if ( null === $stored || ! is_array( $stored ) ) {
+			return array(
+				'option'  => null === $stored ? 'absent' : 'unreadable',
+				'rows'    => array(),
+				'skipped' => 0,
+			);
+		}
+		$rows    = array();
+		$skipped = 0;
+		foreach ( $stored as $handle => $metadata ) {
+			if ( ! is_string( $handle ) || '' === $handle || ! is_array( $metadata ) ) {
+				++$skipped;
+				continue;
+			}
+			$rows[] = $this->row( $handle, $metadata, $signatures, count( $rows ) );
+		}
+		// Newest first; rows without a readable date last; among equals, the later-stored first.
+		usort(
+			$rows,
+			static function ( array $a, array $b ) {
+				if ( $a['timestamp'] !== $b['timestamp'] ) {
+					return null === $a['timestamp'] ? 1 : ( null === $b['timestamp'] ? -1 : $b['timestamp'] - $a['timestamp'] );
+				}
+				return $b['position'] - $a['position'];
+			}
+		);
+		return array(
+			'option'  => 'ok',
+			'rows'    => $rows,
+			'skipped' => $skipped,
+		);
+	}
+
+	/**
+	 * Per runtime, the evidence in the records: how many worktrees carry a value of it,
+	 * how many it gave the primary id, when last; and, for each runtime DMC reads now,
+	 * whether any worktree recorded since it was published (the nearest time this plugin
+	 * keeps is its `updated_at`, the last change) carries a value of it.
+	 *
+	 * @param array[]                $rows       Rows from read().
+	 * @param string[]               $published  Runtime ids DMC reads now, in filter order.
+	 * @param array<string, ?string> $changed_at Runtime id => ISO 8601 time of its last change (ours only).
+	 * @return array[] See Schema::get_attribution_summary_schema().
+	 */
+	public function runtime_summary( array $rows, array $published, array $changed_at ) {
+		$seen = array();
+		foreach ( $rows as $row ) {
+			foreach ( $row['origin_session']['ids'] as $runtime_id => $entry ) {
+				if ( null !== self::first_value( $entry ) ) {
+					$seen[ $runtime_id ] = true;
+				}
+			}
+		}
+		$summary = array();
+		foreach ( array_unique( array_merge( $published, array_map( 'strval', array_keys( $seen ) ) ) ) as $runtime_id ) {
+			$is_published = in_array( $runtime_id, $published, true );
+			$since        = $is_published && isset( $changed_at[ $runtime_id ] ) ? strtotime( $changed_at[ $runtime_id ] ) : false;
+			$entry        = array(
+				'id'                 => $runtime_id,
+				'published'          => $is_published,
+				'published_since'    => false === $since ? null : gmdate( 'c', $since ),
+				'worktrees'          => 0,
+				'primary'            => 0,
+				'last_attributed_at' => null,
+				'worktrees_since'    => $is_published ? 0 : null,
+				'attributed_since'   => $is_published ? 0 : null,
+				'flag'               => null,
+			);
+			$last         = null;
+			foreach ( $rows as $row ) {
+				$captured = isset( $row['origin_session']['ids'][ $runtime_id ] ) && null !== self::first_value( $row['origin_session']['ids'][ $runtime_id ] );
+				if ( $captured ) {
+					++$entry['worktrees'];
+					$last = null === $row['timestamp'] ? $last : max( (int) $last, $row['timestamp'] );
+				}
+				if ( $row['primary_runtime'] === $runtime_id ) {
+					++$entry['primary'];
+				}
+				// A row without a readable date cannot be placed after the publication.
+				if ( $is_published && null !== $row['timestamp'] && ( false === $since || $row['timestamp'] >= $since ) ) {
+					++$entry['worktrees_since'];
+					$entry['attributed_since'] += $captured ? 1 : 0;
+				}
+			}
+			$entry['last_attributed_at'] = null === $last ? null : gmdate( 'c', $last );
+			if ( $is_published && 0 === $entry['attributed_since'] ) {
+				$entry['flag'] = 0 === $entry['worktrees_since'] ? 'no_worktrees_since' : 'unattributed';
+			}
+			$summary[] = $entry;
+		}
+		return $summary;
+	}
+
+	/**
+	 * A row as the REST API returns it (without the sort keys).
+	 *
+	 * @param array $row Row from read().
+	 * @return array
+	 */
+	public static function public_row( array $row ) {
+		unset( $row['timestamp'], $row['position'] );
+		return $row;
+	}
+
+	/**
+	 * One row read back.
+	 *
+	 * @param string $handle     Worktree handle.
+	 * @param array  $metadata   Stored metadata.
+	 * @param array  $signatures Cleaned signatures registered now.
+	 * @param int    $position   Position in the option.
+	 * @return array
+	 */
+	private function row( $handle, array $metadata, array $signatures, $position ) {
+		$raw_session = isset( $metadata['origin_session'] ) && is_array( $metadata['origin_session'] ) ? $metadata['origin_session'] : array();
+		$session     = self::summarize_session( $raw_session, $signatures );
+		$timestamp   = self::timestamp( isset( $metadata['created_at'] ) ? $metadata['created_at'] : null );
+		return array(
+			'handle'          => $handle,
+			'repo'            => self::normalize_value( isset( $metadata['repo'] ) ? $metadata['repo'] : null ),
+			'branch'          => self::normalize_value( isset( $metadata['branch'] ) ? $metadata['branch'] : null ),
+			'created_at'      => null === $timestamp ? null : gmdate( 'c', $timestamp ),
+			'origin_session'  => array(
+				'primary_id' => $session['primary_id'],
+				'ids'        => $session['ids'],
+			),
+			'primary_runtime' => $session['primary_runtime'],
+			'primary_rule'    => $session['primary_rule'],
+			'legacy'          => self::has_legacy_keys( $raw_session ),
+			'timestamp'       => $timestamp,
+			'position'        => $position,
+		);
+	}
+
+	/**
+	 * DMC's summarize_session(), plus which rule and runtime gave the primary id.
+	 *
+	 * @param array $session    Stored `origin_session`.
+	 * @param array $signatures Cleaned signatures registered now.
+	 * @return array{primary_id: string|null, ids: array, primary_runtime: string|null, primary_rule: string|null}
+	 */
+	public static function summarize_session( array $session, array $signatures ) {
+		$session = self::migrate_legacy( $session );
+		$ids     = array();
+		if ( isset( $session['ids'] ) && is_array( $session['ids'] ) ) {
+			foreach ( $session['ids'] as $runtime_id => $entry ) {
+				if ( ! is_string( $runtime_id ) || '' === $runtime_id || ! is_array( $entry ) ) {
+					continue;
+				}
+				$normalized = array();
+				foreach ( $entry as $subkey => $value ) {
+					if ( is_string( $subkey ) && '' !== $subkey ) {
+						$normalized[ $subkey ] = self::normalize_value( $value );
+					}
+				}
+				if ( array() !== $normalized ) {
+					$ids[ $runtime_id ] = $normalized;
+				}
+			}
+		}
+		list( $primary_id, $runtime, $rule ) = self::resolve_primary( $session, $ids, $signatures );
+		return array(
+			'primary_id'      => $primary_id,
+			'ids'             => $ids,
+			'primary_runtime' => $runtime,
+			'primary_rule'    => $rule,
+		);
+	}
+
+	/**
+	 * DMC's resolve_primary_id(): explicit, then the first `session_id` of a registered
+	 * runtime, then any value of a registered runtime, then any captured value.
+	 *
+	 * @param array $session    Migrated envelope.
+	 * @param array $ids        Normalised ids.
+	 * @param array $signatures Cleaned signatures registered now.
+	 * @return array{0: string|null, 1: string|null, 2: string|null} Primary id, its runtime, the rule.
+	 */
+	private static function resolve_primary( array $session, array $ids, array $signatures ) {
+		$explicit = isset( $session['primary_id'] ) ? self::normalize_value( $session['primary_id'] ) : null;
+		if ( null !== $explicit ) {
+			// DMC keeps no runtime for an explicit id: name the one whose value it is, if any.
+			$order = array_merge( array_intersect( array_keys( $signatures ), array_keys( $ids ) ), array_keys( $ids ) );
+			foreach ( array_unique( $order ) as $runtime_id ) {
+				if ( in_array( $explicit, $ids[ $runtime_id ], true ) ) {
+					return array( $explicit, (string) $runtime_id, 'explicit' );
+				}
+			}
+			return array( $explicit, null, 'explicit' );
+		}
+		foreach ( array_keys( $signatures ) as $runtime_id ) {
+			if ( isset( $ids[ $runtime_id ]['session_id'] ) ) {
+				return array( $ids[ $runtime_id ]['session_id'], (string) $runtime_id, 'session_id' );
+			}
+		}
+		foreach ( array_keys( $signatures ) as $runtime_id ) {
+			if ( isset( $ids[ $runtime_id ] ) ) {
+				$value = self::first_value( $ids[ $runtime_id ] );
+				if ( null !== $value ) {
+					return array( $value, (string) $runtime_id, 'registered_value' );
+				}
+			}
+		}
+		foreach ( $ids as $runtime_id => $entry ) {
+			$value = self::first_value( $entry );
+			if ( null !== $value ) {
+				return array( $value, (string) $runtime_id, 'captured_value' );
+			}
+		}
+		return array( null, null, null );
+	}
+
+	/**
+	 * The first non-null value of an entry.
+	 *
+	 * @param array $entry Normalised `subkey => value|null`.
+	 * @return string|null
+	 */
+	private static function first_value( array $entry ) {
+		foreach ( $entry as $value ) {
+			if ( null !== $value ) {
+				return $value;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * DMC's normalize_session_value(): strings trimmed, other scalars cast and trimmed,
+	 * empty strings, null and non-scalars null.
+	 *
+	 * @param mixed $value Stored value.
+	 * @return string|null
+	 */
+	public static function normalize_value( $value ) {
+		if ( ! is_scalar( $value ) ) {
+			return null;
+		}
+		$text = trim( (string) $value );
+		return '' === $text ? null : $text;
+	}
+
+	/**
+	 * DMC's migrate_legacy_origin_session(): each top-level key other than `primary_id` and
+	 * `ids` with an underscore neither first nor last is split at its first underscore into
+	 * runtime and subkey, merged into `ids` without overwriting a subkey already there.
+	 *
+	 * @param array $session Stored envelope.
+	 * @return array
+	 */
+	private static function migrate_legacy( array $session ) {
+		$ids = isset( $session['ids'] ) && is_array( $session['ids'] ) ? $session['ids'] : array();
+		foreach ( $session as $key => $value ) {
+			$split = self::split_legacy_key( $key );
+			if ( null === $split ) {
+				continue;
+			}
+			list( $runtime_id, $subkey ) = $split;
+			if ( ! isset( $ids[ $runtime_id ] ) || ! is_array( $ids[ $runtime_id ] ) ) {
+				$ids[ $runtime_id ] = array();
+			}
+			if ( ! array_key_exists( $subkey, $ids[ $runtime_id ] ) ) {
+				$ids[ $runtime_id ][ $subkey ] = $value;
+			}
+		}
+		$session['ids'] = $ids;
+		return $session;
+	}
+
+	/**
+	 * A legacy key split into `[ runtime, subkey ]`, or null when DMC leaves it alone.
+	 *
+	 * @param int|string $key Top-level key of the stored envelope.
+	 * @return string[]|null
+	 */
+	private static function split_legacy_key( $key ) {
+		if ( 'primary_id' === $key || 'ids' === $key ) {
+			return null;
+		}
+		$key        = (string) $key;
+		$underscore = strpos( $key, '_' );
+		if ( false === $underscore || 0 === $underscore || strlen( $key ) - 1 === $underscore ) {
+			return null;
+		}
+		return array( substr( $key, 0, $underscore ), substr( $key, $underscore + 1 ) );
+	}
+
+	/**
+	 * Whether a stored envelope holds keys DMC migrates from the legacy shape.
+	 *
+	 * @param array $session Stored envelope.
+	 * @return bool
+	 */
+	private static function has_legacy_keys( array $session ) {
+		foreach ( array_keys( $session ) as $key ) {
+			if ( null !== self::split_legacy_key( $key ) ) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * A stored `created_at` as a Unix time: DMC writes `Y-m-d H:i:s` (UTC) or ISO 8601.
+	 *
+	 * @param mixed $created_at Stored value.
+	 * @return int|null Null when absent or unreadable.
+	 */
+	private static function timestamp( $created_at ) {
+		if ( ! is_string( $created_at ) || 1 !== preg_match( '/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?/', $created_at ) ) {
+			return null;
+		}
+		$has_zone  = 1 === preg_match( '/(Z|[+-]\d{2}:?\d{2})$/i', trim( $created_at ) );
+		$timestamp = strtotime( $has_zone ? $created_at : $created_at . ' UTC' );
+		return false === $timestamp ? null : $timestamp;
+	}
+}
