@@ -54,7 +54,14 @@ class MultisiteUninstallTest extends Test_Case {
 			$this->assertIsInt( $site_id );
 			$this->created_sites[] = $site_id;
 		}
-		$sites = array_merge( array( get_main_site_id() ), $this->created_sites );
+		$sites  = array_merge( array( get_main_site_id() ), $this->created_sites );
+		$tables = array();
+		foreach ( $sites as $site_id ) {
+			switch_to_blog( $site_id );
+			wp_cache_flush();
+			$tables[ $site_id ] = self::options_table();
+			restore_current_blog();
+		}
 		foreach ( $sites as $site_id ) {
 			switch_to_blog( $site_id );
 			$this->store()->put( 'custom-' . $site_id, array( 'fields' => array( 'session_id' => 'SITE_' . $site_id ) ) );
@@ -74,6 +81,8 @@ class MultisiteUninstallTest extends Test_Case {
 			foreach ( Uninstaller::OPTIONS as $option ) {
 				$this->assertNull( $this->stored( $option ), "$option on site $site_id" );
 			}
+			wp_cache_flush();
+			$this->assertSame( $tables[ $site_id ], self::options_table(), "The whole options table of site $site_id is as before." );
 			restore_current_blog();
 		}
 		$this->assertSame( get_main_site_id(), get_current_blog_id() );
@@ -86,5 +95,15 @@ class MultisiteUninstallTest extends Test_Case {
 		$this->assertSame( array( 'main-only' ), array_keys( $this->stored() ) );
 		$this->assertSame( array( 'main-only', 'kimaki', 'opencode' ), self::ids( $this->store()->list_items() ) );
 		$this->assertNull( get_site_option( Signature_Store::OPTION, null ), 'Nothing is stored network-wide.' );
+	}
+
+	/**
+	 * Every row of the current site's options table (transients included), name => value.
+	 *
+	 * @return array<string, string>
+	 */
+	private static function options_table() {
+		global $wpdb;
+		return array_column( $wpdb->get_results( "SELECT option_name, option_value FROM $wpdb->options ORDER BY option_name", ARRAY_A ), 'option_value', 'option_name' );
 	}
 }

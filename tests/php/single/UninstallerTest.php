@@ -94,4 +94,93 @@ class UninstallerTest extends Test_Case {
 			$this->assertNull( $this->stored( $option ), $option );
 		}
 	}
+
+	/**
+	 * Every row of this site's options table (transients included), name => value.
+	 *
+	 * @return array<string, string>
+	 */
+	public static function options_table() {
+		global $wpdb;
+		return array_column( $wpdb->get_results( "SELECT option_name, option_value FROM $wpdb->options ORDER BY option_name", ARRAY_A ), 'option_value', 'option_name' );
+	}
+
+	/**
+	 * Sends a request to the test site as the admin (Application Password), as an installer does.
+	 */
+	public static function over_http( $method, $route, $body = null ) {
+		$admin    = WPCA_TEST_SITE['users']['admin'];
+		$response = wp_remote_request(
+			WPCA_TEST_SITE['restUrl'] . 'wp-coding-agents/v1' . $route,
+			array(
+				'method'  => $method,
+				'headers' => array(
+					'Authorization' => 'Basic ' . base64_encode( $admin['username'] . ':' . $admin['appPassword'] ),
+					'Content-Type'  => 'application/json',
+				),
+				'body'    => null === $body ? null : wp_json_encode( $body ),
+				'timeout' => 30,
+			)
+		);
+		return (int) wp_remote_retrieve_response_code( $response );
+	}
+
+	/**
+	 * Not a hand-kept list: the whole options table before activation equals the table after
+	 * uninstall, whatever the plugin wrote in between through every route that writes.
+	 * Only WordPress's own record of which plugins are active may differ.
+	 */
+	public function test_the_options_table_after_uninstall_equals_the_table_before_activation() {
+		deactivate_plugins( self::PLUGIN, true );
+		wp_cache_flush();
+		$before = self::options_table();
+		try {
+			activate_plugin( self::PLUGIN );
+			foreach ( array(
+				array( 'PUT', '/runtimes/kimaki', array( 'fields' => Presets::get( 'kimaki' )['fields'] ) ),
+				array( 'PUT', '/runtimes/custom', array( 'fields' => array( 'session_id' => 'C' ) ) ),
+				array( 'PATCH', '/runtimes/custom', array( 'enabled' => false ) ),
+				array( 'PATCH', '/runtimes/opencode', array( 'label' => 'OC' ) ),
+				array( 'PUT', '/order', array( 'order' => array( 'custom', 'kimaki', 'opencode' ) ) ),
+				array( 'POST', '/attribution/preview', array( 'env' => array( 'KIMAKI_SESSION_ID' => 'k-1' ), 'record' => true ) ),
+				array( 'PUT', '/attribution/observation-settings', array( 'window_days' => 7 ) ),
+				array( 'POST', '/signatures/repair', null ),
+				array( 'DELETE', '/runtimes/opencode', null ),
+			) as list( $method, $route, $body ) ) {
+				$this->assertLessThan( 300, self::over_http( $method, $route, $body ), "$method $route" );
+			}
+			foreach ( array( '/runtimes', '/runtimes/kimaki', '/signatures', '/attribution/observations', '/attribution/observation-settings' ) as $route ) {
+				$this->assertSame( 200, self::over_http( 'GET', $route ), "GET $route" );
+			}
+			// A write killed while holding its locks leaves their rows behind.
+			add_option( Signature_Store::LOCK_OPTION, '0|left-behind', '', false );
+			add_option( Verification_Log::LOCK_OPTION, '0|left-behind', '', false );
+			wp_cache_flush();
+			$this->assertNotSame( $before, self::options_table(), 'The plugin wrote something.' );
+
+			deactivate_plugins( self::PLUGIN, true );
+			$output = shell_exec(
+				'echo ' . escapeshellarg( 'require_once ABSPATH . "wp-admin/includes/plugin.php"; uninstall_plugin( "' . self::PLUGIN . '" ); echo "done";' )
+				. ' | php ' . escapeshellarg( dirname( __DIR__, 3 ) . '/scripts/lib/wp-eval.php' )
+				. ' ' . escapeshellarg( WPCA_TEST_SITE['wpDir'] ) . ' ' . escapeshellarg( WPCA_TEST_SITE['url'] ) . ' 2>&1'
+			);
+			$this->assertSame( 'done', (string) $output );
+			wp_cache_flush();
+			$after = self::options_table();
+		} finally {
+			activate_plugin( self::PLUGIN );
+		}
+
+		// WordPress's own: which plugins are active, and a cache core refreshes on any request.
+		foreach ( array( $before, $after ) as $index => $table ) {
+			foreach ( array_keys( $table ) as $option ) {
+				if ( in_array( $option, array( 'active_plugins', 'recently_activated' ), true ) || 1 === preg_match( '/^_site_transient_(timeout_)?wp_theme_files_patterns-/', $option ) ) {
+					unset( $table[ $option ] );
+				}
+			}
+			0 === $index ? $before = $table : $after = $table;
+		}
+		$this->assertSame( array(), array_diff_key( $after, $before ), 'Rows left behind by the plugin.' );
+		$this->assertSame( $before, $after );
+	}
 }
