@@ -361,8 +361,8 @@ class REST_Controller extends WP_REST_Controller {
 		$effective = $this->publisher->effective();
 		return new WP_REST_Response(
 			array(
-				'signatures' => self::as_object_map( $effective['signatures'] ),
-				'collisions' => array_map(
+				'signatures'  => self::as_object_map( $effective['signatures'] ),
+				'collisions'  => array_map(
 					static function ( array $collision ) {
 						return array(
 							'id'     => (string) $collision['id'],
@@ -372,7 +372,9 @@ class REST_Controller extends WP_REST_Controller {
 					},
 					$effective['collisions']
 				),
-				'problems'   => $this->store->problems(),
+				'problems'    => $this->store->problems(),
+				// Could these signatures alone, at 300 bytes a value, blow DMC's lock metadata budget?
+				'lock_budget' => ( new Lock_Metadata_Budget() )->worst_case( $this->resolver->clean( $effective['signatures'] ) ),
 			)
 		);
 	}
@@ -426,6 +428,7 @@ class REST_Controller extends WP_REST_Controller {
 		if ( null !== $preview['origin_session'] ) {
 			$preview['origin_session']['ids'] = self::as_object_map( $preview['origin_session']['ids'] );
 		}
+		$preview['lock_budget']               = ( new Lock_Metadata_Budget() )->measure( $preview['lock_owner']['runtime_ids'] );
 		$preview['lock_owner']['runtime_ids'] = self::as_object_map( $preview['lock_owner']['runtime_ids'] );
 		$preview['recorded']                  = $accepted['record'];
 		return new WP_REST_Response( $preview );

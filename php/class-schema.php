@@ -241,12 +241,12 @@ class Schema {
 			'title'      => 'wpca-signatures',
 			'type'       => 'object',
 			'properties' => array(
-				'signatures' => array(
+				'signatures'  => array(
 					'description' => __( 'Exactly what Data Machine Code receives from the filter, in filter order.', 'wp-coding-agents-runtimes' ),
 					'type'        => 'object',
 					'readonly'    => true,
 				),
-				'collisions' => array(
+				'collisions'  => array(
 					'description' => __( 'Runtimes of ours that do not take effect because other code publishes the same id.', 'wp-coding-agents-runtimes' ),
 					'type'        => 'array',
 					'readonly'    => true,
@@ -259,7 +259,8 @@ class Schema {
 						),
 					),
 				),
-				'problems'   => array(
+				'lock_budget' => self::lock_budget_schema( __( 'DMC\'s lock metadata budget if every declared variable had a 300-byte value (the most DMC keeps), with DMC\'s own keys at their largest.', 'wp-coding-agents-runtimes' ) ),
+				'problems'    => array(
 					'description' => __( 'Entries and pairs of the stored option that are invalid and therefore not published.', 'wp-coding-agents-runtimes' ),
 					'type'        => 'array',
 					'readonly'    => true,
@@ -330,6 +331,7 @@ class Schema {
 					'items'       => array( 'type' => 'string' ),
 					'readonly'    => true,
 				),
+				'lock_budget'    => self::lock_budget_schema( __( 'DMC\'s lock metadata budget for the lock owner\'s runtime_ids of this environment, with DMC\'s own keys at their largest.', 'wp-coding-agents-runtimes' ) ),
 				'recorded'       => array(
 					'description' => __( 'Whether this result was recorded as an observation (the request sent "record": true).', 'wp-coding-agents-runtimes' ),
 					'type'        => 'boolean',
@@ -371,6 +373,35 @@ class Schema {
 			'type'       => 'object',
 			'properties' => array(
 				'verification' => $report,
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a lock metadata budget (Lock_Metadata_Budget::measure()).
+	 *
+	 * @param string $description What is measured.
+	 * @return array
+	 */
+	public static function lock_budget_schema( $description ) {
+		$bytes = array(
+			'type'     => 'integer',
+			'readonly' => true,
+		);
+		return array(
+			'description' => $description,
+			'type'        => 'object',
+			'readonly'    => true,
+			'properties'  => array(
+				'runtime_ids_bytes' => array( 'description' => __( 'Bytes of runtime_ids as DMC JSON-encodes it.', 'wp-coding-agents-runtimes' ) ) + $bytes,
+				'reserved_bytes'    => array( 'description' => __( 'Bytes of the lock metadata without runtime_ids: DMC\'s own keys at their largest (host 253, pid 7, four DATAMACHINE_* values of 300, wp_cli_args 1,000, workspace and lock paths of 255 each, request id 24; plain characters).', 'wp-coding-agents-runtimes' ) ) + $bytes,
+				'total_bytes'       => array( 'description' => __( 'Bytes of the whole lock metadata JSON.', 'wp-coding-agents-runtimes' ) ) + $bytes,
+				'budget'            => array( 'description' => __( 'DMC cuts the JSON at this many bytes; a cut JSON reads back as no metadata at all.', 'wp-coding-agents-runtimes' ) ) + $bytes,
+				'fits'              => array(
+					'description' => __( 'Whether total_bytes is within the budget.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
 			),
 		);
 	}

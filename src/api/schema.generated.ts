@@ -154,6 +154,31 @@ export interface WpcaSignatures {
 		theirs: unknown;
 	}[];
 	/**
+	 * DMC's lock metadata budget if every declared variable had a 300-byte value (the most DMC keeps), with DMC's own keys at their largest.
+	 */
+	lock_budget: {
+		/**
+		 * Bytes of runtime_ids as DMC JSON-encodes it.
+		 */
+		runtime_ids_bytes: number;
+		/**
+		 * Bytes of the lock metadata without runtime_ids: DMC's own keys at their largest (host 253, pid 7, four DATAMACHINE_* values of 300, wp_cli_args 1,000, workspace and lock paths of 255 each, request id 24; plain characters).
+		 */
+		reserved_bytes: number;
+		/**
+		 * Bytes of the whole lock metadata JSON.
+		 */
+		total_bytes: number;
+		/**
+		 * DMC cuts the JSON at this many bytes; a cut JSON reads back as no metadata at all.
+		 */
+		budget: number;
+		/**
+		 * Whether total_bytes is within the budget.
+		 */
+		fits: boolean;
+	};
+	/**
 	 * Entries and pairs of the stored option that are invalid and therefore not published.
 	 */
 	problems: {
@@ -201,6 +226,31 @@ export interface WpcaAttributionPreview {
 	 * Declared variables absent or blank in the given environment.
 	 */
 	missing: string[];
+	/**
+	 * DMC's lock metadata budget for the lock owner's runtime_ids of this environment, with DMC's own keys at their largest.
+	 */
+	lock_budget: {
+		/**
+		 * Bytes of runtime_ids as DMC JSON-encodes it.
+		 */
+		runtime_ids_bytes: number;
+		/**
+		 * Bytes of the lock metadata without runtime_ids: DMC's own keys at their largest (host 253, pid 7, four DATAMACHINE_* values of 300, wp_cli_args 1,000, workspace and lock paths of 255 each, request id 24; plain characters).
+		 */
+		reserved_bytes: number;
+		/**
+		 * Bytes of the whole lock metadata JSON.
+		 */
+		total_bytes: number;
+		/**
+		 * DMC cuts the JSON at this many bytes; a cut JSON reads back as no metadata at all.
+		 */
+		budget: number;
+		/**
+		 * Whether total_bytes is within the budget.
+		 */
+		fits: boolean;
+	};
 	/**
 	 * Whether this result was recorded as an observation (the request sent "record": true).
 	 */

@@ -121,3 +121,6 @@ export interface RecordedWorktreesPage {
 /** `GET /attribution/summary`. */
 export type AttributionSummary = WpcaAttributionSummary;
 export type RuntimeAttribution = AttributionSummary[ 'runtimes' ][ number ];
+
+/** DMC's lock metadata budget (8,192 bytes), for a preview or the registry's worst case. */
+export type LockBudget = AttributionPreview[ 'lock_budget' ];

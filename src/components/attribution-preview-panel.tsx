@@ -3,6 +3,7 @@ import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { AttributionPreview } from '../api/types';
 import { CapturedTables } from './captured-tables';
+import { LockBudgetNote } from './lock-budget';
 import { RegionCard } from './region-card';
 import { SubmitButton } from './submit-button';
 
@@ -166,6 +167,7 @@ export function AttributionPreviewPanel( {
 							/>
 						</>
 					) }
+					<LockBudgetNote budget={ result.lock_budget } />
 					<p>
 						{ __(
 							'Missing variables:',

@@ -8,6 +8,7 @@ import { AddRuntimeForm } from './add-runtime-form';
 import { AttributionPreviewPanel } from './attribution-preview-panel';
 import { DmcNotice } from './dmc-notice';
 import { DmcRecordsPanel } from './dmc-records-panel';
+import { LockBudgetWarning } from './lock-budget';
 import { LastVerificationPanel } from './last-verification-panel';
 import { ObservedVariablesPanel } from './observed-variables-panel';
 import { RuntimeList } from './runtime-list';
@@ -63,6 +64,11 @@ export function RuntimesScreen() {
 							>
 								{ orderError }
 							</Notice>
+						) }
+						{ screen.signatures && (
+							<LockBudgetWarning
+								budget={ screen.signatures.lock_budget }
+							/>
 						) }
 						<RuntimeList
 							runtimes={ screen.runtimes }

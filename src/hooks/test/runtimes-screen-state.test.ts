@@ -25,10 +25,23 @@ const kimaki: Runtime = {
 	collision: false,
 };
 
+const lockBudget = {
+	runtime_ids_bytes: 0,
+	reserved_bytes: 3203,
+	total_bytes: 3203,
+	budget: 8192,
+	fits: true,
+};
+
 function signatures(
 	map: SignaturesResponse[ 'signatures' ]
 ): SignaturesResponse {
-	return { signatures: map, collisions: [], problems: [] };
+	return {
+		signatures: map,
+		collisions: [],
+		problems: [],
+		lock_budget: lockBudget,
+	};
 }
 
 const preview: AttributionPreview = {
@@ -40,6 +53,7 @@ const preview: AttributionPreview = {
 	declared: [ 'KIMAKI_SESSION_ID' ],
 	found: [ 'KIMAKI_SESSION_ID' ],
 	missing: [],
+	lock_budget: lockBudget,
 	recorded: false,
 };
 
