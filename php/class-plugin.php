@@ -12,8 +12,8 @@ use WP_REST_Request;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Where the objects are put together. plugin.php hooks these static callbacks, so no
- * class is loaded and nothing is built until a hook that needs it runs.
+ * Where the objects are put together. plugin.php hooks these static methods (or closures
+ * calling them), so no class is loaded and nothing is built until a hook that needs it runs.
  */
 final class Plugin {
 
@@ -99,16 +99,6 @@ final class Plugin {
 			remove_filter( Filter_Publisher::HOOK, array( self::class, 'observe_filter_caller' ), PHP_INT_MIN );
 		}
 		return $signatures;
-	}
-
-	/**
-	 * DMC's filter (`datamachine_code_worktree_runtime_signatures`).
-	 *
-	 * @param mixed $signatures Value so far.
-	 * @return array
-	 */
-	public static function publish_signatures( $signatures ) {
-		return self::publisher()->publish( $signatures );
 	}
 
 	/**

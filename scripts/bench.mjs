@@ -1,37 +1,67 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: what this plugin costs, as ratios against baselines measured in the
- * same run (these machines are noisy, so absolute times mean little).
+ * `npm run bench`: what this plugin costs, each figure a ratio against a baseline
+ * measured in the same run, alternating (these machines are shared and noisy, so
+ * absolute times mean little):
  *
- * 1. The filter DMC calls, in one PHP process: our publisher (stored option, parsed and
- *    validated on every call) against a callback returning a hard-coded array — the
- *    cheapest alternative, a generated mu-plugin file.
- * 2. REST over HTTP on the native test site: our routes against a core route of similar
- *    weight (`GET /wp/v2/types/post`), requests interleaved so both see the same noise.
+ * 1. DMC's filter, in one PHP process: the publisher against a callback returning a
+ *    hard-coded array, with the two presets and with 64 runtimes × 16 subkeys.
+ * 2. Bootstrap, on a front-end page: the plugin file's load time (hrtime inside PHP) and
+ *    the PHP files the request includes, against a one-line plugin.
+ * 3. A front-end page and `GET /wp/v2/settings` with the plugin active against inactive,
+ *    with 95% confidence intervals.
+ * 4. `GET /runtimes`, `GET /signatures`, `POST /attribution/preview` against
+ *    `GET /wp/v2/settings`, the closest core settings route.
+ * 5. The admin screen in Chromium, navigation to first usable toggle, against core's
+ *    Settings → General submit button: on the native stack and on Playground (`npm start`).
+ * 6. The admin app's gzipped JavaScript and CSS.
+ *
+ * Writes docs/bench.json and regenerates the README's table from it (scripts/bench-table.mjs).
+ * `--quick` (fewer rounds, no Playground; under a minute) writes artifacts/bench-quick.json
+ * and leaves the README alone. `--no-playground` skips Playground in a full run.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from './lib/common.mjs';
+import zlib from 'node:zlib';
+import {
+	ROOT,
+	ensureBuild,
+	killGroup,
+	waitFor,
+	assertPortFree,
+} from './lib/common.mjs';
+import { alternate, median, pairedRatio } from './lib/bench/stats.mjs';
+import { measureScreens } from './lib/bench/browser.mjs';
+import { renderTable, updateReadme } from './bench-table.mjs';
 
+const args = process.argv.slice( 2 );
+const QUICK = args.includes( '--quick' );
+const PLAYGROUND = ! QUICK && ! args.includes( '--no-playground' );
+const ROUNDS = {
+	filter: QUICK ? 9 : 21,
+	http: QUICK ? 20 : 80,
+	browser: QUICK ? 5 : 7,
+	playground: 5,
+};
 const NAME = 'bench-site';
-const PORT = 8891;
-const ROUNDS = Number( process.env.WPCA_BENCH_ROUNDS || 40 );
+const PORT = Number( process.env.WPCA_BENCH_PORT || 8891 );
+const PLAYGROUND_PORT = 8888;
+const OUTPUT = QUICK
+	? path.join( ROOT, 'artifacts', 'bench-quick.json' )
+	: path.join( ROOT, 'docs', 'bench.json' );
+const began = Date.now();
 
+ensureBuild();
 execFileSync(
 	'node',
-	[
-		'scripts/test-site.mjs',
-		'start',
-		'--name',
-		NAME,
-		'--port',
-		String( PORT ),
-	],
+	[ 'scripts/test-site.mjs', 'start', '--name', NAME, '--port', String( PORT ) ],
 	{ cwd: ROOT, stdio: 'inherit' }
 );
+const siteDir = path.join( ROOT, '.cache', NAME );
 const site = JSON.parse(
-	fs.readFileSync( path.join( ROOT, '.cache', NAME, 'site.json' ), 'utf8' )
+	fs.readFileSync( path.join( siteDir, 'site.json' ), 'utf8' )
 );
 const wpPhp = ( code ) =>
 	execFileSync(
@@ -43,118 +73,395 @@ const wpPhp = ( code ) =>
 		],
 		{ input: code, encoding: 'utf8' }
 	);
-const auth =
+const adminAuth =
 	'Basic ' +
 	Buffer.from( `admin:${ site.users.admin.appPassword }` ).toString(
 		'base64'
 	);
 
-async function request( method, route, body ) {
+/**
+ * The bench's fixtures in the bench site: the probe (mu-plugin), a marker plugin and a
+ * one-line plugin for it, and a minimal classic theme so the front end renders a page.
+ */
+function installFixtures() {
+	const content = path.join( site.wpDir, 'wp-content' );
+	fs.copyFileSync(
+		path.join( ROOT, 'scripts', 'lib', 'bench', 'probe.php' ),
+		path.join( content, 'mu-plugins', 'wpca-bench-probe.php' )
+	);
+	const plugin = ( slug, code ) => {
+		fs.mkdirSync( path.join( content, 'plugins', slug ), {
+			recursive: true,
+		} );
+		fs.writeFileSync(
+			path.join( content, 'plugins', slug, `${ slug }.php` ),
+			code
+		);
+	};
+	plugin( 'wpca-bench-mark', '<?php\n// Bench marker: the next plugin is timed.\n' );
+	plugin(
+		'wpca-bench-one-line',
+		"<?php add_filter( 'wpca_bench_one_line', '__return_true' );\n"
+	);
+	const theme = path.join( content, 'themes', 'wpca-bench' );
+	fs.mkdirSync( theme, { recursive: true } );
+	fs.writeFileSync(
+		path.join( theme, 'style.css' ),
+		'/*\nTheme Name: Bench\n*/\n'
+	);
+	fs.writeFileSync(
+		path.join( theme, 'index.php' ),
+		`<!DOCTYPE html><html <?php language_attributes(); ?>><head><?php wp_head(); ?></head><body <?php body_class(); ?>>
+<?php while ( have_posts() ) { the_post(); the_title( '<h2>', '</h2>' ); the_content(); } ?>
+<?php wp_footer(); ?></body></html>
+`
+	);
+	wpPhp( "switch_theme( 'wpca-bench' );" );
+}
+
+let requestId = 0;
+/**
+ * One timed HTTP request; throws on an error status.
+ * @param {string} method  Method.
+ * @param {string} url     Absolute URL.
+ * @param {Object} options
+ * @param {Object} options.headers Extra headers.
+ * @param {*}      options.body    JSON body.
+ * @return {Promise<number>} Milliseconds.
+ */
+async function timed( method, url, { headers = {}, body } = {} ) {
 	const started = process.hrtime.bigint();
-	const response = await fetch( `${ site.restUrl }${ route }`, {
+	const response = await fetch( url, {
 		method,
-		headers: { Authorization: auth, 'Content-Type': 'application/json' },
+		headers: {
+			'X-WPCA-Bench-Id': String( ++requestId ),
+			...( body ? { 'Content-Type': 'application/json' } : {} ),
+			...headers,
+		},
 		body: body ? JSON.stringify( body ) : undefined,
 	} );
 	await response.arrayBuffer();
 	if ( response.status >= 300 ) {
-		throw new Error(
-			`${ method } ${ route } answered ${ response.status }`
-		);
+		throw new Error( `${ method } ${ url } answered ${ response.status }` );
 	}
 	return Number( process.hrtime.bigint() - started ) / 1e6;
 }
+const rest = ( route ) => `${ site.restUrl }${ route.replace( /^\//, '' ) }`;
 
-const median = ( values ) =>
-	[ ...values ].sort( ( a, b ) => a - b )[ Math.floor( values.length / 2 ) ];
-
+const rows = [];
 /**
- * Median ms of each candidate, measured in alternation with the baseline.
- * @param {() => Promise<number>}                 baseline   Timed baseline request.
- * @param {Record<string, () => Promise<number>>} candidates Timed requests by name.
+ * Adds a row comparing a candidate with its baseline.
+ * @param {Object} row Row fields (see scripts/bench-table.mjs).
  */
-async function compare( baseline, candidates ) {
-	const times = {
-		baseline: [],
-		...Object.fromEntries(
-			Object.keys( candidates ).map( ( k ) => [ k, [] ] )
-		),
-	};
-	for ( let round = 0; round < ROUNDS; round++ ) {
-		times.baseline.push( await baseline() );
-		for ( const [ name, run ] of Object.entries( candidates ) ) {
-			times[ name ].push( await run() );
-		}
-	}
-	return Object.fromEntries(
-		Object.entries( times ).map( ( [ k, v ] ) => [ k, median( v ) ] )
+function addRow( row ) {
+	rows.push( row );
+	process.stdout.write(
+		`  ${ row.measure }: ${ row.value.toFixed( 2 ) } vs ${ row.baselineValue.toFixed( 2 ) } ${ row.unit } = ${ row.ratio.toFixed( 2 ) }x${ row.ci ? ` (95% CI ${ row.ci[ 0 ].toFixed( 3 ) }–${ row.ci[ 1 ].toFixed( 3 ) })` : '' }\n`
 	);
 }
 
-const rows = [];
-try {
-	// 1. The filter, in-process, with the two presets and with the 64-runtime maximum.
-	const filterBench = ( runtimes ) =>
-		JSON.parse(
-			wpPhp( `
-		$fields = array( 'session_id' => 'X_SESSION_ID', 'thread_id' => 'X_THREAD_ID', 'thread_url' => 'X_THREAD_URL' );
-		$signatures = array();
-		for ( $i = 1; $i <= ${ runtimes }; $i++ ) { $signatures[ 'runtime-' . $i ] = $fields; }
-		update_option( 'datamachine_code_worktree_runtime_signatures', $signatures, false );
-		add_filter( 'wpca_bench_hardcoded', function ( $value ) use ( $signatures ) { return $value + $signatures; } );
-		$time = function ( $hook ) {
-			$best = INF;
-			for ( $round = 0; $round < 7; $round++ ) {
-				$start = hrtime( true );
-				for ( $i = 0; $i < 2000; $i++ ) { apply_filters( $hook, array() ); }
-				$best = min( $best, ( hrtime( true ) - $start ) / 2000 );
-			}
-			return $best / 1000; // microseconds per call
-		};
-		$baseline = $time( 'wpca_bench_hardcoded' );
-		$ours     = $time( 'datamachine_code_worktree_runtime_signatures' );
-		delete_option( 'datamachine_code_worktree_runtime_signatures' );
-		echo wp_json_encode( array( 'baseline' => $baseline, 'ours' => $ours ) );
-	` )
+function filterRows() {
+	process.stdout.write( '\nDMC filter (in one PHP process)\n' );
+	const file = path.join( ROOT, 'scripts', 'lib', 'bench', 'filter.php' );
+	for ( const [ label, runtimes, subkeys ] of [
+		[ '2 runtimes (the presets)', 2, null ],
+		[ '64 runtimes × 16 subkeys', 64, 16 ],
+	] ) {
+		const { baseline, ours } = JSON.parse(
+			wpPhp(
+				`$wpca_bench = ${ phpArray( {
+					runtimes,
+					subkeys,
+					rounds: ROUNDS.filter,
+					calls: 5000,
+				} ) }; require ${ JSON.stringify( file ) };`
+			)
 		);
-	for ( const runtimes of [ 2, 64 ] ) {
-		const { baseline, ours } = filterBench( runtimes );
-		rows.push( [
-			`filter call, ${ runtimes } runtimes (µs)`,
-			'hard-coded mu-plugin callback',
-			baseline,
-			ours,
-		] );
+		const { ratio, ci } = pairedRatio( ours, baseline );
+		addRow( {
+			group: 'filter',
+			measure: `one call of DMC's filter, ${ label }`,
+			baseline: 'a callback returning a hard-coded array',
+			unit: 'µs',
+			value: median( ours ),
+			baselineValue: median( baseline ),
+			ratio,
+			ci,
+			n: ours.length,
+			target: 1.2,
+		} );
 	}
+}
 
-	// 2. REST over HTTP.
-	await request( 'PUT', 'wp-coding-agents/v1/runtimes/kimaki', {
-		fields: { session_id: 'KIMAKI_SESSION_ID' },
-	} );
-	let toggle = false;
-	const http = await compare( () => request( 'GET', 'wp/v2/types/post' ), {
-		'GET /runtimes': () => request( 'GET', 'wp-coding-agents/v1/runtimes' ),
-		'GET /signatures': () =>
-			request( 'GET', 'wp-coding-agents/v1/signatures' ),
-		'PUT /runtimes/kimaki (unchanged)': () =>
-			request( 'PUT', 'wp-coding-agents/v1/runtimes/kimaki', {
-				fields: { session_id: 'KIMAKI_SESSION_ID' },
-			} ),
-		'PATCH /runtimes/kimaki (toggle)': () =>
-			request( 'PATCH', 'wp-coding-agents/v1/runtimes/kimaki', {
-				enabled: ( toggle = ! toggle ),
-			} ),
-	} );
-	for ( const [ name, ms ] of Object.entries( http ) ) {
-		if ( name !== 'baseline' ) {
-			rows.push( [
-				`${ name } (ms, median of ${ ROUNDS })`,
-				'GET /wp/v2/types/post',
-				http.baseline,
-				ms,
-			] );
+function phpArray( object ) {
+	return `json_decode( ${ JSON.stringify( JSON.stringify( object ) ) }, true )`;
+}
+
+async function bootstrapRows() {
+	process.stdout.write( '\nFront end and /wp/v2/settings, active vs inactive\n' );
+	const probeLog = path.join( siteDir, 'bench-probe.jsonl' );
+	fs.rmSync( probeLog, { force: true } );
+	const page = ( variant ) => () =>
+		timed( 'GET', `${ site.url }/`, {
+			headers: { 'X-WPCA-Bench-Plugin': variant },
+		} );
+	const settings = ( variant ) => () =>
+		timed( 'GET', rest( 'wp/v2/settings' ), {
+			headers: {
+				'X-WPCA-Bench-Plugin': variant,
+				Authorization: adminAuth,
+			},
+		} );
+	// Warm-up: the first requests fill opcache and the workers' caches.
+	for ( const variant of [ 'ours', 'none', 'one-line' ] ) {
+		for ( let i = 0; i < 4; i++ ) {
+			await page( variant )();
+			await settings( variant )();
 		}
 	}
+	fs.rmSync( probeLog, { force: true } );
+	const times = await alternate(
+		{
+			frontOurs: page( 'ours' ),
+			frontNone: page( 'none' ),
+			frontOneLine: page( 'one-line' ),
+			settingsOurs: settings( 'ours' ),
+			settingsNone: settings( 'none' ),
+		},
+		ROUNDS.http
+	);
+	for ( const [ measure, ours, none ] of [
+		[ 'a front-end page (home)', times.frontOurs, times.frontNone ],
+		[ '`GET /wp/v2/settings`', times.settingsOurs, times.settingsNone ],
+	] ) {
+		const { ratio, ci } = pairedRatio( ours, none );
+		addRow( {
+			group: 'bootstrap',
+			measure: `${ measure }, plugin active`,
+			baseline: 'plugin inactive',
+			unit: 'ms',
+			value: median( ours ),
+			baselineValue: median( none ),
+			ratio,
+			ci,
+			n: ours.length,
+			target: 1.02,
+		} );
+	}
+
+	// The probe logged each request of the measured rounds; the front-end ones say what
+	// loading the plugin costs against a one-line plugin.
+	const front = fs
+		.readFileSync( probeLog, 'utf8' )
+		.trim()
+		.split( '\n' )
+		.map( ( line ) => JSON.parse( line ) )
+		.filter( ( probe ) => probe.uri === '/' );
+	const of = ( variant, key ) =>
+		front.filter( ( p ) => p.variant === variant ).map( ( p ) => p[ key ] );
+	const compareProbes = ( measure, key, unit, scale = 1 ) => {
+		const ours = of( 'ours', key ).map( ( v ) => v / scale );
+		const oneLine = of( 'one-line', key ).map( ( v ) => v / scale );
+		addRow( {
+			group: 'bootstrap',
+			measure,
+			baseline: 'a one-line plugin',
+			unit,
+			value: median( ours ),
+			baselineValue: median( oneLine ),
+			ratio: median( ours ) / median( oneLine ),
+			ci: null,
+			n: ours.length,
+			target: null,
+		} );
+	};
+	compareProbes(
+		'loading the plugin file, front end (hrtime in PHP)',
+		'load_ns',
+		'µs',
+		1000
+	);
+	compareProbes(
+		"the plugin's own PHP files a front-end page includes",
+		'plugin_files',
+		'files'
+	);
+	compareProbes(
+		'PHP files a front-end page includes, in all',
+		'files',
+		'files'
+	);
+}
+
+async function restRows() {
+	process.stdout.write( '\nREST, plugin active\n' );
+	for ( const id of [ 'kimaki', 'opencode' ] ) {
+		await timed( 'PATCH', rest( `wp-coding-agents/v1/runtimes/${ id }` ), {
+			headers: { Authorization: adminAuth },
+			body: { enabled: true },
+		} );
+	}
+	const get = ( route ) => () =>
+		timed( 'GET', rest( route ), { headers: { Authorization: adminAuth } } );
+	const routes = {
+		'GET /wp/v2/settings': get( 'wp/v2/settings' ),
+		'`GET /runtimes`': get( 'wp-coding-agents/v1/runtimes' ),
+		'`GET /signatures`': get( 'wp-coding-agents/v1/signatures' ),
+		'`POST /attribution/preview`': () =>
+			timed( 'POST', rest( 'wp-coding-agents/v1/attribution/preview' ), {
+				headers: { Authorization: adminAuth },
+				body: {
+					env: {
+						KIMAKI_SESSION_ID: 'bench-session',
+						OPENCODE_RUN_ID: 'bench-run',
+					},
+				},
+			} ),
+	};
+	for ( const run of Object.values( routes ) ) {
+		await run();
+		await run();
+	}
+	const times = await alternate( routes, ROUNDS.http );
+	const baseline = times[ 'GET /wp/v2/settings' ];
+	for ( const [ name, values ] of Object.entries( times ) ) {
+		if ( values === baseline ) {
+			continue;
+		}
+		const { ratio, ci } = pairedRatio( values, baseline );
+		addRow( {
+			group: 'rest',
+			measure: name,
+			baseline: '`GET /wp/v2/settings`',
+			unit: 'ms',
+			value: median( values ),
+			baselineValue: median( baseline ),
+			ratio,
+			ci,
+			n: values.length,
+			target: 1.0,
+		} );
+	}
+}
+
+async function screenRows( stack, baseUrl, rounds ) {
+	process.stdout.write( `\nAdmin screen in Chromium, ${ stack }\n` );
+	const { screen, general } = await measureScreens( baseUrl, { rounds } );
+	const { ratio, ci } = pairedRatio( screen, general );
+	addRow( {
+		group: 'screen',
+		measure: `Tools → Agent Runtimes usable (first toggle), ${ stack }`,
+		baseline: 'Settings → General usable (submit button)',
+		unit: 'ms',
+		value: median( screen ),
+		baselineValue: median( general ),
+		ratio,
+		ci,
+		n: screen.length,
+		target: 1.2,
+	} );
+}
+
+/** `npm start` (Playground) on its own site folder, measured, then stopped. */
+async function playgroundRows() {
+	await assertPortFree( PLAYGROUND_PORT );
+	const server = spawn(
+		'node',
+		[
+			'scripts/start.mjs',
+			'--port',
+			String( PLAYGROUND_PORT ),
+			'--site-dir',
+			path.join( ROOT, '.cache', 'bench-playground-site' ),
+		],
+		{ cwd: ROOT, stdio: [ 'ignore', 'pipe', 'pipe' ], detached: true }
+	);
+	let output = '';
+	server.stdout.on( 'data', ( chunk ) => ( output += chunk ) );
+	server.stderr.on( 'data', ( chunk ) => ( output += chunk ) );
+	try {
+		await waitFor(
+			() => output.includes( 'WordPress is ready' ),
+			300_000,
+			'npm start (Playground)'
+		);
+		await screenRows(
+			'Playground (`npm start`)',
+			`http://127.0.0.1:${ PLAYGROUND_PORT }`,
+			ROUNDS.playground
+		);
+	} finally {
+		killGroup( server.pid, 'SIGINT' );
+		await new Promise( ( resolve ) => setTimeout( resolve, 3000 ) );
+		killGroup( server.pid, 'SIGKILL' );
+	}
+}
+
+function sizeRows() {
+	process.stdout.write( '\nAdmin app, gzipped\n' );
+	for ( const [ file, target ] of [
+		[ 'index.js', 15 ],
+		[ 'index.css', null ],
+	] ) {
+		const bytes = zlib.gzipSync(
+			fs.readFileSync( path.join( ROOT, 'build', file ) ),
+			{ level: 9 }
+		).length;
+		const kb = bytes / 1024;
+		rows.push( {
+			group: 'size',
+			measure: `build/${ file }, gzipped`,
+			baseline: target ? 'budget' : null,
+			unit: 'KB',
+			value: kb,
+			baselineValue: target,
+			ratio: target ? kb / target : null,
+			ci: null,
+			n: 1,
+			target: target ? 1 : null,
+		} );
+		process.stdout.write( `  build/${ file }: ${ kb.toFixed( 1 ) } KB\n` );
+	}
+}
+
+function machine() {
+	const cpus = os.cpus();
+	const phpVersion = execFileSync( 'php', [ '-r', 'echo PHP_VERSION;' ], {
+		encoding: 'utf8',
+	} );
+	const wpVersion = wpPhp( 'echo get_bloginfo( "version" );' ).trim();
+	return {
+		cpus: cpus.length,
+		cpuModel: cpus[ 0 ]?.model ?? 'unknown',
+		memoryGiB: Math.round( os.totalmem() / 2 ** 30 ),
+		os: `${ os.type() } ${ os.release() }`,
+		node: process.version,
+		php: phpVersion,
+		wordpress: wpVersion,
+		loadAverage: os.loadavg().map( ( l ) => Number( l.toFixed( 2 ) ) ),
+	};
+}
+
+let results;
+try {
+	installFixtures();
+	const info = machine();
+	filterRows();
+	await bootstrapRows();
+	await restRows();
+	await screenRows( 'native PHP + MariaDB', site.url, ROUNDS.browser );
+	if ( PLAYGROUND ) {
+		await playgroundRows();
+	}
+	sizeRows();
+	results = {
+		date: new Date().toISOString(),
+		mode: QUICK ? 'quick' : 'full',
+		command: QUICK ? 'npm run bench -- --quick' : 'npm run bench',
+		seconds: Math.round( ( Date.now() - began ) / 1000 ),
+		machine: info,
+		rows,
+	};
 } finally {
 	execFileSync( 'node', [ 'scripts/test-site.mjs', 'stop', '--name', NAME ], {
 		cwd: ROOT,
@@ -162,11 +469,13 @@ try {
 	} );
 }
 
-process.stdout.write(
-	'\nmeasure | baseline | baseline value | ours | ratio\n--- | --- | ---: | ---: | ---:\n'
-);
-for ( const [ measure, baseline, base, ours ] of rows ) {
-	process.stdout.write(
-		`${ measure } | ${ baseline } | ${ base.toFixed( 2 ) } | ${ ours.toFixed( 2 ) } | ${ ( ours / base ).toFixed( 2 ) }x\n`
-	);
+fs.mkdirSync( path.dirname( OUTPUT ), { recursive: true } );
+fs.writeFileSync( OUTPUT, JSON.stringify( results, null, '\t' ) + '\n' );
+process.stdout.write( `\n${ renderTable( results ) }\n` );
+if ( ! QUICK ) {
+	updateReadme( results );
+	process.stdout.write( 'README.md table regenerated from docs/bench.json\n' );
 }
+process.stdout.write(
+	`Wrote ${ path.relative( ROOT, OUTPUT ) } in ${ results.seconds } s\n`
+);
