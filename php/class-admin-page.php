@@ -23,6 +23,13 @@ class Admin_Page {
 	const ROOT_ID = 'wpca-runtimes-root';
 
 	/**
+	 * The REST reads the screen makes on load (src/hooks/use-runtimes-screen.ts), answered
+	 * inside the page so no round trip stands between load and use. The ui e2e suite fails
+	 * when the screen requests anything before it is usable.
+	 */
+	const PRELOADED_ROUTES = array( '/runtimes', '/signatures', '/attribution/last-verification', '/attribution/observations' );
+
+	/**
 	 * Hook suffix of the page, once added.
 	 *
 	 * @var string|false
@@ -43,7 +50,9 @@ class Admin_Page {
 	 */
 	public function register() {
 		add_action( 'admin_menu', array( $this, 'add_page' ) );
-		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue_assets' ) );
+		// Before core's command palette (priority 10): the screen's script then runs as soon as
+		// its own dependencies have, not after the block-editor bundle the palette brings.
+		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue_assets' ), 5 );
 		add_action( 'admin_notices', array( $this, 'notice_missing_build' ) );
 		add_filter( 'plugin_action_links_' . plugin_basename( WPCA_RUNTIMES_FILE ), array( $this, 'add_action_link' ) );
 	}
@@ -100,10 +109,31 @@ class Admin_Page {
 		$build_url = plugins_url( 'build/', WPCA_RUNTIMES_FILE );
 		wp_enqueue_script( self::HANDLE, $build_url . 'index.js', $asset['dependencies'], $asset['version'], true );
 		wp_set_script_translations( self::HANDLE, 'wp-coding-agents-runtimes', plugin_dir_path( WPCA_RUNTIMES_FILE ) . 'languages' );
+		$this->preload_rest_responses();
 		if ( file_exists( $this->build_dir() . 'index.css' ) ) {
 			wp_enqueue_style( self::HANDLE, $build_url . 'index.css', array( 'wp-components' ), $asset['version'] );
 			wp_style_add_data( self::HANDLE, 'rtl', 'replace' );
 		}
+	}
+
+	/**
+	 * Answers the screen's first REST reads from the page, as the block editor does: the
+	 * responses go to api-fetch's preloading middleware, which serves each once (later
+	 * reloads ask the server). A read that fails here is simply left to the screen.
+	 */
+	private function preload_rest_responses() {
+		$paths = array();
+		foreach ( self::PRELOADED_ROUTES as $route ) {
+			$paths[] = '/' . Plugin::REST_NAMESPACE . $route;
+		}
+		wp_add_inline_script(
+			'wp-api-fetch',
+			sprintf(
+				'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );',
+				wp_json_encode( array_reduce( $paths, 'rest_preload_api_request', array() ), JSON_HEX_TAG | JSON_UNESCAPED_SLASHES )
+			),
+			'after'
+		);
 	}
 
 	/**

@@ -40,7 +40,7 @@ const args = process.argv.slice( 2 );
 const QUICK = args.includes( '--quick' );
 const PLAYGROUND = ! QUICK && ! args.includes( '--no-playground' );
 const ROUNDS = {
-	filter: QUICK ? 9 : 21,
+	filter: QUICK ? 15 : 31,
 	http: QUICK ? 20 : 80,
 	browser: QUICK ? 5 : 7,
 	playground: 5,
@@ -56,7 +56,14 @@ const began = Date.now();
 ensureBuild();
 execFileSync(
 	'node',
-	[ 'scripts/test-site.mjs', 'start', '--name', NAME, '--port', String( PORT ) ],
+	[
+		'scripts/test-site.mjs',
+		'start',
+		'--name',
+		NAME,
+		'--port',
+		String( PORT ),
+	],
 	{ cwd: ROOT, stdio: 'inherit' }
 );
 const siteDir = path.join( ROOT, '.cache', NAME );
@@ -98,7 +105,10 @@ function installFixtures() {
 			code
 		);
 	};
-	plugin( 'wpca-bench-mark', '<?php\n// Bench marker: the next plugin is timed.\n' );
+	plugin(
+		'wpca-bench-mark',
+		'<?php\n// Bench marker: the next plugin is timed.\n'
+	);
 	plugin(
 		'wpca-bench-one-line',
 		"<?php add_filter( 'wpca_bench_one_line', '__return_true' );\n"
@@ -122,8 +132,8 @@ function installFixtures() {
 let requestId = 0;
 /**
  * One timed HTTP request; throws on an error status.
- * @param {string} method  Method.
- * @param {string} url     Absolute URL.
+ * @param {string} method          Method.
+ * @param {string} url             Absolute URL.
  * @param {Object} options
  * @param {Object} options.headers Extra headers.
  * @param {*}      options.body    JSON body.
@@ -198,7 +208,9 @@ function phpArray( object ) {
 }
 
 async function bootstrapRows() {
-	process.stdout.write( '\nFront end and /wp/v2/settings, active vs inactive\n' );
+	process.stdout.write(
+		'\nFront end and /wp/v2/settings, active vs inactive\n'
+	);
 	const probeLog = path.join( siteDir, 'bench-probe.jsonl' );
 	fs.rmSync( probeLog, { force: true } );
 	const page = ( variant ) => () =>
@@ -302,7 +314,9 @@ async function restRows() {
 		} );
 	}
 	const get = ( route ) => () =>
-		timed( 'GET', rest( route ), { headers: { Authorization: adminAuth } } );
+		timed( 'GET', rest( route ), {
+			headers: { Authorization: adminAuth },
+		} );
 	const routes = {
 		'GET /wp/v2/settings': get( 'wp/v2/settings' ),
 		'`GET /runtimes`': get( 'wp-coding-agents/v1/runtimes' ),
@@ -474,7 +488,9 @@ fs.writeFileSync( OUTPUT, JSON.stringify( results, null, '\t' ) + '\n' );
 process.stdout.write( `\n${ renderTable( results ) }\n` );
 if ( ! QUICK ) {
 	updateReadme( results );
-	process.stdout.write( 'README.md table regenerated from docs/bench.json\n' );
+	process.stdout.write(
+		'README.md table regenerated from docs/bench.json\n'
+	);
 }
 process.stdout.write(
 	`Wrote ${ path.relative( ROOT, OUTPUT ) } in ${ results.seconds } s\n`

@@ -23,7 +23,8 @@ import type {
 	SignaturesResponse,
 } from './types';
 
-const NAMESPACE = 'wp-coding-agents/v1';
+// With the leading slash, as the paths Admin_Page preloads are keyed.
+const NAMESPACE = '/wp-coding-agents/v1';
 
 function runtimePath( id: string ): string {
 	return `${ NAMESPACE }/runtimes/${ encodeURIComponent( id ) }`;

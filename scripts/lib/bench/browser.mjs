@@ -29,11 +29,13 @@ function recordUsable( selectors ) {
 			if ( ! ( name in found ) && document.querySelector( selector ) ) {
 				found[ name ] = -1;
 				// Usable once painted: the frame that shows it.
-				requestAnimationFrame( () => ( found[ name ] = performance.now() ) );
+				window.requestAnimationFrame(
+					() => ( found[ name ] = performance.now() )
+				);
 			}
 		}
 	};
-	new MutationObserver( check ).observe( document, {
+	new window.MutationObserver( check ).observe( document, {
 		childList: true,
 		subtree: true,
 		attributes: true,
@@ -42,7 +44,7 @@ function recordUsable( selectors ) {
 
 /**
  * Logs in, then measures both pages `rounds` times, alternating which goes first.
- * @param {string} baseUrl  Site URL.
+ * @param {string} baseUrl          Site URL.
  * @param {Object} options
  * @param {number} options.rounds   Measured rounds (after one warm-up each).
  * @param {string} options.username Login.
@@ -90,7 +92,9 @@ export async function measureScreens(
 				waitUntil: 'commit',
 			} );
 			const handle = await page.waitForFunction(
-				( key ) => window.__wpcaUsable?.[ key ] > 0 && window.__wpcaUsable[ key ],
+				( key ) =>
+					window.__wpcaUsable?.[ key ] > 0 &&
+					window.__wpcaUsable[ key ],
 				name
 			);
 			return handle.jsonValue();

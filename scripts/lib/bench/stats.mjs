@@ -27,7 +27,10 @@ export function pairedRatio( candidate, baseline ) {
 	const spread = 1.96 * Math.sqrt( n );
 	const lower = Math.max( 0, Math.floor( ( n - spread ) / 2 ) - 1 );
 	const upper = Math.min( n - 1, Math.ceil( ( n + spread ) / 2 ) - 1 );
-	return { ratio: median( ratios ), ci: [ ratios[ lower ], ratios[ upper ] ] };
+	return {
+		ratio: median( ratios ),
+		ci: [ ratios[ lower ], ratios[ upper ] ],
+	};
 }
 
 /**
