@@ -27,7 +27,16 @@ class Admin_Page {
 	 * inside the page so no round trip stands between load and use. The ui e2e suite fails
 	 * when the screen requests anything before it is usable.
 	 */
-	const PRELOADED_ROUTES = array( '/runtimes', '/signatures', '/attribution/last-verification', '/attribution/observations' );
+	const PRELOADED_ROUTES = array(
+		'/runtimes',
+		'/signatures',
+		'/attribution/last-verification',
+		'/attribution/observations',
+		// src/hooks/use-dmc-records.ts.
+		'/dmc',
+		'/attribution/summary',
+		'/attribution/worktrees?page=1&per_page=' . Schema::PER_PAGE_DEFAULT,
+	);
 
 	/**
 	 * Hook suffix of the page, once added.

@@ -17,7 +17,7 @@ import { SignaturesPanel } from './signatures-panel';
 /** Tools → Agent Runtimes. */
 export function RuntimesScreen() {
 	const screen = useRuntimesScreen();
-	const dmc = useDmcRecords( screen.runtimes );
+	const dmc = useDmcRecords( screen.loaded ? screen.runtimes : null );
 	const loadError = screen.errorFor( 'load' );
 	const orderError = screen.errorFor( 'order' );
 

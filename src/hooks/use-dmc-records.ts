@@ -30,7 +30,8 @@ export interface DmcRecords {
 }
 
 /**
- * @param reloadKey Any value that changes when the screen reloaded (the runtimes list).
+ * @param reloadKey Any value that changes when the screen reloaded (the runtimes list);
+ *                  null until the screen's first load, so the records load once with it.
  */
 export function useDmcRecords( reloadKey: unknown ): DmcRecords {
 	const [ status, setStatus ] = useState< DmcStatus | null >( null );
@@ -80,7 +81,9 @@ export function useDmcRecords( reloadKey: unknown ): DmcRecords {
 	}, [] );
 
 	useEffect( () => {
-		load( page );
+		if ( null !== reloadKey ) {
+			load( page );
+		}
 	}, [ load, page, reloadKey ] );
 
 	return { status, summary, worktrees, busy, error, showPage: setPage };
