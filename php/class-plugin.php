@@ -137,6 +137,7 @@ final class Plugin {
 		( new REST_Controller( self::store(), self::publisher(), new Attribution_Resolver(), self::verification_log() ) )->register_routes();
 		( new Observations_Controller( self::publisher(), self::verification_log() ) )->register_routes();
 		( new DMC_Controller( self::dmc_detector(), new DMC_Worktree_Records(), self::store(), self::publisher(), new Attribution_Resolver() ) )->register_routes();
+		( new Adoption_Controller( new Signature_Adopter( self::store(), self::publisher(), new Filter_Inspector() ), self::publisher() ) )->register_routes();
 	}
 
 	/**

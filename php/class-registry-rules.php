@@ -73,6 +73,49 @@ class Registry_Rules {
 	}
 
 	/**
+	 * Registers, with source `adopted`, an entry other code adds to the filter. Checked
+	 * under the lock: an id registered here meanwhile is never overwritten.
+	 *
+	 * @param array  $state  Current state (state_of()).
+	 * @param string $id     Valid runtime id.
+	 * @param array  $fields Validated fields, as the other code declares them.
+	 * @return array|WP_Error `[ next state or null, { item, created } ]`; `wpca_adopt_conflict` (409)
+	 *                        when the id is registered here with another mapping or disabled.
+	 */
+	public function adopt( array $state, $id, array $fields ) {
+		if ( isset( $state['runtimes'][ $id ] ) ) {
+			$current = $state['runtimes'][ $id ];
+			if ( $current['enabled'] && $current['fields'] === $fields ) {
+				return array(
+					null,
+					array(
+						'item'    => $this->item_in( $state, $id ),
+						'created' => false,
+					),
+				);
+			}
+			return Schema::error(
+				'wpca_adopt_conflict',
+				'id',
+				sprintf(
+					/* translators: %s: runtime id. */
+					__( 'Cannot adopt "%s": a runtime with this id is already registered here with another mapping (or disabled). Edit or delete that registration first; nothing was changed.', 'wp-coding-agents-runtimes' ),
+					$id
+				),
+				409
+			);
+		}
+		$outcome = $this->put( $state, $id, array( 'fields' => $fields ) );
+		if ( is_wp_error( $outcome ) ) {
+			return $outcome;
+		}
+		list( $next, $result )             = $outcome;
+		$next['runtimes'][ $id ]['source'] = 'adopted';
+		$result['item']                    = $this->item_in( $next, $id );
+		return array( $next, $result );
+	}
+
+	/**
 	 * Unregisters a runtime: a preset returns to its unregistered default, anything else disappears.
 	 *
 	 * @param array  $state Current state (state_of()).
@@ -327,7 +370,7 @@ class Registry_Rules {
 				}
 			}
 			$label           = isset( $record['label'] ) && is_string( $record['label'] ) && '' !== $record['label'] ? $record['label'] : null;
-			$source          = isset( $record['source'] ) && in_array( $record['source'], array( 'installer', 'admin', 'external' ), true ) ? $record['source'] : 'external';
+			$source          = isset( $record['source'] ) && in_array( $record['source'], array( 'installer', 'admin', 'external', 'adopted' ), true ) ? $record['source'] : 'external';
 			$records[ $id ] = array(
 				'label'      => null !== $label ? mb_substr( $label, 0, Schema::LABEL_MAX_LENGTH ) : null,
 				'enabled'    => isset( $record['enabled'] ) && true === $record['enabled'],

@@ -205,7 +205,7 @@ class Schema {
 					'readonly'    => true,
 				),
 				'source'     => array(
-					'description' => __( 'Who last wrote the runtime: installer (Application Password), admin (admin screen), preset (never registered) or external (found in the option without metadata).', 'wp-coding-agents-runtimes' ),
+					'description' => __( 'Who last wrote the runtime: installer (Application Password), admin (admin screen), preset (never registered), external (found in the option without metadata) or adopted (taken over from other code that adds it to the filter, e.g. a legacy mu-plugin).', 'wp-coding-agents-runtimes' ),
 					'type'        => 'string',
 					'enum'        => self::SOURCES,
 					'readonly'    => true,
@@ -686,6 +686,89 @@ class Schema {
 			return $value >= 1;
 		}
 		return is_string( $value ) && 1 === preg_match( '/^[1-9][0-9]{0,8}$/D', $value );
+	}
+
+	/**
+	 * JSON schema of one entry other code adds to the filter (GET /foreign-signatures).
+	 *
+	 * @return array
+	 */
+	public static function foreign_signature_schema() {
+		$nullable = array( 'type' => array( 'string', 'null' ) );
+		return array(
+			'type'       => 'object',
+			'readonly'   => true,
+			'properties' => array(
+				'id'          => array( 'type' => 'string' ),
+				'fields'      => array(
+					'description'          => __( 'The mapping as the other code declares it (what DMC reads).', 'wp-coding-agents-runtimes' ),
+					'type'                 => 'object',
+					'additionalProperties' => array( 'type' => 'string' ),
+				),
+				'declared_by' => array(
+					'description' => __( 'The callbacks that add or change the entry, in the order WordPress runs them, with the file and line defining each (relative to the WordPress root).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'items'       => array(
+						'type'       => 'object',
+						'properties' => array(
+							'file'     => $nullable,
+							'line'     => array( 'type' => array( 'integer', 'null' ) ),
+							'priority' => array( 'type' => 'integer' ),
+							'callback' => array( 'type' => 'string' ),
+						),
+					),
+				),
+				'status'      => array(
+					'description' => __( 'adoptable; stored (the registry holds the same mapping, e.g. after adopting: remove the declaring file); conflict (the registry holds this id with another mapping, or disabled); invalid (not a valid signature for this registry).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'enum'        => array( 'adoptable', 'stored', 'conflict', 'invalid' ),
+				),
+				'problem'     => array( 'description' => __( 'Why an invalid entry cannot be adopted.', 'wp-coding-agents-runtimes' ) ) + $nullable,
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of GET /foreign-signatures.
+	 *
+	 * @return array
+	 */
+	public static function get_foreign_signatures_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-foreign-signatures',
+			'type'       => 'object',
+			'properties' => array(
+				'entries' => array(
+					'description' => __( 'Entries DMC sees that code other than this plugin declares, in filter order.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'items'       => self::foreign_signature_schema(),
+					'readonly'    => true,
+				),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of POST /foreign-signatures/<id>/adopt.
+	 *
+	 * @return array
+	 */
+	public static function get_adoption_schema() {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => 'wpca-adoption',
+			'type'       => 'object',
+			'properties' => array(
+				'adopted'     => array(
+					'description' => __( 'Whether this request stored the entry (false: it was already stored with the same mapping).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'boolean',
+					'readonly'    => true,
+				),
+				'item'        => self::get_item_schema(),
+				'declared_by' => self::foreign_signature_schema()['properties']['declared_by'],
+			),
+		);
 	}
 
 	/**

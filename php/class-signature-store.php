@@ -121,6 +121,17 @@ class Signature_Store {
 	}
 
 	/**
+	 * Registers an entry other code adds to the filter, with source `adopted` (Signature_Adopter).
+	 *
+	 * @param string $id     Valid runtime id.
+	 * @param array  $fields Validated fields.
+	 * @return array|WP_Error `{ item, created }`.
+	 */
+	public function adopt( $id, array $fields ) {
+		return $this->change( 'adopt', $id, $fields );
+	}
+
+	/**
 	 * Unregisters a runtime: a preset returns to its unregistered default, anything else disappears.
 	 *
 	 * @param string $id Valid runtime id.

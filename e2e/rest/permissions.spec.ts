@@ -120,6 +120,21 @@ const ROUTES: RouteCase[] = [
 		write: false,
 	},
 	{
+		name: 'GET /foreign-signatures',
+		method: 'GET',
+		route: '/foreign-signatures',
+		adminStatus: 200,
+		write: false,
+	},
+	{
+		// Nothing declares it on the test site: the admin learns there is nothing to adopt.
+		name: 'POST /foreign-signatures/<id>/adopt',
+		method: 'POST',
+		route: '/foreign-signatures/legacy-agent/adopt',
+		adminStatus: 404,
+		write: true,
+	},
+	{
 		name: 'PUT /attribution/observation-settings',
 		method: 'PUT',
 		route: '/attribution/observation-settings',

@@ -5,6 +5,7 @@
  */
 import apiFetch from '@wordpress/api-fetch';
 import type {
+	AdoptionResponse,
 	AttributionPreview,
 	AttributionSummary,
 	DmcStatus,
@@ -12,6 +13,7 @@ import type {
 	RecordedWorktreesPage,
 	AttributionPreviewBody,
 	DeleteResponse,
+	ForeignSignaturesResponse,
 	LastVerification,
 	LastVerificationResponse,
 	ObservationSettings,
@@ -155,4 +157,23 @@ export async function getRecordedWorktrees(
 		totalPages: Number( response.headers.get( 'X-WP-TotalPages' ) ?? 1 ),
 		page,
 	};
+}
+
+/** Entries other code (a legacy mu-plugin, say) adds to the filter, and who declares them. */
+export async function getForeignSignatures(): Promise<
+	ForeignSignaturesResponse[ 'entries' ]
+> {
+	const response = await apiFetch< ForeignSignaturesResponse >( {
+		path: `${ NAMESPACE }/foreign-signatures`,
+	} );
+	return response.entries;
+}
+
+export function adoptSignature( id: string ): Promise< AdoptionResponse > {
+	return apiFetch< AdoptionResponse >( {
+		path: `${ NAMESPACE }/foreign-signatures/${ encodeURIComponent(
+			id
+		) }/adopt`,
+		method: 'POST',
+	} );
 }

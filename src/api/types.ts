@@ -89,6 +89,38 @@ export type ObservedRuntime = ObservationsResponse[ 'runtimes' ][ number ];
 /** `GET` / `PUT /attribution/observation-settings`. */
 export type ObservationSettings = WpcaObservationSettings;
 
+/** Where a callback adding an entry to the filter is defined. */
+export interface FilterDeclarer {
+	/** Relative to the WordPress root when inside it; null when unknown. */
+	file: string | null;
+	line: number | null;
+	priority: number;
+	/** `Closure`, a function name or `Class::method`. */
+	callback: string;
+}
+
+/** An entry other code adds to DMC's filter (`GET /foreign-signatures`). */
+export interface ForeignSignature {
+	id: string;
+	fields: RuntimeFields;
+	declared_by: FilterDeclarer[];
+	/** `stored`: the registry holds the same mapping (e.g. adopted): the file can go. */
+	status: 'adoptable' | 'stored' | 'conflict' | 'invalid';
+	problem: string | null;
+}
+
+export interface ForeignSignaturesResponse {
+	entries: ForeignSignature[];
+}
+
+/** `POST /foreign-signatures/<id>/adopt`. */
+export interface AdoptionResponse {
+	/** False when it was already stored with the same mapping. */
+	adopted: boolean;
+	item: Runtime;
+	declared_by: FilterDeclarer[];
+}
+
 /** WordPress's REST error shape; validation errors carry `data.params = { field: message }`. */
 export interface RestError {
 	code: string;

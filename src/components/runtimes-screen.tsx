@@ -1,6 +1,6 @@
 import { Notice, Spinner } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
-import { runtimeScope } from '../hooks/runtimes-screen-state';
+import { adoptScope, runtimeScope } from '../hooks/runtimes-screen-state';
 import { useDmcRecords } from '../hooks/use-dmc-records';
 import { useRuntimesScreen } from '../hooks/use-runtimes-screen';
 import { declaredEnvVars } from '../lib/signatures';
@@ -8,7 +8,11 @@ import { AddRuntimeForm } from './add-runtime-form';
 import { AttributionPreviewPanel } from './attribution-preview-panel';
 import { DmcNotice } from './dmc-notice';
 import { DmcRecordsPanel } from './dmc-records-panel';
+<<<<<<< HEAD
 import { LockBudgetWarning } from './lock-budget';
+=======
+import { ForeignSignaturesPanel } from './foreign-signatures-panel';
+>>>>>>> d4d85f4 (Adopt legacy registrations: GET /foreign-signatures lists entries other code adds to the filter with the file and line declaring each (callbacks stepped in WordPress's order, Reflection for the file); POST /foreign-signatures/<id>/adopt stores the same mapping with source adopted, idempotent, 409 on an id registered here otherwise; screen panel; PHPUnit with a real mu-plugin file, Playwright adopt flow)
 import { LastVerificationPanel } from './last-verification-panel';
 import { ObservedVariablesPanel } from './observed-variables-panel';
 import { RuntimeList } from './runtime-list';
@@ -109,6 +113,21 @@ export function RuntimesScreen() {
 									screen.dismissError( 'repair' )
 								}
 								onRepair={ screen.repair }
+							/>
+						) }
+						{ screen.foreign.length > 0 && (
+							<ForeignSignaturesPanel
+								entries={ screen.foreign }
+								isBusy={ ( id ) =>
+									screen.isBusy( adoptScope( id ) )
+								}
+								errorFor={ ( id ) =>
+									screen.errorFor( adoptScope( id ) )
+								}
+								onDismissError={ ( id ) =>
+									screen.dismissError( adoptScope( id ) )
+								}
+								onAdopt={ screen.adopt }
 							/>
 						) }
 						{ screen.observations && (

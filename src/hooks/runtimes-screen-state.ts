@@ -5,6 +5,7 @@
  */
 import type {
 	AttributionPreview,
+	ForeignSignature,
 	LastVerification,
 	ObservationsResponse,
 	Runtime,
@@ -25,6 +26,10 @@ export function runtimeScope( id: string ): Scope {
 	return `runtime:${ id }`;
 }
 
+export function adoptScope( id: string ): Scope {
+	return `adopt:${ id }`;
+}
+
 export interface ScreenState {
 	/** False until the first load answered, successfully or not. */
 	loaded: boolean;
@@ -34,6 +39,8 @@ export interface ScreenState {
 	lastVerification: LastVerification | null;
 	/** The observation history and what it says per declared variable. */
 	observations: ObservationsResponse | null;
+	/** Entries other code adds to the filter, to adopt. */
+	foreign: ForeignSignature[];
 	busy: Partial< Record< Scope, true > >;
 	errors: Partial< Record< Scope, string > >;
 	/** The last preview; cleared when the effective signatures change under it. */
@@ -47,6 +54,7 @@ export type ScreenAction =
 			signatures: SignaturesResponse;
 			lastVerification: LastVerification | null;
 			observations: ObservationsResponse;
+			foreign: ForeignSignature[];
 	  }
 	| { type: 'started'; scope: Scope }
 	| { type: 'succeeded'; scope: Scope }
@@ -60,6 +68,7 @@ export const initialScreenState: ScreenState = {
 	signatures: null,
 	lastVerification: null,
 	observations: null,
+	foreign: [],
 	busy: {},
 	errors: {},
 	preview: null,
@@ -94,6 +103,7 @@ export function screenReducer(
 				signatures: action.signatures,
 				lastVerification: action.lastVerification,
 				observations: action.observations,
+				foreign: action.foreign,
 				errors: without( state.errors, 'load' ),
 				preview: sameSignatures( state.signatures, action.signatures )
 					? state.preview

@@ -5,7 +5,9 @@
  */
 import { useCallback, useEffect, useReducer, useRef } from '@wordpress/element';
 import {
+	adoptSignature,
 	deleteRuntime,
+	getForeignSignatures,
 	getLastVerification,
 	getObservations,
 	getSignatures,
@@ -21,6 +23,7 @@ import type { PutRuntimeBody } from '../api/types';
 import { errorMessage } from '../lib/errors';
 import { moveInOrder, registeredOrder } from '../lib/order';
 import {
+	adoptScope,
 	initialScreenState,
 	runtimeScope,
 	screenReducer,
@@ -42,6 +45,7 @@ export interface RuntimesScreen extends Omit< ScreenState, 'preview' > {
 	repair: () => Promise< boolean >;
 	preview: ( env: Record< string, string > ) => Promise< boolean >;
 	saveWindowDays: ( days: number ) => Promise< boolean >;
+	adopt: ( id: string ) => Promise< boolean >;
 	previewResult: ScreenState[ 'preview' ];
 }
 
@@ -55,13 +59,19 @@ export function useRuntimesScreen(): RuntimesScreen {
 	const fetchAll = useCallback( async () => {
 		latestReload.current += 1;
 		const ticket = latestReload.current;
-		const [ runtimes, signatures, lastVerification, observations ] =
-			await Promise.all( [
-				listRuntimes(),
-				getSignatures(),
-				getLastVerification(),
-				getObservations(),
-			] );
+		const [
+			runtimes,
+			signatures,
+			lastVerification,
+			observations,
+			foreign,
+		] = await Promise.all( [
+			listRuntimes(),
+			getSignatures(),
+			getLastVerification(),
+			getObservations(),
+			getForeignSignatures(),
+		] );
 		if ( ticket === latestReload.current ) {
 			dispatch( {
 				type: 'loaded',
@@ -69,6 +79,7 @@ export function useRuntimesScreen(): RuntimesScreen {
 				signatures,
 				lastVerification,
 				observations,
+				foreign,
 			} );
 		}
 	}, [] );
@@ -164,6 +175,11 @@ export function useRuntimesScreen(): RuntimesScreen {
 			),
 		[ change ]
 	);
+	const adopt = useCallback(
+		( id: string ) =>
+			change( adoptScope( id ), () => adoptSignature( id ) ),
+		[ change ]
+	);
 
 	const preview = useCallback( async ( env: Record< string, string > ) => {
 		dispatch( { type: 'started', scope: 'preview' } );
@@ -210,5 +226,6 @@ export function useRuntimesScreen(): RuntimesScreen {
 		repair,
 		preview,
 		saveWindowDays,
+		adopt,
 	};
 }

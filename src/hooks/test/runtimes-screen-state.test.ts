@@ -71,6 +71,7 @@ function loaded( map: SignaturesResponse[ 'signatures' ] ): ScreenState {
 		signatures: signatures( map ),
 		lastVerification: null,
 		observations: noObservations,
+		foreign: [],
 	} );
 }
 
@@ -134,6 +135,7 @@ describe( 'screenReducer', () => {
 			signatures: signatures( { ...map } ),
 			lastVerification: null,
 			observations: noObservations,
+			foreign: [],
 		} );
 		expect( state.preview ).toBe( preview );
 		state = screenReducer( state, {
@@ -142,6 +144,7 @@ describe( 'screenReducer', () => {
 			signatures: signatures( {} ),
 			lastVerification: null,
 			observations: noObservations,
+			foreign: [],
 		} );
 		expect( state.preview ).toBeNull();
 	} );
@@ -168,6 +171,7 @@ describe( 'screenReducer', () => {
 			signatures: signatures( {} ),
 			lastVerification: report,
 			observations: noObservations,
+			foreign: [],
 		} );
 		expect( state.lastVerification ).toBe( report );
 		expect( state.observations ).toBe( noObservations );
@@ -185,6 +189,7 @@ describe( 'screenReducer', () => {
 			signatures: signatures( {} ),
 			lastVerification: null,
 			observations: noObservations,
+			foreign: [],
 		} );
 		expect( state.errors.load ).toBeUndefined();
 	} );

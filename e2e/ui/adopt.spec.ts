@@ -1,0 +1,95 @@
+/**
+ * Adopting what a legacy mu-plugin adds to DMC's filter: the file the older
+ * installers wrote is put in the test site's mu-plugins folder, the admin adopts
+ * its entry on the screen, is told which file still declares it, deletes the
+ * file, and the entry is still published.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ROOT, testSite } from '../support/site';
+import {
+	dmcPanel,
+	expectDmcOrder,
+	openScreen,
+	publishedSignatures,
+	resetRegistry,
+	runtimeCard,
+} from './helpers';
+
+const RELATIVE_FILE = 'wp-content/mu-plugins/wp-coding-agents-runtimes.php';
+
+function legacyFile(): string {
+	return path.join( testSite().wpDir, RELATIVE_FILE );
+}
+
+test.beforeEach( () => {
+	resetRegistry();
+	fs.writeFileSync(
+		legacyFile(),
+		[
+			'<?php',
+			'// Written by an older installer of the legacy agent.',
+			"add_filter( 'datamachine_code_worktree_runtime_signatures', function ( $signatures ) {",
+			"\t$signatures['legacy-agent'] = array( 'session_id' => 'LEGACY_SESSION_ID', 'run_id' => 'LEGACY_RUN_ID' );",
+			'\treturn $signatures;',
+			'} );',
+			'',
+		].join( '\n' )
+	);
+} );
+
+test.afterEach( () => {
+	fs.rmSync( legacyFile(), { force: true } );
+	resetRegistry();
+} );
+
+test( 'an entry a legacy mu-plugin adds is adopted, the file named, and kept once the file is gone', async ( {
+	page,
+} ) => {
+	await page.setViewportSize( { width: 1280, height: 900 } );
+	await openScreen( page );
+	const panel = page.getByRole( 'region', {
+		name: 'Entries other code adds',
+	} );
+	await expect(
+		panel.getByRole( 'list', { name: 'Code declaring legacy-agent' } )
+	).toHaveText( `${ RELATIVE_FILE }:3 (Closure, priority 10)` );
+	await expect( runtimeCard( page, 'legacy-agent' ) ).toHaveCount( 0 );
+
+	await panel.getByRole( 'button', { name: 'Adopt legacy-agent' } ).click();
+
+	await expect( panel ).toContainText(
+		`Adopted: legacy-agent is stored in this registry with the same mapping, and stays when the other code goes. Remove it from ${ RELATIVE_FILE } so this registry is its only source.`
+	);
+	await expect(
+		panel.getByRole( 'button', { name: 'Adopt legacy-agent' } )
+	).toHaveCount( 0 );
+	const card = runtimeCard( page, 'legacy-agent' );
+	await expect( card ).toContainText( 'Adopted from other code' );
+	await expect(
+		card.getByRole( 'table', { name: 'Fields of legacy-agent' } )
+	).toContainText( 'LEGACY_RUN_ID' );
+	await panel.scrollIntoViewIfNeeded();
+	await panel.screenshot( {
+		path: path.join( ROOT, 'artifacts', 'adopted.png' ),
+	} );
+
+	// The admin deletes the legacy file: the registry now publishes the entry itself.
+	fs.rmSync( legacyFile() );
+	await page.reload();
+	await expect( dmcPanel( page ) ).toBeVisible();
+	await expect(
+		page.getByRole( 'region', { name: 'Entries other code adds' } )
+	).toHaveCount( 0 );
+	await expect( runtimeCard( page, 'legacy-agent' ) ).toContainText(
+		'Adopted from other code'
+	);
+	await expectDmcOrder( page, [ 'legacy-agent' ] );
+	expect( publishedSignatures() ).toEqual( [
+		[
+			'legacy-agent',
+			{ session_id: 'LEGACY_SESSION_ID', run_id: 'LEGACY_RUN_ID' },
+		],
+	] );
+} );

@@ -1,0 +1,135 @@
+<?php
+/**
+ * Which code adds each entry to DMC's filter, and in which file.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+use Closure;
+use ReflectionException;
+use ReflectionFunction;
+use ReflectionMethod;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Runs the callbacks of `datamachine_code_worktree_runtime_signatures` one by one, in the
+ * order WordPress runs them, and notes which callback added or changed each entry (or sets
+ * it when run alone on an empty value); PHP's Reflection then tells the file and line that
+ * defines that callback. Filter callbacks are expected to be free of side effects. This plugin's own
+ * publisher runs too (later callbacks see its entries) but is never named as a declarer.
+ */
+class Filter_Inspector {
+
+	/**
+	 * Entries declared by code other than this plugin: id => the callbacks that added or
+	 * changed it, in the order they ran.
+	 *
+	 * @return array<string, array[]> Each declarer `{ file, line, priority, callback }`; `file` is
+	 *                                relative to ABSPATH when inside it, null when unknown.
+	 */
+	public function foreign_declarers() {
+		global $wp_filter;
+		if ( ! isset( $wp_filter[ Filter_Publisher::HOOK ] ) ) {
+			return array();
+		}
+		$declarers = array();
+		$value     = array();
+		foreach ( $wp_filter[ Filter_Publisher::HOOK ]->callbacks as $priority => $callbacks ) {
+			foreach ( $callbacks as $callback ) {
+				$before = $value;
+				// WordPress passes the one value the filter was called with, or nothing.
+				$value = 0 === (int) $callback['accepted_args'] ? call_user_func( $callback['function'] ) : call_user_func( $callback['function'], $value );
+				if ( self::is_ours( $callback['function'] ) ) {
+					continue;
+				}
+				// Declared: added or changed in the chain, or (when it sets what is already
+				// there, e.g. what this plugin published before it) present when run alone.
+				$alone    = 0 === (int) $callback['accepted_args'] ? $value : call_user_func( $callback['function'], array() );
+				$declared = is_array( $alone ) ? array_keys( $alone ) : array();
+				if ( is_array( $value ) ) {
+					foreach ( $value as $id => $entry ) {
+						if ( ! is_array( $before ) || ! array_key_exists( $id, $before ) || $before[ $id ] !== $entry ) {
+							$declared[] = $id;
+						}
+					}
+				}
+				foreach ( array_unique( array_map( 'strval', $declared ) ) as $id ) {
+					$declarers[ $id ][] = self::describe( $callback['function'], (int) $priority );
+				}
+			}
+		}
+		return $declarers;
+	}
+
+	/**
+	 * Whether a callback is this plugin's publisher.
+	 *
+	 * @param mixed $callback Callback.
+	 * @return bool
+	 */
+	private static function is_ours( $callback ) {
+		if ( is_string( $callback ) && false !== strpos( $callback, '::' ) ) {
+			$callback = explode( '::', $callback, 2 );
+		}
+		if ( ! is_array( $callback ) || 2 !== count( $callback ) ) {
+			return false;
+		}
+		$class = ltrim( is_object( $callback[0] ) ? get_class( $callback[0] ) : (string) $callback[0], '\\' );
+		return in_array( $class, array( Plugin::class, Filter_Publisher::class ), true );
+	}
+
+	/**
+	 * Where a callback is defined.
+	 *
+	 * @param mixed $callback Callback.
+	 * @param int   $priority Its priority on the hook.
+	 * @return array{file: string|null, line: int|null, priority: int, callback: string}
+	 */
+	private static function describe( $callback, $priority ) {
+		$name       = 'unknown';
+		$reflection = null;
+		try {
+			if ( is_string( $callback ) && false !== strpos( $callback, '::' ) ) {
+				$callback = explode( '::', $callback, 2 );
+			}
+			if ( is_array( $callback ) ) {
+				$class      = is_object( $callback[0] ) ? get_class( $callback[0] ) : (string) $callback[0];
+				$name       = $class . '::' . $callback[1];
+				$reflection = new ReflectionMethod( $callback[0], $callback[1] );
+			} elseif ( $callback instanceof Closure ) {
+				$name       = 'Closure';
+				$reflection = new ReflectionFunction( $callback );
+			} elseif ( is_string( $callback ) ) {
+				$name       = $callback;
+				$reflection = new ReflectionFunction( $callback );
+			} elseif ( is_object( $callback ) ) {
+				$name       = get_class( $callback ) . '::__invoke';
+				$reflection = new ReflectionMethod( $callback, '__invoke' );
+			}
+		} catch ( ReflectionException $exception ) {
+			$reflection = null;
+		}
+		$file = null !== $reflection ? $reflection->getFileName() : false;
+		return array(
+			'file'     => false === $file ? null : self::relative( $file ),
+			'line'     => null !== $reflection && false !== $reflection->getStartLine() ? $reflection->getStartLine() : null,
+			'priority' => $priority,
+			'callback' => $name,
+		);
+	}
+
+	/**
+	 * A path relative to the WordPress root when inside it.
+	 *
+	 * @param string $file Absolute path.
+	 * @return string
+	 */
+	private static function relative( $file ) {
+		$file = wp_normalize_path( $file );
+		$root = trailingslashit( wp_normalize_path( ABSPATH ) );
+		return 0 === strpos( $file, $root ) ? substr( $file, strlen( $root ) ) : $file;
+	}
+}

@@ -1,0 +1,155 @@
+<?php
+/**
+ * Adopting entries other code adds to DMC's filter (a legacy mu-plugin, typically).
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+use WP_Error;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * The older installers wrote `wp-content/mu-plugins/wp-coding-agents-runtimes.php`, adding
+ * signatures through the filter. Adopting such an entry stores it in the registry (same id,
+ * same mapping, source `adopted`), so it survives the file's deletion; the file that still
+ * declares it is named so the admin can remove it.
+ */
+class Signature_Adopter {
+
+	/**
+	 * Registry.
+	 *
+	 * @var Signature_Store
+	 */
+	private $store;
+
+	/**
+	 * Filter publisher.
+	 *
+	 * @var Filter_Publisher
+	 */
+	private $publisher;
+
+	/**
+	 * Who declares what.
+	 *
+	 * @var Filter_Inspector
+	 */
+	private $inspector;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Signature_Store  $store     Registry.
+	 * @param Filter_Publisher $publisher Publisher.
+	 * @param Filter_Inspector $inspector Inspector.
+	 */
+	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Filter_Inspector $inspector ) {
+		$this->store     = $store;
+		$this->publisher = $publisher;
+		$this->inspector = $inspector;
+	}
+
+	/**
+	 * Every entry DMC sees that other code declares, in filter order.
+	 *
+	 * @return array[] `{ id, fields, declared_by, status, problem }`; status is `adoptable`, `stored`
+	 *                 (stored here with the same mapping), `conflict` (stored here otherwise) or `invalid`.
+	 */
+	public function candidates() {
+		$declarers  = $this->inspector->foreign_declarers();
+		$signatures = $this->publisher->effective()['signatures'];
+		$candidates = array();
+		if ( ! is_array( $signatures ) ) {
+			return $candidates;
+		}
+		foreach ( $signatures as $id => $entry ) {
+			if ( isset( $declarers[ (string) $id ] ) ) {
+				$candidates[] = $this->candidate( (string) $id, $entry, $declarers[ (string) $id ] );
+			}
+		}
+		return $candidates;
+	}
+
+	/**
+	 * Adopts one entry. Idempotent: adopting what is already stored with the same mapping
+	 * changes nothing, also once the other code no longer declares it.
+	 *
+	 * @param string $id Runtime id.
+	 * @return array|WP_Error `{ adopted: bool, item, declared_by }` (adopted false: nothing changed).
+	 */
+	public function adopt( $id ) {
+		$candidate = null;
+		foreach ( $this->candidates() as $entry ) {
+			if ( $entry['id'] === $id ) {
+				$candidate = $entry;
+			}
+		}
+		if ( null === $candidate ) {
+			$item = $this->store->get_item( $id );
+			if ( null !== $item && $item['registered'] && 'adopted' === $item['source'] ) {
+				return array(
+					'adopted'     => false,
+					'item'        => $item,
+					'declared_by' => array(),
+				);
+			}
+			return new WP_Error(
+				'wpca_not_foreign',
+				/* translators: %s: runtime id. */
+				sprintf( __( 'Nothing to adopt: no other code adds a runtime "%s" to the signatures filter.', 'wp-coding-agents-runtimes' ), $id ),
+				array( 'status' => 404 )
+			);
+		}
+		if ( 'invalid' === $candidate['status'] ) {
+			return Schema::error( 'wpca_not_adoptable', 'id', $candidate['problem'] );
+		}
+		$result = $this->store->adopt( $id, $candidate['fields'] );
+		if ( is_wp_error( $result ) ) {
+			return $result;
+		}
+		return array(
+			'adopted'     => $result['created'],
+			'item'        => $result['item'],
+			'declared_by' => $candidate['declared_by'],
+		);
+	}
+
+	/**
+	 * One entry other code declares, checked against the registry and the schema.
+	 *
+	 * @param string  $id          Runtime id.
+	 * @param mixed   $entry       Its value in the filter.
+	 * @param array[] $declared_by Its declarers.
+	 * @return array
+	 */
+	private function candidate( $id, $entry, array $declared_by ) {
+		$candidate = array(
+			'id'          => $id,
+			'fields'      => is_array( $entry ) ? $entry : array(),
+			'declared_by' => $declared_by,
+			'status'      => 'adoptable',
+			'problem'     => null,
+		);
+		$fields    = Schema::is_valid_id( $id ) ? Schema::validate_fields( $entry ) : Schema::validate_id( $id );
+		if ( is_wp_error( $fields ) ) {
+			$candidate['status']  = 'invalid';
+			$candidate['problem'] = sprintf(
+				/* translators: 1: runtime id, 2: what is wrong. */
+				__( 'Runtime "%1$s" cannot be adopted as it is declared: %2$s', 'wp-coding-agents-runtimes' ),
+				$id,
+				$fields->get_error_message()
+			);
+			return $candidate;
+		}
+		$candidate['fields'] = $fields;
+		$item                = $this->store->get_item( $id );
+		if ( null !== $item && $item['registered'] ) {
+			$candidate['status'] = $item['enabled'] && $item['fields'] === $fields ? 'stored' : 'conflict';
+		}
+		return $candidate;
+	}
+}
