@@ -62,7 +62,7 @@ export interface WpcaRuntime {
 	 */
 	preset: boolean;
 	/**
-	 * Who last wrote the runtime: installer (Application Password), admin (admin screen), preset (never registered) or external (found in the option without metadata).
+	 * Who last wrote the runtime: installer (Application Password), admin (admin screen), preset (never registered), external (found in the option without metadata) or adopted (taken over from other code that adds it to the filter, e.g. a legacy mu-plugin).
 	 */
 	source: 'installer' | 'admin' | 'preset' | 'external' | 'adopted';
 	/**
@@ -608,4 +608,103 @@ export interface WpcaAttributionSummary {
 		 */
 		flag: 'unattributed' | 'no_worktrees_since' | null;
 	}[];
+}
+
+/**
+ * Response item of /foreign-signatures (schema "wpca-foreign-signatures").
+ */
+export interface WpcaForeignSignatures {
+	/**
+	 * Entries DMC sees that code other than this plugin declares, in filter order.
+	 */
+	entries: {
+		id: string;
+		/**
+		 * The mapping as the other code declares it (what DMC reads).
+		 */
+		fields: {
+			[ k: string ]: string;
+		};
+		/**
+		 * The callbacks that add or change the entry, in the order WordPress runs them, with the file and line defining each (relative to the WordPress root).
+		 */
+		declared_by: {
+			file: string | null;
+			line: number | null;
+			priority: number;
+			callback: string;
+		}[];
+		/**
+		 * adoptable; stored (the registry holds the same mapping, e.g. after adopting: remove the declaring file); conflict (the registry holds this id with another mapping, or disabled); invalid (not a valid signature for this registry).
+		 */
+		status: 'adoptable' | 'stored' | 'conflict' | 'invalid';
+		/**
+		 * Why an invalid entry cannot be adopted.
+		 */
+		problem: string | null;
+	}[];
+}
+
+/**
+ * Response item of /foreign-signatures/(?P<id>[^/]+)/adopt (schema "wpca-adoption").
+ */
+export interface WpcaAdoption {
+	/**
+	 * Whether this request stored the entry (false: it was already stored with the same mapping).
+	 */
+	adopted: boolean;
+	item: WpcaRuntime;
+	/**
+	 * The callbacks that add or change the entry, in the order WordPress runs them, with the file and line defining each (relative to the WordPress root).
+	 */
+	declared_by: {
+		file: string | null;
+		line: number | null;
+		priority: number;
+		callback: string;
+	}[];
+}
+export interface WpcaRuntime {
+	/**
+	 * Runtime id: lowercase letters and digits in dash-separated groups, starting with a letter.
+	 */
+	id: string;
+	/**
+	 * Human-readable name; plain text, tags are stripped.
+	 */
+	label: string;
+	/**
+	 * Map of subkey to the environment variable holding its value, in the order the consumer reads them.
+	 */
+	fields: {
+		[ k: string ]: string;
+	};
+	/**
+	 * Whether the signature is published to Data Machine Code.
+	 */
+	enabled: boolean;
+	/**
+	 * Whether the runtime is stored (enabled or disabled).
+	 */
+	registered: boolean;
+	/**
+	 * Whether the runtime is one of the built-in presets.
+	 */
+	preset: boolean;
+	/**
+	 * Who last wrote the runtime: installer (Application Password), admin (admin screen), preset (never registered), external (found in the option without metadata) or adopted (taken over from other code that adds it to the filter, e.g. a legacy mu-plugin).
+	 */
+	source: 'installer' | 'admin' | 'preset' | 'external' | 'adopted';
+	/**
+	 * When the runtime last changed, ISO 8601 UTC.
+	 */
+	updated_at: string | null;
+	/**
+	 * Login of the user who last changed the runtime.
+	 */
+	updated_by: string | null;
+	/**
+	 * Whether another plugin publishes an entry with the same id, so this one does not take effect.
+	 */
+	collision: boolean;
 }

@@ -10,10 +10,12 @@ import type {
 	PostAttributionPreviewBody,
 	PutOrderBody,
 	PutRuntimesByIdBody,
+	WpcaAdoption,
 	WpcaAttributionPreview,
 	WpcaAttributionSummary,
 	WpcaDmc,
 	WpcaWorktree,
+	WpcaForeignSignatures,
 	WpcaLastVerification,
 	WpcaObservations,
 	WpcaObservationSettings,
@@ -89,37 +91,17 @@ export type ObservedRuntime = ObservationsResponse[ 'runtimes' ][ number ];
 /** `GET` / `PUT /attribution/observation-settings`. */
 export type ObservationSettings = WpcaObservationSettings;
 
+/** `GET /foreign-signatures`. */
+export type ForeignSignaturesResponse = WpcaForeignSignatures;
+
+/** An entry other code adds to DMC's filter; `stored`: the registry holds the same mapping (e.g. adopted), the file can go. */
+export type ForeignSignature = ForeignSignaturesResponse[ 'entries' ][ number ];
+
 /** Where a callback adding an entry to the filter is defined. */
-export interface FilterDeclarer {
-	/** Relative to the WordPress root when inside it; null when unknown. */
-	file: string | null;
-	line: number | null;
-	priority: number;
-	/** `Closure`, a function name or `Class::method`. */
-	callback: string;
-}
-
-/** An entry other code adds to DMC's filter (`GET /foreign-signatures`). */
-export interface ForeignSignature {
-	id: string;
-	fields: RuntimeFields;
-	declared_by: FilterDeclarer[];
-	/** `stored`: the registry holds the same mapping (e.g. adopted): the file can go. */
-	status: 'adoptable' | 'stored' | 'conflict' | 'invalid';
-	problem: string | null;
-}
-
-export interface ForeignSignaturesResponse {
-	entries: ForeignSignature[];
-}
+export type FilterDeclarer = ForeignSignature[ 'declared_by' ][ number ];
 
 /** `POST /foreign-signatures/<id>/adopt`. */
-export interface AdoptionResponse {
-	/** False when it was already stored with the same mapping. */
-	adopted: boolean;
-	item: Runtime;
-	declared_by: FilterDeclarer[];
-}
+export type AdoptionResponse = WpcaAdoption;
 
 /** WordPress's REST error shape; validation errors carry `data.params = { field: message }`. */
 export interface RestError {
