@@ -132,7 +132,7 @@ const ROUTES: RouteCase[] = [
 		method: 'POST',
 		route: '/foreign-signatures/legacy-agent/adopt',
 		adminStatus: 404,
-		write: true,
+		write: false,
 	},
 	{
 		name: 'PUT /attribution/observation-settings',
