@@ -18,8 +18,8 @@ defined( 'ABSPATH' ) || exit;
  * Runs the callbacks of `datamachine_code_worktree_runtime_signatures` one by one, in the
  * order WordPress runs them, and notes which callback added or changed each entry (or sets
  * it when run alone on an empty value); PHP's Reflection then tells the file and line that
- * defines that callback. Filter callbacks are expected to be free of side effects. This plugin's own
- * publisher runs too (later callbacks see its entries) but is never named as a declarer.
+ * defines that callback. Filter callbacks are expected to be free of side effects; this
+ * plugin's own (plugin.php, php/) are not run and never named.
  */
 class Filter_Inspector {
 
@@ -39,12 +39,16 @@ class Filter_Inspector {
 		$value     = array();
 		foreach ( $wp_filter[ Filter_Publisher::HOOK ]->callbacks as $priority => $callbacks ) {
 			foreach ( $callbacks as $callback ) {
+				$where = self::describe( $callback['function'], (int) $priority );
+				// This plugin's own callbacks (the publisher, the consumer probe) are skipped, not
+				// run: what they add is ours, and a later callback setting the same entry still
+				// shows as adding it.
+				if ( self::is_ours( $where ) ) {
+					continue;
+				}
 				$before = $value;
 				// WordPress passes the one value the filter was called with, or nothing.
 				$value = 0 === (int) $callback['accepted_args'] ? call_user_func( $callback['function'] ) : call_user_func( $callback['function'], $value );
-				if ( self::is_ours( $callback['function'] ) ) {
-					continue;
-				}
 				// Declared: added or changed in the chain, or (when it sets what is already
 				// there, e.g. what this plugin published before it) present when run alone.
 				$alone    = 0 === (int) $callback['accepted_args'] ? $value : call_user_func( $callback['function'], array() );
@@ -57,7 +61,7 @@ class Filter_Inspector {
 					}
 				}
 				foreach ( array_unique( array_map( 'strval', $declared ) ) as $id ) {
-					$declarers[ $id ][] = self::describe( $callback['function'], (int) $priority );
+					$declarers[ $id ][] = $where;
 				}
 			}
 		}
@@ -65,20 +69,18 @@ class Filter_Inspector {
 	}
 
 	/**
-	 * Whether a callback is this plugin's publisher.
+	 * Whether a callback is this plugin's own: defined in plugin.php or php/.
 	 *
-	 * @param mixed $callback Callback.
+	 * @param array $where describe() output.
 	 * @return bool
 	 */
-	private static function is_ours( $callback ) {
-		if ( is_string( $callback ) && false !== strpos( $callback, '::' ) ) {
-			$callback = explode( '::', $callback, 2 );
-		}
-		if ( ! is_array( $callback ) || 2 !== count( $callback ) ) {
+	private static function is_ours( array $where ) {
+		if ( null === $where['file'] ) {
 			return false;
 		}
-		$class = ltrim( is_object( $callback[0] ) ? get_class( $callback[0] ) : (string) $callback[0], '\\' );
-		return in_array( $class, array( Plugin::class, Filter_Publisher::class ), true );
+		$file   = wp_normalize_path( path_is_absolute( $where['file'] ) ? $where['file'] : ABSPATH . $where['file'] );
+		$plugin = wp_normalize_path( WPCA_RUNTIMES_FILE );
+		return $file === $plugin || 0 === strpos( $file, dirname( $plugin ) . '/php/' );
 	}
 
 	/**

@@ -8,11 +8,8 @@ import { AddRuntimeForm } from './add-runtime-form';
 import { AttributionPreviewPanel } from './attribution-preview-panel';
 import { DmcNotice } from './dmc-notice';
 import { DmcRecordsPanel } from './dmc-records-panel';
-<<<<<<< HEAD
-import { LockBudgetWarning } from './lock-budget';
-=======
 import { ForeignSignaturesPanel } from './foreign-signatures-panel';
->>>>>>> d4d85f4 (Adopt legacy registrations: GET /foreign-signatures lists entries other code adds to the filter with the file and line declaring each (callbacks stepped in WordPress's order, Reflection for the file); POST /foreign-signatures/<id>/adopt stores the same mapping with source adopted, idempotent, 409 on an id registered here otherwise; screen panel; PHPUnit with a real mu-plugin file, Playwright adopt flow)
+import { LockBudgetWarning } from './lock-budget';
 import { LastVerificationPanel } from './last-verification-panel';
 import { ObservedVariablesPanel } from './observed-variables-panel';
 import { RuntimeList } from './runtime-list';
