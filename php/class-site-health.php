@@ -101,15 +101,15 @@ final class Site_Health {
 					implode( ', ', array_keys( $this->store->published_signatures() ) )
 				)
 			) . '</p>';
-			$version = $this->dmc->status()['version'];
-			if ( null !== $version ) {
+			$dmc = $this->dmc->status();
+			if ( null !== $dmc['version'] ) {
 				$result['description'] .= '<p>' . esc_html(
 					sprintf(
 						/* translators: %s: DMC version. */
 						__( 'Data Machine Code %s is active and reads them.', 'wp-coding-agents-runtimes' ),
-						$version
+						$dmc['version']
 					)
-				) . '</p>';
+				) . ( $dmc['consumes']['lock_owner'] ? '' : ' ' . esc_html__( 'Its workspace locks record no session ids: they read the signatures only in releases after 0.47.7.', 'wp-coding-agents-runtimes' ) ) . '</p>';
 			}
 		} else {
 			$result['status']      = 'recommended';

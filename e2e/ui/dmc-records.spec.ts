@@ -129,6 +129,9 @@ test( 'DMC’s records in both shapes are read back as DMC reads them, with per-
 
 	const panel = recordsPanel( page );
 	await expect( panel ).toContainText( '4 worktrees recorded' );
+	await expect( panel ).toContainText(
+		'Data Machine Code 0.60.0 is active: it records the signatures’ values for new worktrees and workspace locks.'
+	);
 	const worktrees = panel.getByRole( 'list', { name: 'Recorded worktrees' } );
 	await expect( worktrees.locator( ':scope > li h3' ) ).toHaveText( [
 		'wp-coding-agents@today',

@@ -146,10 +146,16 @@ export async function getRecordedWorktrees(
 	page: number,
 	perPage: number
 ): Promise< RecordedWorktreesPage > {
-	const response = await apiFetch< RecordedWorktree[], false >( {
-		path: `${ NAMESPACE }/attribution/worktrees?page=${ page }&per_page=${ perPage }`,
-		parse: false,
-	} );
+	let response: Response;
+	try {
+		response = await apiFetch< RecordedWorktree[], false >( {
+			path: `${ NAMESPACE }/attribution/worktrees?page=${ page }&per_page=${ perPage }`,
+			parse: false,
+		} );
+	} catch ( error ) {
+		// Unparsed, api-fetch rejects with the raw response: surface the REST error in it.
+		throw error instanceof Response ? await error.json() : error;
+	}
 	const rows = ( await response.json() ) as RecordedWorktree[];
 	return {
 		rows,

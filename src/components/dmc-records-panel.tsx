@@ -28,6 +28,33 @@ function when( iso: string | null ): string {
 		: siteDateTime( iso );
 }
 
+// What an active DMC reads, by version (the lock owner context reads the filter after 0.47.7).
+function dmcReads( status: DmcStatus ): string {
+	if ( null === status.version ) {
+		return __(
+			'Data Machine Code is active; its version is unknown.',
+			'wp-coding-agents-runtimes'
+		);
+	}
+	return status.consumes.lock_owner
+		? sprintf(
+				/* translators: %s: DMC version. */
+				__(
+					'Data Machine Code %s is active: it records the signatures’ values for new worktrees and workspace locks.',
+					'wp-coding-agents-runtimes'
+				),
+				status.version
+			)
+		: sprintf(
+				/* translators: %s: DMC version. */
+				__(
+					'Data Machine Code %s is active: it records the signatures’ values for new worktrees; its workspace locks read them only in releases after 0.47.7.',
+					'wp-coding-agents-runtimes'
+				),
+				status.version
+			);
+}
+
 function RuntimeLine( { runtime }: { runtime: RuntimeAttribution } ) {
 	const since =
 		null === runtime.published_since
@@ -216,6 +243,22 @@ export function DmcRecordsPanel( {
 				</Notice>
 			) }
 			{ null === summary && busy && <Spinner /> }
+			{ status && null === missing && (
+				<p className="wpca-records__dmc">{ dmcReads( status ) }</p>
+			) }
+			{ status?.filter.first_other_caller && (
+				<p className="wpca-card__meta">
+					{ sprintf(
+						/* translators: 1: file, 2: line. */
+						__(
+							'In this request, other code applied the signatures filter too: %1$s, line %2$d.',
+							'wp-coding-agents-runtimes'
+						),
+						status.filter.first_other_caller.file,
+						status.filter.first_other_caller.line
+					) }
+				</p>
+			) }
 			{ null !== missing && (
 				<p className="wpca-records__absent">
 					{ missing }{ ' ' }

@@ -81,6 +81,17 @@ class SiteHealthTest extends Test_Case {
 		$this->assertSame( 'good', $result['status'] );
 		$this->assertStringContainsString( 'kimaki, opencode', $result['description'] );
 		$this->assertStringContainsString( 'Data Machine Code 0.60.0 is active and reads them.', $result['description'] );
+		$this->assertStringNotContainsString( 'workspace locks', $result['description'] );
+	}
+
+	public function test_a_dmc_whose_locks_read_no_signatures_passes_and_says_so() {
+		$this->register_presets();
+		DMC_Fixture::install( '0.47.7' );
+
+		$result = $this->run_test();
+
+		$this->assertSame( 'good', $result['status'] );
+		$this->assertStringContainsString( 'Its workspace locks record no session ids: they read the signatures only in releases after 0.47.7.', $result['description'] );
 	}
 
 	/**
