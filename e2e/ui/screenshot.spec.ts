@@ -2,9 +2,10 @@
  * A full-page picture of the screen in a typical state (an installer registered
  * kimaki and verified it from an agent process, the admin published opencode
  * and a custom runtime, a preview shown)
- * for review: artifacts/admin-screen.png on every run, and the README's
- * docs/screenshot-admin.png only when WPCA_UPDATE_SCREENSHOT=1, so a test run
- * leaves the tracked file alone.
+ * for review, 1280 and 360 px wide: artifacts/admin-screen.png and
+ * admin-screen-360.png on every run, and the README's docs/screenshot-admin.png and
+ * docs/screenshot-admin-360.png only when WPCA_UPDATE_SCREENSHOT=1, so a test run
+ * leaves the tracked files alone.
  */
 import path from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
@@ -78,20 +79,27 @@ test( 'screenshot of the admin screen', async ( { page } ) => {
 		previewPanel( page ).locator( '.wpca-preview__primary' )
 	).toHaveText( '1184502913385' );
 
-	// WordPress pins its admin bar and menu to the viewport; a viewport as tall as
-	// the page keeps them in place in a full-page capture.
-	const height = await page.evaluate(
-		() => document.documentElement.scrollHeight
-	);
-	await page.setViewportSize( { width: 1280, height } );
-	const files = [ 'artifacts/admin-screen.png' ];
-	if ( process.env.WPCA_UPDATE_SCREENSHOT ) {
-		files.push( 'docs/screenshot-admin.png' );
-	}
-	for ( const file of files ) {
-		await page.screenshot( {
-			path: path.join( ROOT, file ),
-			fullPage: true,
-		} );
+	// A desktop, then a phone (the README shows both).
+	for ( const [ width, suffix ] of [
+		[ 1280, '' ],
+		[ 360, '-360' ],
+	] as const ) {
+		await page.setViewportSize( { width, height: 900 } );
+		// WordPress pins its admin bar and menu to the viewport; a viewport as tall as
+		// the page keeps them in place in a full-page capture.
+		const height = await page.evaluate(
+			() => document.documentElement.scrollHeight
+		);
+		await page.setViewportSize( { width, height } );
+		const files = [ `artifacts/admin-screen${ suffix }.png` ];
+		if ( process.env.WPCA_UPDATE_SCREENSHOT ) {
+			files.push( `docs/screenshot-admin${ suffix }.png` );
+		}
+		for ( const file of files ) {
+			await page.screenshot( {
+				path: path.join( ROOT, file ),
+				fullPage: true,
+			} );
+		}
 	}
 } );

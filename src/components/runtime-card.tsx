@@ -10,7 +10,7 @@ import {
 	Spinner,
 	ToggleControl,
 } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime, RuntimeSource } from '../api/types';
 import { FieldsTable } from './fields-table';
@@ -19,6 +19,8 @@ import { siteDateTime } from '../lib/dates';
 
 export interface RuntimeCardProps {
 	runtime: Runtime;
+	/** What the card's controls call the runtime in their accessible names (see lib/runtime-names). */
+	name: string;
 	/** 1-based precedence among registered runtimes; null when not registered. */
 	position: number | null;
 	canMoveUp: boolean;
@@ -91,6 +93,7 @@ function UpdatedInfo( { runtime }: { runtime: Runtime } ) {
 export function RuntimeCard( props: RuntimeCardProps ) {
 	const {
 		runtime,
+		name,
 		position,
 		canMoveUp,
 		canMoveDown,
@@ -104,6 +107,38 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 	const removeLabel = runtime.preset
 		? __( 'Reset to default', 'wp-coding-agents-runtimes' )
 		: __( 'Delete', 'wp-coding-agents-runtimes' );
+	// Each repeated control names its runtime; the visible text stays short and
+	// starts each name, so "Move up" spoken to voice control still matches.
+	const removeName = runtime.preset
+		? /* translators: %s: runtime name. */
+			__( 'Reset to default: %s', 'wp-coding-agents-runtimes' )
+		: /* translators: %s: runtime name. */
+			__( 'Delete %s', 'wp-coding-agents-runtimes' );
+	const confirmName = runtime.preset
+		? /* translators: %s: runtime name. */
+			__( 'Confirm: Reset to default: %s', 'wp-coding-agents-runtimes' )
+		: /* translators: %s: runtime name. */
+			__( 'Confirm: Delete %s', 'wp-coding-agents-runtimes' );
+
+	// Reordering moves the card's DOM node, which loses focus: give it back to the
+	// move button used, or to the other one once the card cannot go further.
+	const moveUpRef = useRef< HTMLButtonElement >( null );
+	const moveDownRef = useRef< HTMLButtonElement >( null );
+	const [ movedBy, setMovedBy ] = useState< -1 | 1 | null >( null );
+	useEffect( () => {
+		if ( null === movedBy ) {
+			return;
+		}
+		const canRepeat = -1 === movedBy ? canMoveUp : canMoveDown;
+		const useUp = ( -1 === movedBy ) === canRepeat;
+		( useUp ? moveUpRef : moveDownRef ).current?.focus();
+		setMovedBy( null );
+	}, [ movedBy, position, canMoveUp, canMoveDown ] );
+	const move = async ( offset: -1 | 1 ) => {
+		if ( await props.onMove( offset ) ) {
+			setMovedBy( offset );
+		}
+	};
 
 	return (
 		<Card
@@ -145,6 +180,14 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						'Published to DMC',
 						'wp-coding-agents-runtimes'
 					) }
+					aria-label={ sprintf(
+						/* translators: %s: runtime name. */
+						__(
+							'Published to DMC: %s',
+							'wp-coding-agents-runtimes'
+						),
+						name
+					) }
 					help={
 						runtime.enabled
 							? __(
@@ -177,6 +220,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 				{ editing ? (
 					<RuntimeEditor
 						runtime={ runtime }
+						name={ name }
 						busy={ busy }
 						onSave={ props.onSave }
 						onClose={ () => setEditing( false ) }
@@ -192,13 +236,18 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 					/>
 				) }
 			</CardBody>
-			<CardFooter justify="flex-start">
+			<CardFooter justify="flex-start" className="wpca-card__actions">
 				{ ! editing && (
 					<Button
 						__next40pxDefaultSize
 						variant="secondary"
 						onClick={ () => setEditing( true ) }
 						disabled={ busy }
+						aria-label={ sprintf(
+							/* translators: %s: runtime name. */
+							__( 'Edit %s', 'wp-coding-agents-runtimes' ),
+							name
+						) }
 					>
 						{ __( 'Edit', 'wp-coding-agents-runtimes' ) }
 					</Button>
@@ -208,18 +257,36 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						<Button
 							__next40pxDefaultSize
 							variant="tertiary"
-							onClick={ () => props.onMove( -1 ) }
+							ref={ moveUpRef }
+							onClick={ () => move( -1 ) }
 							disabled={ ! canMoveUp || orderBusy }
 							accessibleWhenDisabled
+							aria-label={ sprintf(
+								/* translators: %s: runtime name. */
+								__(
+									'Move up: %s',
+									'wp-coding-agents-runtimes'
+								),
+								name
+							) }
 						>
 							{ __( 'Move up', 'wp-coding-agents-runtimes' ) }
 						</Button>
 						<Button
 							__next40pxDefaultSize
 							variant="tertiary"
-							onClick={ () => props.onMove( 1 ) }
+							ref={ moveDownRef }
+							onClick={ () => move( 1 ) }
 							disabled={ ! canMoveDown || orderBusy }
 							accessibleWhenDisabled
+							aria-label={ sprintf(
+								/* translators: %s: runtime name. */
+								__(
+									'Move down: %s',
+									'wp-coding-agents-runtimes'
+								),
+								name
+							) }
 						>
 							{ __( 'Move down', 'wp-coding-agents-runtimes' ) }
 						</Button>
@@ -232,6 +299,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						isDestructive
 						onClick={ () => setConfirmingRemove( true ) }
 						disabled={ busy }
+						aria-label={ sprintf( removeName, name ) }
 					>
 						{ removeLabel }
 					</Button>
@@ -259,6 +327,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 							} }
 							isBusy={ busy }
 							disabled={ busy }
+							aria-label={ sprintf( confirmName, name ) }
 						>
 							{ sprintf(
 								/* translators: %s: "Delete" or "Reset to default". */
@@ -274,6 +343,14 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 							variant="tertiary"
 							onClick={ () => setConfirmingRemove( false ) }
 							disabled={ busy }
+							aria-label={ sprintf(
+								/* translators: %s: runtime name. */
+								__(
+									'Keep it: %s',
+									'wp-coding-agents-runtimes'
+								),
+								name
+							) }
 						>
 							{ __( 'Keep it', 'wp-coding-agents-runtimes' ) }
 						</Button>

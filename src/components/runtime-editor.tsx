@@ -1,5 +1,5 @@
 import { Button, Flex } from '@wordpress/components';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime } from '../api/types';
 import { useRuntimeDraft } from '../hooks/use-runtime-draft';
 import { rowsFromFields } from '../lib/field-rows';
@@ -8,6 +8,8 @@ import { SubmitButton } from './submit-button';
 
 interface RuntimeEditorProps {
 	runtime: Runtime;
+	/** The runtime's name in the buttons' accessible names. */
+	name: string;
 	busy: boolean;
 	onSave: ( body: PutRuntimeBody ) => Promise< boolean >;
 	onClose: () => void;
@@ -16,6 +18,7 @@ interface RuntimeEditorProps {
 // Edits the label and the fields of a runtime; publishing stays as it was.
 export function RuntimeEditor( {
 	runtime,
+	name,
 	busy,
 	onSave,
 	onClose,
@@ -39,7 +42,14 @@ export function RuntimeEditor( {
 		<form className="wpca-editor" onSubmit={ submit }>
 			<RuntimeDraftFields draft={ draft } busy={ busy } />
 			<Flex justify="flex-start">
-				<SubmitButton busy={ busy }>
+				<SubmitButton
+					busy={ busy }
+					label={ sprintf(
+						/* translators: %s: runtime name. */
+						__( 'Save: %s', 'wp-coding-agents-runtimes' ),
+						name
+					) }
+				>
 					{ __( 'Save', 'wp-coding-agents-runtimes' ) }
 				</SubmitButton>
 				<Button
@@ -47,6 +57,11 @@ export function RuntimeEditor( {
 					variant="tertiary"
 					onClick={ onClose }
 					disabled={ busy }
+					aria-label={ sprintf(
+						/* translators: %s: runtime name. */
+						__( 'Cancel: %s', 'wp-coding-agents-runtimes' ),
+						name
+					) }
 				>
 					{ __( 'Cancel', 'wp-coding-agents-runtimes' ) }
 				</Button>

@@ -1,5 +1,6 @@
 import { __ } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime } from '../api/types';
+import { runtimeNames } from '../lib/runtime-names';
 import { RuntimeCard } from './runtime-card';
 
 interface RuntimeListProps {
@@ -24,6 +25,7 @@ export function RuntimeList( props: RuntimeListProps ) {
 	if ( 0 === runtimes.length ) {
 		return <p>{ __( 'No runtimes.', 'wp-coding-agents-runtimes' ) }</p>;
 	}
+	const names = runtimeNames( runtimes );
 	let position = 0;
 	return (
 		<div className="wpca-runtime-list">
@@ -33,6 +35,7 @@ export function RuntimeList( props: RuntimeListProps ) {
 					<RuntimeCard
 						key={ runtime.id }
 						runtime={ runtime }
+						name={ names.get( runtime.id ) ?? runtime.id }
 						position={ current }
 						canMoveUp={ null !== current && current > 1 }
 						canMoveDown={

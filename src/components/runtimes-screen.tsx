@@ -1,4 +1,4 @@
-import { Notice, Spinner } from '@wordpress/components';
+import { Notice } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 import { adoptScope, runtimeScope } from '../hooks/runtimes-screen-state';
 import { useDmcRecords } from '../hooks/use-dmc-records';
@@ -11,9 +11,11 @@ import { DmcRecordsPanel } from './dmc-records-panel';
 import { ForeignSignaturesPanel } from './foreign-signatures-panel';
 import { LockBudgetWarning } from './lock-budget';
 import { LastVerificationPanel } from './last-verification-panel';
+import { LoadingSkeleton } from './loading-skeleton';
 import { ObservedVariablesPanel } from './observed-variables-panel';
 import { RuntimeList } from './runtime-list';
 import { SignaturesPanel } from './signatures-panel';
+import { Snackbars } from './snackbars';
 
 /** Tools → Agent Runtimes. */
 export function RuntimesScreen() {
@@ -49,7 +51,7 @@ export function RuntimesScreen() {
 					{ loadError }
 				</Notice>
 			) }
-			{ ! screen.loaded && <Spinner /> }
+			{ ! screen.loaded && <LoadingSkeleton /> }
 			{ screen.loaded && (
 				<div className="wpca-screen__columns">
 					<div className="wpca-screen__main">
@@ -104,6 +106,7 @@ export function RuntimesScreen() {
 						{ screen.signatures && (
 							<SignaturesPanel
 								signatures={ screen.signatures }
+								runtimes={ screen.runtimes }
 								repairBusy={ screen.isBusy( 'repair' ) }
 								repairError={ screen.errorFor( 'repair' ) }
 								onDismissRepairError={ () =>
@@ -168,6 +171,7 @@ export function RuntimesScreen() {
 					</div>
 				</div>
 			) }
+			<Snackbars />
 		</div>
 	);
 }

@@ -1,39 +1,75 @@
 import { Button, Notice } from '@wordpress/components';
 import { __, _n, sprintf } from '@wordpress/i18n';
-import type { SignaturesResponse } from '../api/types';
-import { signatureEntries } from '../lib/signatures';
+import type { Runtime, SignaturesResponse } from '../api/types';
+import { signatureEntries, type SignatureEntry } from '../lib/signatures';
 import { FieldsTable } from './fields-table';
 import { RegionCard } from './region-card';
 
 interface SignaturesPanelProps {
 	signatures: SignaturesResponse;
+	/** The registry, to tell apart what DMC receives exactly as listed from what differs. */
+	runtimes: Runtime[];
 	repairBusy: boolean;
 	repairError: string | undefined;
 	onDismissRepairError: () => void;
 	onRepair: () => Promise< boolean >;
 }
 
-// The filter's value exactly as DMC receives it, in precedence order, with what is wrong with it.
+// Whether DMC receives this entry exactly as one of our published runtimes maps it.
+function asRegistered( entry: SignatureEntry, runtimes: Runtime[] ): boolean {
+	const ours = runtimes.find(
+		( runtime ) => runtime.id === entry.id && runtime.enabled
+	);
+	return (
+		undefined !== ours &&
+		! ours.collision &&
+		! entry.ignored &&
+		0 === entry.droppedPairs &&
+		JSON.stringify( Object.entries( ours.fields ) ) ===
+			JSON.stringify( entry.pairs )
+	);
+}
+
+// What the runtime list cannot show: the precedence that decides DMC's primary_id,
+// and whatever DMC receives other than as registered (other code's entries,
+// overrides, ignored entries and pairs), with what is wrong with it.
 export function SignaturesPanel( {
 	signatures,
+	runtimes,
 	repairBusy,
 	repairError,
 	onDismissRepairError,
 	onRepair,
 }: SignaturesPanelProps ) {
 	const entries = signatureEntries( signatures.signatures );
+	const sessionVariables = entries.flatMap( ( entry ) =>
+		entry.pairs
+			.filter( ( [ subkey ] ) => 'session_id' === subkey )
+			.map( ( [ , env ] ) => env )
+	);
 	return (
 		<RegionCard
 			className="wpca-signatures"
 			headingId="wpca-signatures-heading"
 			heading={ __( 'What DMC sees', 'wp-coding-agents-runtimes' ) }
 		>
-			<p className="wpca-card__meta">
-				{ __(
-					'The runtime signatures filter as Data Machine Code reads it. The first runtime with a session_id provides the primary id.',
-					'wp-coding-agents-runtimes'
-				) }
-			</p>
+			{ entries.length > 0 && (
+				<p className="wpca-signatures__precedence">
+					{ 0 === sessionVariables.length
+						? __(
+								'No runtime declares a session_id: the primary ID DMC records is the first variable that is set, in this order.',
+								'wp-coding-agents-runtimes'
+							)
+						: sprintf(
+								/* translators: %s: environment variable names, in order. */
+								__(
+									'Primary ID: the first of %s that is set; else the first variable set, in this order.',
+									'wp-coding-agents-runtimes'
+								),
+								sessionVariables.join( ' → ' )
+							) }
+				</p>
+			) }
 			{ 0 === entries.length ? (
 				<p>
 					{ __(
@@ -53,7 +89,26 @@ export function SignaturesPanel( {
 						<li key={ entry.id }>
 							<strong>
 								<code>{ entry.id }</code>
-							</strong>
+							</strong>{ ' ' }
+							{ asRegistered( entry, runtimes ) ? (
+								<span className="wpca-card__meta">
+									{ __(
+										'as registered',
+										'wp-coding-agents-runtimes'
+									) }
+								</span>
+							) : (
+								! runtimes.some(
+									( runtime ) => runtime.id === entry.id
+								) && (
+									<span className="wpca-badge wpca-badge--external">
+										{ __(
+											'added by other code',
+											'wp-coding-agents-runtimes'
+										) }
+									</span>
+								)
+							) }
 							{ entry.ignored && (
 								<span className="wpca-badge wpca-badge--ignored">
 									{ __(
@@ -76,19 +131,20 @@ export function SignaturesPanel( {
 									) }
 								</span>
 							) }
-							{ entry.pairs.length > 0 && (
-								<FieldsTable
-									label={ sprintf(
-										/* translators: %s: runtime id. */
-										__(
-											'Signature of %s',
-											'wp-coding-agents-runtimes'
-										),
-										entry.id
-									) }
-									pairs={ entry.pairs }
-								/>
-							) }
+							{ entry.pairs.length > 0 &&
+								! asRegistered( entry, runtimes ) && (
+									<FieldsTable
+										label={ sprintf(
+											/* translators: %s: runtime id. */
+											__(
+												'Signature of %s',
+												'wp-coding-agents-runtimes'
+											),
+											entry.id
+										) }
+										pairs={ entry.pairs }
+									/>
+								) }
 						</li>
 					) ) }
 				</ol>

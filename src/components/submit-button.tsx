@@ -3,11 +3,13 @@ import type { ReactNode } from 'react';
 
 interface SubmitButtonProps {
 	busy: boolean;
+	/** Accessible name, when the visible text alone is ambiguous. */
+	label?: string;
 	children: ReactNode;
 }
 
 // The primary button of a form, spinning and disabled while its request runs.
-export function SubmitButton( { busy, children }: SubmitButtonProps ) {
+export function SubmitButton( { busy, label, children }: SubmitButtonProps ) {
 	return (
 		<Button
 			__next40pxDefaultSize
@@ -15,6 +17,7 @@ export function SubmitButton( { busy, children }: SubmitButtonProps ) {
 			type="submit"
 			isBusy={ busy }
 			disabled={ busy }
+			aria-label={ label }
 		>
 			{ children }
 		</Button>

@@ -3,7 +3,9 @@
  * change, and a reload of the runtimes and of the effective signatures after
  * every change (the server decides positions and what DMC finally sees).
  */
+import { useDispatch } from '@wordpress/data';
 import { useCallback, useEffect, useReducer, useRef } from '@wordpress/element';
+import { store as noticesStore } from '@wordpress/notices';
 import {
 	adoptSignature,
 	deleteRuntime,
@@ -22,6 +24,7 @@ import {
 import type { PutRuntimeBody } from '../api/types';
 import { errorMessage } from '../lib/errors';
 import { moveInOrder, registeredOrder } from '../lib/order';
+import { successMessages as said } from '../lib/success-messages';
 import {
 	adoptScope,
 	initialScreenState,
@@ -98,11 +101,17 @@ export function useRuntimesScreen(): RuntimesScreen {
 		}
 	}, [ fetchAll ] );
 
-	/** Runs one change, then reloads whether or not it was accepted, so the screen shows what is stored. */
+	const { createSuccessNotice } = useDispatch( noticesStore );
+
+	/**
+	 * Runs one change, then reloads whether or not it was accepted, so the screen shows
+	 * what is stored; confirms success in a snackbar (errors stay next to their fields).
+	 */
 	const change = useCallback(
 		async (
 			scope: Scope,
-			request: () => Promise< unknown >
+			request: () => Promise< unknown >,
+			success?: string
 		): Promise< boolean > => {
 			dispatch( { type: 'started', scope } );
 			let failure: string | null = null;
@@ -118,12 +127,18 @@ export function useRuntimesScreen(): RuntimesScreen {
 			}
 			if ( null === failure ) {
 				dispatch( { type: 'succeeded', scope } );
+				if ( success ) {
+					createSuccessNotice( success, {
+						type: 'snackbar',
+						id: `wpca-${ scope }`,
+					} );
+				}
 				return true;
 			}
 			dispatch( { type: 'failed', scope, message: failure } );
 			return false;
 		},
-		[ fetchAll ]
+		[ fetchAll, createSuccessNotice ]
 	);
 
 	useEffect( () => {
@@ -132,22 +147,34 @@ export function useRuntimesScreen(): RuntimesScreen {
 
 	const saveRuntime = useCallback(
 		( id: string, body: PutRuntimeBody ) =>
-			change( runtimeScope( id ), () => putRuntime( id, body ) ),
+			change(
+				runtimeScope( id ),
+				() => putRuntime( id, body ),
+				said.saved( runtimesRef.current, id )
+			),
 		[ change ]
 	);
 	const addRuntime = useCallback(
 		( id: string, body: PutRuntimeBody ) =>
-			change( 'add', () => putRuntime( id, body ) ),
+			change( 'add', () => putRuntime( id, body ), said.added( id ) ),
 		[ change ]
 	);
 	const setEnabled = useCallback(
 		( id: string, enabled: boolean ) =>
-			change( runtimeScope( id ), () => patchRuntime( id, { enabled } ) ),
+			change(
+				runtimeScope( id ),
+				() => patchRuntime( id, { enabled } ),
+				said.published( runtimesRef.current, id, enabled )
+			),
 		[ change ]
 	);
 	const removeRuntime = useCallback(
 		( id: string ) =>
-			change( runtimeScope( id ), () => deleteRuntime( id ) ),
+			change(
+				runtimeScope( id ),
+				() => deleteRuntime( id ),
+				said.removed( runtimesRef.current, id )
+			),
 		[ change ]
 	);
 	const moveRuntime = useCallback(
@@ -160,12 +187,16 @@ export function useRuntimesScreen(): RuntimesScreen {
 			if ( null === order ) {
 				return Promise.resolve( false );
 			}
-			return change( 'order', () => putOrder( order ) );
+			return change(
+				'order',
+				() => putOrder( order ),
+				said.moved( runtimesRef.current, id, order )
+			);
 		},
 		[ change ]
 	);
 	const repair = useCallback(
-		() => change( 'repair', repairSignatures ),
+		() => change( 'repair', repairSignatures, said.repaired() ),
 		[ change ]
 	);
 	const saveWindowDays = useCallback(

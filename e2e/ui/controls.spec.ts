@@ -1,0 +1,173 @@
+/**
+ * The screen as a screen-reader or voice-control user meets it: every control of
+ * every runtime card is found page-wide by its role and a name that says which
+ * runtime it acts on; focus stays with the move buttons while a card moves;
+ * success is confirmed in a snackbar and spoken, errors in a notice and spoken,
+ * and nothing on the page moves when a snackbar appears. At 360 px nothing is
+ * wider than the window, even with the longest id and variable name the API takes.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+	openScreen,
+	resetRegistry,
+	runtimeCard,
+	setPublished,
+	submitNewRuntime,
+} from './helpers';
+
+test.beforeEach( () => resetRegistry() );
+test.afterEach( () => resetRegistry() );
+
+const exact = ( page: Page, role: 'button' | 'checkbox', name: string ) =>
+	page.getByRole( role, { name, exact: true } );
+
+test( 'every control of every card is named after its runtime', async ( {
+	page,
+} ) => {
+	await openScreen( page );
+	await setPublished( page, 'kimaki', true );
+	await submitNewRuntime( page, {
+		id: 'my-agent',
+		label: 'My Agent',
+		fields: [ [ 'session_id', 'MY_AGENT_SESSION_ID' ] ],
+	} );
+	await expect( runtimeCard( page, 'my-agent' ) ).toBeVisible();
+
+	// Registered kimaki (a preset), registered my-agent, unregistered opencode preset.
+	const cards: Array< { name: string; controls: string[] } > = [
+		{
+			name: 'Kimaki',
+			controls: [
+				'Edit Kimaki',
+				'Move up: Kimaki',
+				'Move down: Kimaki',
+				'Reset to default: Kimaki',
+			],
+		},
+		{
+			name: 'My Agent',
+			controls: [
+				'Edit My Agent',
+				'Move up: My Agent',
+				'Move down: My Agent',
+				'Delete My Agent',
+			],
+		},
+		{ name: 'OpenCode', controls: [ 'Edit OpenCode' ] },
+	];
+	for ( const card of cards ) {
+		await expect(
+			exact( page, 'checkbox', `Published to DMC: ${ card.name }` )
+		).toHaveCount( 1 );
+		for ( const control of card.controls ) {
+			await expect( exact( page, 'button', control ) ).toHaveCount( 1 );
+		}
+	}
+	// The visible text stays short.
+	await expect( exact( page, 'button', 'Edit Kimaki' ) ).toHaveText( 'Edit' );
+
+	await exact( page, 'button', 'Edit Kimaki' ).click();
+	await expect( exact( page, 'button', 'Save: Kimaki' ) ).toHaveCount( 1 );
+	await exact( page, 'button', 'Cancel: Kimaki' ).click();
+
+	await exact( page, 'button', 'Delete My Agent' ).click();
+	await expect(
+		exact( page, 'button', 'Confirm: Delete My Agent' )
+	).toHaveCount( 1 );
+	await exact( page, 'button', 'Keep it: My Agent' ).click();
+	await expect( exact( page, 'button', 'Delete My Agent' ) ).toBeVisible();
+} );
+
+test( 'focus stays on the move buttons while a runtime moves', async ( {
+	page,
+} ) => {
+	await openScreen( page );
+	await setPublished( page, 'kimaki', true );
+	await setPublished( page, 'opencode', true );
+
+	const down = exact( page, 'button', 'Move down: Kimaki' );
+	await down.focus();
+	await page.keyboard.press( 'Enter' );
+	await expect(
+		runtimeCard( page, 'kimaki' ).getByRole( 'heading' )
+	).toContainText( '2.' );
+	// Last now: it cannot go further down, so focus moves to "Move up" of the same card.
+	await expect( exact( page, 'button', 'Move up: Kimaki' ) ).toBeFocused();
+
+	await page.keyboard.press( 'Enter' );
+	await expect(
+		runtimeCard( page, 'kimaki' ).getByRole( 'heading' )
+	).toContainText( '1.' );
+	await expect( exact( page, 'button', 'Move down: Kimaki' ) ).toBeFocused();
+} );
+
+test( 'success shows a snackbar that is also spoken, without moving the page; errors are spoken too', async ( {
+	page,
+} ) => {
+	await openScreen( page );
+	const list = page.locator( '.wpca-runtime-list' );
+	const before = await list.boundingBox();
+
+	await exact( page, 'checkbox', 'Published to DMC: Kimaki' ).click();
+	const snackbar = page.locator( '.components-snackbar' );
+	await expect( snackbar ).toHaveText( 'Kimaki is published to DMC.' );
+	await expect( page.locator( '#a11y-speak-polite' ) ).toContainText(
+		'Kimaki is published to DMC.'
+	);
+	expect( await list.boundingBox() ).toEqual( before );
+
+	await exact( page, 'button', 'Move down: Kimaki' ).isDisabled();
+	await exact( page, 'button', 'Edit Kimaki' ).click();
+	const kimaki = runtimeCard( page, 'kimaki' );
+	await kimaki
+		.getByLabel( 'Environment variable 1', { exact: true } )
+		.fill( '1BAD' );
+	await exact( page, 'button', 'Save: Kimaki' ).click();
+	const error = kimaki.locator( '.components-notice.is-error' );
+	await expect( error ).toContainText( 'Invalid fields' );
+	await expect( page.locator( '#a11y-speak-assertive' ) ).toContainText(
+		'Invalid fields'
+	);
+} );
+
+test( 'at 360 px nothing is wider than the window, with a 64-character id and a 128-character variable', async ( {
+	page,
+} ) => {
+	await page.setViewportSize( { width: 360, height: 800 } );
+	await openScreen( page );
+	// Registered: its card shows every action (edit, move up and down, reset).
+	await setPublished( page, 'kimaki', true );
+	const id = `a${ '-b'.repeat( 31 ) }c`.slice( 0, 64 );
+	const variable = `V${ '_'.repeat( 126 ) }X`;
+	expect( id ).toHaveLength( 64 );
+	expect( variable ).toHaveLength( 128 );
+	await submitNewRuntime( page, {
+		id,
+		fields: [ [ 'session_id', variable ] ],
+	} );
+	await expect( runtimeCard( page, id ) ).toBeVisible();
+	await exact( page, 'button', `Edit ${ id }` ).click();
+
+	const widths = await page.evaluate( () => ( {
+		page: document.documentElement.scrollWidth,
+		window: window.innerWidth,
+	} ) );
+	expect( widths.page ).toBeLessThanOrEqual( widths.window );
+	// Every control of every card is inside its card.
+	for ( const runtime of [ 'kimaki', 'opencode', id ] ) {
+		const card = ( await runtimeCard( page, runtime ).boundingBox() )!;
+		const controls = runtimeCard( page, runtime ).locator(
+			'button, input, table'
+		);
+		await expect( controls.first() ).toBeVisible();
+		for ( const control of await controls.all() ) {
+			const box = ( await control.boundingBox() )!;
+			expect(
+				box.x + box.width,
+				`${ runtime }: ${ await control.evaluate( ( e ) =>
+					e.outerHTML.slice( 0, 80 )
+				) }`
+			).toBeLessThanOrEqual( card.x + card.width );
+		}
+	}
+} );

@@ -1,0 +1,29 @@
+/**
+ * The name each runtime goes by in accessible names ("Edit Kimaki"): its label,
+ * unless that would not tell it apart from another runtime (a shared or missing
+ * label), then the label with the id, or the id alone.
+ */
+import type { Runtime } from '../api/types';
+
+export function runtimeNames(
+	runtimes: Array< Pick< Runtime, 'id' | 'label' > >
+): Map< string, string > {
+	const counts = new Map< string, number >();
+	const count = ( name: string ) =>
+		counts.set( name, ( counts.get( name ) ?? 0 ) + 1 );
+	for ( const { id, label } of runtimes ) {
+		count( id.toLowerCase() );
+		if ( '' !== label && label.toLowerCase() !== id.toLowerCase() ) {
+			count( label.toLowerCase() );
+		}
+	}
+	return new Map(
+		runtimes.map( ( { id, label } ) => {
+			if ( '' === label ) {
+				return [ id, id ];
+			}
+			const unique = 1 === counts.get( label.toLowerCase() );
+			return [ id, unique ? label : `${ label } (${ id })` ];
+		} )
+	);
+}
