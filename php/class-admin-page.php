@@ -32,6 +32,7 @@ class Admin_Page {
 		'/signatures',
 		'/attribution/last-verification',
 		'/attribution/observations',
+		'/foreign-signatures',
 		// src/hooks/use-dmc-records.ts.
 		'/dmc',
 		'/attribution/summary',

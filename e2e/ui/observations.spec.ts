@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
+import { installDmc, removeDmc } from '../support/dmc';
 import { basicAuth, ROOT, testSite, wpPhp } from '../support/site';
 import {
 	OBSERVATIONS_OPTION,
@@ -140,4 +141,33 @@ test( 'the window is a setting: a bad value is refused with its reason, a good o
 	await expect(
 		observedPanel( page ).getByLabel( 'Observation window (days)' )
 	).toHaveValue( '30' );
+} );
+
+test( 'Site Health flags the published runtime no agent process was seen exporting', async ( {
+	page,
+} ) => {
+	installDmc( '0.60.0' );
+	try {
+		// Core's own asynchronous tests call wordpress.org, which the test site cannot reach.
+		await page.route(
+			/wp-site-health\/v1|rest_route=%2Fwp-site-health/,
+			( route ) => route.abort()
+		);
+		await page.goto( `${ testSite().url }/wp-admin/site-health.php` );
+		const finding = page.getByRole( 'button', {
+			name: /No agent process was seen exporting a published runtime's variables/,
+		} );
+		await expect( finding ).toBeVisible();
+		await finding.click();
+		await expect(
+			page.getByText(
+				'None of the variables of runtime "opencode" was ever observed in an agent process'
+			)
+		).toBeVisible();
+		await expect(
+			page.getByText( 'None of the variables of runtime "kimaki"' )
+		).toHaveCount( 0 );
+	} finally {
+		removeDmc();
+	}
 } );
