@@ -40,6 +40,14 @@ export interface SignaturesBody {
 		code: string;
 		message: string;
 	} >;
+	/** DMC's lock metadata budget at 300 bytes a declared value. */
+	lock_budget: {
+		runtime_ids_bytes: number;
+		reserved_bytes: number;
+		total_bytes: number;
+		budget: number;
+		fits: boolean;
+	};
 }
 
 export interface ErrorBody {

@@ -329,6 +329,14 @@ test( 'an option that is a string publishes nothing, reports it, and repair rese
 		signatures: {},
 		collisions: [],
 		problems: [],
+		// Nothing declared: DMC's lock metadata holds only its own keys.
+		lock_budget: {
+			runtime_ids_bytes: 0,
+			reserved_bytes: 3203,
+			total_bytes: 3203,
+			budget: 8192,
+			fits: true,
+		},
 	} );
 	expect( storedOptionJson() ).toEqual( {} );
 
