@@ -228,6 +228,10 @@ await check( 'php -l', 'bash', [
 	'-c',
 	'for f in plugin.php uninstall.php php/*.php; do php -l "$f" >/dev/null || exit 1; done; echo "PHP syntax OK"',
 ] );
+await check( 'make-pot: every string extractable', 'node', [
+	'scripts/make-pot.mjs',
+	'--check',
+] );
 await check( 'shellcheck bin/runtime-signature', 'shellcheck', [
 	'bin/runtime-signature',
 ] );
