@@ -61,6 +61,8 @@ test( 'without DMC the screen says nothing consumes the signatures and links to 
 } ) => {
 	await openScreen( page );
 	await setPublished( page, 'kimaki', true );
+	// Fresh, without the change's snackbar, for the screenshot.
+	await page.reload();
 
 	const notice = dmcNotice( page );
 	await expect( notice ).toContainText(
