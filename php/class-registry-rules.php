@@ -33,16 +33,21 @@ class Registry_Rules {
 	 * @param array  $state   Current state (state_of()).
 	 * @param string $id      Valid runtime id.
 	 * @param array  $changes Validated `fields` (required), `enabled` (default true), `label` (kept when absent).
+	 * @param array  $request See apply_change().
 	 * @return array|WP_Error `[ next state or null, { item, created } ]`.
 	 */
-	public function put( array $state, $id, array $changes ) {
+	public function put( array $state, $id, array $changes, array $request = array() ) {
+		$conflict = $this->conflict( $state, $id, $request );
+		if ( null !== $conflict ) {
+			return $conflict;
+		}
 		$changes += array( 'enabled' => true );
 		$created = ! isset( $state['runtimes'][ $id ] );
 		if ( $created && count( $state['order'] ) >= Schema::MAX_RUNTIMES ) {
 			return $this->too_many_runtimes();
 		}
 		$current = $created ? $this->new_record() : $state['runtimes'][ $id ];
-		return $this->apply_change( $state, $id, $current, $changes, $created );
+		return $this->apply_change( $state, $id, $current, $changes, $created, $request );
 	}
 
 	/**
@@ -52,9 +57,14 @@ class Registry_Rules {
 	 * @param array  $state   Current state (state_of()).
 	 * @param string $id      Valid runtime id.
 	 * @param array  $changes Validated non-empty subset of `fields`, `enabled`, `label`.
+	 * @param array  $request See apply_change().
 	 * @return array|WP_Error `[ next state or null, { item, created } ]`.
 	 */
-	public function patch( array $state, $id, array $changes ) {
+	public function patch( array $state, $id, array $changes, array $request = array() ) {
+		$conflict = $this->conflict( $state, $id, $request );
+		if ( null !== $conflict ) {
+			return $conflict;
+		}
 		$created = ! isset( $state['runtimes'][ $id ] );
 		if ( $created ) {
 			$preset = Presets::get( $id );
@@ -69,7 +79,36 @@ class Registry_Rules {
 		} else {
 			$current = $state['runtimes'][ $id ];
 		}
-		return $this->apply_change( $state, $id, $current, $changes, $created );
+		return $this->apply_change( $state, $id, $current, $changes, $created, $request );
+	}
+
+	/**
+	 * Hands a runtime back to its installer: the admin's changes are dropped and what the
+	 * installer last declared applies again.
+	 *
+	 * @param array  $state   Current state (state_of()).
+	 * @param string $id      Valid runtime id.
+	 * @param array  $request See apply_change() (`if_match` only).
+	 * @return array|WP_Error `[ next state or null, { item, created } ]`.
+	 */
+	public function reset( array $state, $id, array $request = array() ) {
+		$conflict = $this->conflict( $state, $id, $request );
+		if ( null !== $conflict ) {
+			return $conflict;
+		}
+		if ( ! isset( $state['runtimes'][ $id ] ) ) {
+			return Signature_Store::not_found( $id );
+		}
+		$current = $state['runtimes'][ $id ];
+		if ( null === $current['declared'] ) {
+			return new WP_Error(
+				'wpca_nothing_declared',
+				/* translators: %s: runtime id. */
+				sprintf( __( 'No installer has declared runtime "%s": there is nothing to reset it to.', 'wp-coding-agents-runtimes' ), $id ),
+				array( 'status' => 409 )
+			);
+		}
+		return $this->apply_change( $state, $id, $current, $current['declared'], false, array( 'force' => true ) );
 	}
 
 	/**
@@ -120,9 +159,14 @@ class Registry_Rules {
 	 *
 	 * @param array  $state Current state (state_of()).
 	 * @param string $id    Valid runtime id.
-	 * @return array `[ next state or null, { deleted, previous } ]`.
+	 * @param array  $request See apply_change() (`if_match` only).
+	 * @return array|WP_Error `[ next state or null, { deleted, previous } ]`.
 	 */
-	public function delete( array $state, $id ) {
+	public function delete( array $state, $id, array $request = array() ) {
+		$conflict = $this->conflict( $state, $id, $request );
+		if ( null !== $conflict ) {
+			return $conflict;
+		}
 		if ( ! isset( $state['runtimes'][ $id ] ) ) {
 			return array(
 				null,
@@ -149,9 +193,13 @@ class Registry_Rules {
 	 *
 	 * @param array    $state Current state (state_of()).
 	 * @param string[] $order Every registered id, each once.
+	 * @param array    $request See apply_change() (`if_match` only, against order_etag()).
 	 * @return array|WP_Error `[ next state or null, items ]`.
 	 */
-	public function reorder( array $state, array $order ) {
+	public function reorder( array $state, array $order, array $request = array() ) {
+		if ( isset( $request['if_match'] ) && ! self::matches( $request['if_match'], $this->order_etag( $state ), true ) ) {
+			return $this->conflict_error( __( 'The order changed since it was loaded; nothing was saved.', 'wp-coding-agents-runtimes' ), $this->items_of( $state ) );
+		}
 		$registered = $state['order'];
 		$same_set   = count( $order ) === count( $registered )
 			&& count( array_unique( $order ) ) === count( $order )
@@ -186,29 +234,56 @@ class Registry_Rules {
 	/**
 	 * Applies validated changes to one runtime, unless they change nothing.
 	 *
+	 * Ownership: an installer declares, an admin decides. A write authenticated by an
+	 * Application Password (an installer) updates the runtime's declaration (`declared`)
+	 * and changes each property only where the admin has not overridden it; any other
+	 * write (the admin screen) changes the properties and marks those that now differ from
+	 * the declaration as overridden. `force` (an installer taking over deliberately, or a
+	 * reset) makes the declaration apply to every property it names.
+	 *
 	 * @param array  $state   Current state.
 	 * @param string $id      Runtime id.
 	 * @param array  $current Its current record (or a new one).
 	 * @param array  $changes Validated changes.
 	 * @param bool   $created Whether the runtime is being registered now.
+	 * @param array  $request `{ force?: bool, if_match?: string[] }`.
 	 * @return array `[ next state or null, { item, created } ]`.
 	 */
-	private function apply_change( array $state, $id, array $current, array $changes, $created ) {
-		$next = $current;
-		if ( array_key_exists( 'fields', $changes ) ) {
-			$next['fields'] = $changes['fields'];
+	private function apply_change( array $state, $id, array $current, array $changes, $created, array $request = array() ) {
+		if ( array_key_exists( 'label', $changes ) && '' === $changes['label'] ) {
+			$changes['label'] = null;
 		}
-		if ( array_key_exists( 'enabled', $changes ) ) {
-			$next['enabled'] = $changes['enabled'];
+		$actor = Signature_Store::current_actor();
+		$force = ! empty( $request['force'] );
+		$next  = $current;
+		if ( 'installer' === $actor['source'] || $force ) {
+			if ( 'installer' === $actor['source'] ) {
+				$next['declared'] = array_merge( null === $current['declared'] ? self::properties_of( $current ) : $current['declared'], $changes );
+			}
+			foreach ( $changes as $property => $value ) {
+				if ( $force ) {
+					$next['overridden'] = array_values( array_diff( $next['overridden'], array( $property ) ) );
+				}
+				if ( ! in_array( $property, $next['overridden'], true ) ) {
+					$next[ $property ] = $value;
+				}
+			}
+		} else {
+			foreach ( $changes as $property => $value ) {
+				$next[ $property ] = $value;
+				$follows_declaration = null !== $next['declared'] && $next['declared'][ $property ] === $value;
+				$next['overridden']  = array_values( array_diff( $next['overridden'], array( $property ) ) );
+				if ( ! $follows_declaration ) {
+					$next['overridden'][] = $property;
+				}
+			}
 		}
-		if ( array_key_exists( 'label', $changes ) ) {
-			$next['label'] = '' === $changes['label'] ? null : $changes['label'];
-		}
+		$next['overridden'] = array_values( array_intersect( Schema::RUNTIME_PROPERTIES, $next['overridden'] ) );
 
 		$unchanged = ! $created
-			&& $next['fields'] === $current['fields']
-			&& $next['enabled'] === $current['enabled']
-			&& $next['label'] === $current['label'];
+			&& self::properties_of( $next ) === self::properties_of( $current )
+			&& $next['declared'] === $current['declared']
+			&& $next['overridden'] === $current['overridden'];
 		if ( $unchanged ) {
 			return array(
 				null,
@@ -223,10 +298,10 @@ class Registry_Rules {
 			// What gets published changes: the stored entry is rewritten from the validated fields.
 			unset( $next['raw'] );
 		}
-		$actor              = Signature_Store::current_actor();
 		$next['source']     = $actor['source'];
 		$next['updated_by'] = $actor['user'];
 		$next['updated_at'] = gmdate( 'c' );
+		++$next['revision'];
 
 		$state['runtimes'][ $id ] = $next;
 		if ( $created ) {
@@ -242,6 +317,92 @@ class Registry_Rules {
 	}
 
 	/**
+	 * The properties a declaration or an override is about.
+	 *
+	 * @param array $record Record.
+	 * @return array{fields: array, enabled: bool, label: string|null}
+	 */
+	private static function properties_of( array $record ) {
+		return array(
+			'fields'  => $record['fields'],
+			'enabled' => $record['enabled'],
+			'label'   => $record['label'],
+		);
+	}
+
+	/**
+	 * Conflict detection: a request made with `If-Match` fails when the runtime changed since
+	 * the ETag was read (by anyone: another admin, an installer, other code).
+	 *
+	 * @param array  $state   State.
+	 * @param string $id      Runtime id.
+	 * @param array  $request `{ if_match?: string[] }`.
+	 * @return WP_Error|null `wpca_conflict` (412) carrying the current item, or null.
+	 */
+	private function conflict( array $state, $id, array $request ) {
+		if ( ! isset( $request['if_match'] ) ) {
+			return null;
+		}
+		$item = $this->item_in( $state, $id );
+		if ( null !== $item && self::matches( $request['if_match'], $item['etag'], $item['registered'] ) ) {
+			return null;
+		}
+		return $this->conflict_error(
+			null === $item || ! $item['registered']
+				/* translators: %s: runtime id. */
+				? sprintf( __( 'Runtime "%s" was unregistered since it was loaded; nothing was saved.', 'wp-coding-agents-runtimes' ), $id )
+				: sprintf(
+					/* translators: 1: runtime id, 2: who changed it, 3: when (ISO 8601). */
+					__( 'Runtime "%1$s" was changed by %2$s at %3$s since it was loaded; nothing was saved.', 'wp-coding-agents-runtimes' ),
+					$id,
+					null !== $item['updated_by'] ? $item['updated_by'] . ' (' . $item['source'] . ')' : $item['source'],
+					null !== $item['updated_at'] ? $item['updated_at'] : '?'
+				),
+			$item
+		);
+	}
+
+	/**
+	 * Whether an If-Match list names an ETag (`*` matches anything that exists).
+	 *
+	 * @param string[] $if_match Entity tags from the header, quotes and W/ stripped.
+	 * @param string   $etag     Current ETag.
+	 * @param bool     $exists   Whether the resource exists.
+	 * @return bool
+	 */
+	private static function matches( array $if_match, $etag, $exists ) {
+		return in_array( $etag, $if_match, true ) || ( $exists && in_array( '*', $if_match, true ) );
+	}
+
+	/**
+	 * The `wpca_conflict` error (412), with what is stored now.
+	 *
+	 * @param string     $message Message.
+	 * @param array|null $current The current item (or item list, for the order).
+	 * @return WP_Error
+	 */
+	private function conflict_error( $message, $current ) {
+		return new WP_Error(
+			'wpca_conflict',
+			$message,
+			array(
+				'status'  => 412,
+				'current' => $current,
+			)
+		);
+	}
+
+	/**
+	 * ETag of the precedence order (PUT /order's If-Match; GET /runtimes answers it).
+	 *
+	 * @param array $state State.
+	 * @return string
+	 */
+	public function order_etag( array $state ) {
+		return substr( md5( wp_json_encode( $state['order'] ) ), 0, 16 );
+	}
+
+	/**
 	 * A record for a runtime being registered now.
 	 *
 	 * @return array
@@ -254,6 +415,9 @@ class Registry_Rules {
 			'source'     => 'admin',
 			'updated_at' => null,
 			'updated_by' => null,
+			'declared'   => null,
+			'overridden' => array(),
+			'revision'   => 0,
 		);
 	}
 
@@ -275,6 +439,9 @@ class Registry_Rules {
 				'source'     => 'external',
 				'updated_at' => null,
 				'updated_by' => null,
+				'declared'   => null,
+				'overridden' => array(),
+				'revision'   => 0,
 			);
 			$record['fields']   = $fields;
 			$record['enabled']  = true;
@@ -326,6 +493,9 @@ class Registry_Rules {
 				'source'     => $record['source'],
 				'updated_at' => $record['updated_at'],
 				'updated_by' => $record['updated_by'],
+				'declared'   => $record['declared'],
+				'overridden' => $record['overridden'],
+				'revision'   => $record['revision'],
 			);
 			if ( ! $record['enabled'] ) {
 				$meta[ $id ]['fields'] = $record['fields'];
@@ -378,9 +548,35 @@ class Registry_Rules {
 				'source'     => $source,
 				'updated_at' => isset( $record['updated_at'] ) && is_string( $record['updated_at'] ) ? $record['updated_at'] : null,
 				'updated_by' => isset( $record['updated_by'] ) && is_string( $record['updated_by'] ) ? $record['updated_by'] : null,
+				'declared'   => self::parse_declared( isset( $record['declared'] ) ? $record['declared'] : null ),
+				'overridden' => isset( $record['overridden'] ) && is_array( $record['overridden'] ) ? array_values( array_intersect( Schema::RUNTIME_PROPERTIES, $record['overridden'] ) ) : array(),
+				'revision'   => isset( $record['revision'] ) && is_int( $record['revision'] ) ? $record['revision'] : 0,
 			);
 		}
 		return $records;
+	}
+
+	/**
+	 * Reads a stored declaration defensively.
+	 *
+	 * @param mixed $declared Stored value.
+	 * @return array|null `{ fields, enabled, label }`.
+	 */
+	private static function parse_declared( $declared ) {
+		if ( ! is_array( $declared ) || ! isset( $declared['fields'] ) || ! is_array( $declared['fields'] ) ) {
+			return null;
+		}
+		$fields = array();
+		foreach ( $declared['fields'] as $subkey => $env_name ) {
+			if ( Schema::is_valid_subkey( $subkey ) && Schema::is_valid_env_name( $env_name ) && count( $fields ) < Schema::MAX_FIELDS ) {
+				$fields[ $subkey ] = $env_name;
+			}
+		}
+		return array(
+			'fields'  => $fields,
+			'enabled' => isset( $declared['enabled'] ) && true === $declared['enabled'],
+			'label'   => isset( $declared['label'] ) && is_string( $declared['label'] ) && '' !== $declared['label'] ? mb_substr( $declared['label'], 0, Schema::LABEL_MAX_LENGTH ) : null,
+		);
 	}
 
 	/**
@@ -415,17 +611,22 @@ class Registry_Rules {
 			if ( null === $preset ) {
 				return null;
 			}
-			return array(
-				'id'         => $id,
-				'label'      => $preset['label'],
-				'fields'     => $preset['fields'],
-				'enabled'    => false,
-				'registered' => false,
-				'preset'     => true,
-				'source'     => 'preset',
-				'updated_at' => null,
-				'updated_by' => null,
-				'collision'  => false,
+			return self::with_etag(
+				array(
+					'id'         => $id,
+					'label'      => $preset['label'],
+					'fields'     => $preset['fields'],
+					'enabled'    => false,
+					'registered' => false,
+					'preset'     => true,
+					'source'     => 'preset',
+					'updated_at' => null,
+					'updated_by' => null,
+					'collision'  => false,
+					'declared'   => null,
+					'overridden' => array(),
+					'revision'   => 0,
+				)
 			);
 		}
 		$record = $state['runtimes'][ $id ];
@@ -433,18 +634,51 @@ class Registry_Rules {
 		if ( null === $label ) {
 			$label = null !== $preset ? $preset['label'] : $id;
 		}
-		return array(
-			'id'         => $id,
-			'label'      => $label,
-			'fields'     => $record['fields'],
-			'enabled'    => $record['enabled'],
-			'registered' => true,
-			'preset'     => null !== $preset,
-			'source'     => $record['source'],
-			'updated_at' => $record['updated_at'],
-			'updated_by' => $record['updated_by'],
-			'collision'  => false,
+		$declared = $record['declared'];
+		if ( null !== $declared && null === $declared['label'] ) {
+			$declared['label'] = null !== $preset ? $preset['label'] : $id;
+		}
+		return self::with_etag(
+			array(
+				'id'         => $id,
+				'label'      => $label,
+				'fields'     => $record['fields'],
+				'enabled'    => $record['enabled'],
+				'registered' => true,
+				'preset'     => null !== $preset,
+				'source'     => $record['source'],
+				'updated_at' => $record['updated_at'],
+				'updated_by' => $record['updated_by'],
+				'collision'  => false,
+				'declared'   => $declared,
+				// Only the admin's changes that still differ from the declaration.
+				'overridden' => null === $record['declared'] ? array() : array_values(
+					array_filter(
+						$record['overridden'],
+						static function ( $property ) use ( $record, $label, $declared ) {
+							// Labels compare as shown: saving the default label is no change of it.
+							return 'label' === $property ? $label !== $declared['label'] : $record[ $property ] !== $record['declared'][ $property ];
+						}
+					)
+				),
+				'revision'   => $record['revision'],
+			)
 		);
+	}
+
+	/**
+	 * Adds the item's ETag: a digest of what is stored for it, so any change (also one other
+	 * code makes to DMC's option) changes it. The collision flag depends on other plugins'
+	 * filters, not on what is stored, and is left out.
+	 *
+	 * @param array $item Item.
+	 * @return array
+	 */
+	private static function with_etag( array $item ) {
+		$stored = $item;
+		unset( $stored['collision'] );
+		$item['etag'] = substr( md5( wp_json_encode( $stored ) ), 0, 16 );
+		return $item;
 	}
 
 	/**

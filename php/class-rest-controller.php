@@ -123,6 +123,20 @@ class REST_Controller extends WP_REST_Controller {
 
 		register_rest_route(
 			$this->namespace,
+			'/runtimes/(?P<id>[^/]+)/reset',
+			array(
+				array(
+					'methods'             => WP_REST_Server::CREATABLE,
+					'callback'            => array( $this, 'reset_item' ),
+					'permission_callback' => $permission,
+					'args'                => Schema::id_args(),
+				),
+				'schema' => array( $this, 'get_public_item_schema' ),
+			)
+		);
+
+		register_rest_route(
+			$this->namespace,
 			'/order',
 			array(
 				array(
@@ -235,7 +249,9 @@ class REST_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_items( $request ) {
-		return $this->items_response( $this->store->list_items(), $request );
+		$response = $this->items_response( $this->store->list_items(), $request );
+		$response->header( 'ETag', '"' . $this->store->order_etag() . '"' );
+		return $response;
 	}
 
 	/**
@@ -296,9 +312,13 @@ class REST_Controller extends WP_REST_Controller {
 		if ( is_wp_error( $changes ) ) {
 			return $changes;
 		}
-		$result = $is_patch ? $this->store->patch( $id, $changes ) : $this->store->put( $id, $changes );
+		$conditions = $this->conditions_of( $request );
+		if ( is_wp_error( $conditions ) ) {
+			return $conditions;
+		}
+		$result = $is_patch ? $this->store->patch( $id, $changes, $conditions ) : $this->store->put( $id, $changes, $conditions );
 		if ( is_wp_error( $result ) ) {
-			return $result;
+			return $this->with_current_item( $result, $request );
 		}
 		$response = $this->prepare_item_for_response( $result['item'], $request );
 		if ( $result['created'] && ! $is_patch ) {
@@ -318,9 +338,13 @@ class REST_Controller extends WP_REST_Controller {
 		if ( is_wp_error( $id ) ) {
 			return $id;
 		}
-		$result = $this->store->delete( $id );
+		$conditions = $this->conditions_of( $request );
+		if ( is_wp_error( $conditions ) ) {
+			return $conditions;
+		}
+		$result = $this->store->delete( $id, $conditions );
 		if ( is_wp_error( $result ) ) {
-			return $result;
+			return $this->with_current_item( $result, $request );
 		}
 		return new WP_REST_Response(
 			array(
@@ -328,6 +352,88 @@ class REST_Controller extends WP_REST_Controller {
 				'previous' => null === $result['previous'] ? null : $this->prepare_item_for_response( $result['previous'], $request )->get_data(),
 			)
 		);
+	}
+
+	/**
+	 * POST /runtimes/<id>/reset: the admin's changes go, the installer's declaration applies.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response|WP_Error
+	 */
+	public function reset_item( $request ) {
+		$id = $this->id_of( $request );
+		if ( is_wp_error( $id ) ) {
+			return $id;
+		}
+		$body = $this->body_of( $request );
+		if ( is_wp_error( $body ) ) {
+			return $body;
+		}
+		$valid = Schema::validate_no_body( $body );
+		if ( is_wp_error( $valid ) ) {
+			return $valid;
+		}
+		$conditions = $this->conditions_of( $request );
+		if ( is_wp_error( $conditions ) ) {
+			return $conditions;
+		}
+		$result = $this->store->reset( $id, $conditions );
+		if ( is_wp_error( $result ) ) {
+			return $this->with_current_item( $result, $request );
+		}
+		return $this->prepare_item_for_response( $result['item'], $request );
+	}
+
+	/**
+	 * The preconditions of a write: `If-Match` (absent: no check, as installers send none)
+	 * and `?force=true` (an installer taking over the admin's changes).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @return array|WP_Error `{ if_match?: string[], force?: bool }`.
+	 */
+	private function conditions_of( WP_REST_Request $request ) {
+		$conditions = array();
+		$if_match   = $request->get_header( 'if_match' );
+		if ( null !== $if_match ) {
+			$tags = array();
+			foreach ( explode( ',', $if_match ) as $tag ) {
+				$tag = trim( $tag );
+				if ( 0 === strpos( $tag, 'W/' ) ) {
+					$tag = substr( $tag, 2 );
+				}
+				if ( '*' !== $tag && 1 !== preg_match( '/^"[\x21\x23-\x7e]*"$/', $tag ) ) {
+					return Schema::error( 'wpca_invalid_if_match', 'If-Match', __( 'Invalid If-Match header: send the ETag of the last read, in double quotes, or *.', 'wp-coding-agents-runtimes' ) );
+				}
+				$tags[] = trim( $tag, '"' );
+			}
+			$conditions['if_match'] = $tags;
+		}
+		$query = $request->get_query_params();
+		if ( array_key_exists( 'force', $query ) ) {
+			if ( ! in_array( $query['force'], array( 'true', 'false', '1', '0' ), true ) ) {
+				return Schema::error( 'wpca_invalid_force', 'force', __( 'Invalid force: must be true or false.', 'wp-coding-agents-runtimes' ) );
+			}
+			$conditions['force'] = in_array( $query['force'], array( 'true', '1' ), true );
+		}
+		return $conditions;
+	}
+
+	/**
+	 * A 412 carries the current item (or items) as JSON, so the client can show it.
+	 *
+	 * @param WP_Error        $error   Error from the store.
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_Error
+	 */
+	private function with_current_item( WP_Error $error, WP_REST_Request $request ) {
+		$data = $error->get_error_data();
+		if ( ! is_array( $data ) || ! array_key_exists( 'current', $data ) || ! is_array( $data['current'] ) ) {
+			return $error;
+		}
+		$data['current'] = isset( $data['current']['id'] )
+			? $this->prepare_item_for_response( $data['current'], $request )->get_data()
+			: $this->items_response( $data['current'], $request )->get_data();
+		return new WP_Error( $error->get_error_code(), $error->get_error_message(), $data );
 	}
 
 	/**
@@ -345,11 +451,17 @@ class REST_Controller extends WP_REST_Controller {
 		if ( is_wp_error( $order ) ) {
 			return $order;
 		}
-		$items = $this->store->reorder( $order );
-		if ( is_wp_error( $items ) ) {
-			return $items;
+		$conditions = $this->conditions_of( $request );
+		if ( is_wp_error( $conditions ) ) {
+			return $conditions;
 		}
-		return $this->items_response( $items, $request );
+		$items = $this->store->reorder( $order, $conditions );
+		if ( is_wp_error( $items ) ) {
+			return $this->with_current_item( $items, $request );
+		}
+		$response = $this->items_response( $items, $request );
+		$response->header( 'ETag', '"' . $this->store->order_etag() . '"' );
+		return $response;
 	}
 
 	/**
@@ -469,7 +581,9 @@ class REST_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function prepare_item_for_response( $item, $request ) {
-		return new WP_REST_Response( $this->item_data( $item, $this->collided_ids() ) );
+		$response = new WP_REST_Response( $this->item_data( $item, $this->collided_ids() ) );
+		$response->header( 'ETag', '"' . $item['etag'] . '"' );
+		return $response;
 	}
 
 	/**
@@ -498,6 +612,9 @@ class REST_Controller extends WP_REST_Controller {
 	private function item_data( array $item, array $collided ) {
 		$item['fields']    = (object) $item['fields'];
 		$item['collision'] = $item['enabled'] && in_array( $item['id'], $collided, true );
+		if ( null !== $item['declared'] ) {
+			$item['declared']['fields'] = (object) $item['declared']['fields'];
+		}
 		return $item;
 	}
 

@@ -226,6 +226,35 @@ class Schema {
 					'type'        => 'boolean',
 					'readonly'    => true,
 				),
+				'declared'   => array(
+					'description' => __( 'What the installer last declared (writes with an Application Password), or null when no installer did.', 'wp-coding-agents-runtimes' ),
+					'type'        => array( 'object', 'null' ),
+					'readonly'    => true,
+					'properties'  => array(
+						'label'   => self::label_schema(),
+						'fields'  => self::fields_schema(),
+						'enabled' => self::enabled_schema(),
+					),
+				),
+				'overridden' => array(
+					'description' => __( 'Properties the admin changed away from what the installer declares; an installer\'s registration leaves them alone until reset (POST /runtimes/<id>/reset) or ?force=true.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'array',
+					'items'       => array(
+						'type' => 'string',
+						'enum' => self::RUNTIME_PROPERTIES,
+					),
+					'readonly'    => true,
+				),
+				'revision'   => array(
+					'description' => __( 'How many times this plugin has changed the runtime (0 when never).', 'wp-coding-agents-runtimes' ),
+					'type'        => 'integer',
+					'readonly'    => true,
+				),
+				'etag'       => array(
+					'description' => __( 'The ETag of the runtime as read (also in the ETag header): send it in If-Match to write only if nobody changed it since.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'readonly'    => true,
+				),
 			),
 		);
 	}

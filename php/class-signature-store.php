@@ -102,10 +102,11 @@ class Signature_Store {
 	 *
 	 * @param string $id      Valid runtime id.
 	 * @param array  $changes Validated `fields` (required), `enabled` (default true), `label` (kept when absent).
+	 * @param array  $request `{ if_match?: string[], force?: bool }` (see Registry_Rules::apply_change()).
 	 * @return array|WP_Error `{ item, created }`.
 	 */
-	public function put( $id, array $changes ) {
-		return $this->change( 'put', $id, $changes );
+	public function put( $id, array $changes, array $request = array() ) {
+		return $this->change( 'put', $id, $changes, $request );
 	}
 
 	/**
@@ -114,10 +115,22 @@ class Signature_Store {
 	 *
 	 * @param string $id      Valid runtime id.
 	 * @param array  $changes Validated non-empty subset of `fields`, `enabled`, `label`.
+	 * @param array  $request `{ if_match?: string[], force?: bool }`.
 	 * @return array|WP_Error `{ item, created }`.
 	 */
-	public function patch( $id, array $changes ) {
-		return $this->change( 'patch', $id, $changes );
+	public function patch( $id, array $changes, array $request = array() ) {
+		return $this->change( 'patch', $id, $changes, $request );
+	}
+
+	/**
+	 * Drops the admin's changes to a runtime: what its installer declared applies again.
+	 *
+	 * @param string $id      Valid runtime id.
+	 * @param array  $request `{ if_match?: string[] }`.
+	 * @return array|WP_Error `{ item, created }`.
+	 */
+	public function reset( $id, array $request = array() ) {
+		return $this->change( 'reset', $id, $request );
 	}
 
 	/**
@@ -134,21 +147,32 @@ class Signature_Store {
 	/**
 	 * Unregisters a runtime: a preset returns to its unregistered default, anything else disappears.
 	 *
-	 * @param string $id Valid runtime id.
+	 * @param string $id      Valid runtime id.
+	 * @param array  $request `{ if_match?: string[] }`.
 	 * @return array|WP_Error `{ deleted, previous }`.
 	 */
-	public function delete( $id ) {
-		return $this->change( 'delete', $id );
+	public function delete( $id, array $request = array() ) {
+		return $this->change( 'delete', $id, $request );
 	}
 
 	/**
 	 * Sets the precedence order.
 	 *
-	 * @param string[] $order Every registered id, each once.
+	 * @param string[] $order   Every registered id, each once.
+	 * @param array    $request `{ if_match?: string[] }` (against order_etag()).
 	 * @return array[]|WP_Error Items, as list_items().
 	 */
-	public function reorder( array $order ) {
-		return $this->change( 'reorder', $order );
+	public function reorder( array $order, array $request = array() ) {
+		return $this->change( 'reorder', $order, $request );
+	}
+
+	/**
+	 * ETag of the precedence order as stored now.
+	 *
+	 * @return string
+	 */
+	public function order_etag() {
+		return $this->rules->order_etag( $this->state() );
 	}
 
 	/**

@@ -29,6 +29,10 @@ export interface RuntimeItem {
 	updated_at: string | null;
 	updated_by: string | null;
 	collision: boolean;
+	declared: { fields: Fields; enabled: boolean; label: string } | null;
+	overridden: Array< 'fields' | 'enabled' | 'label' >;
+	revision: number;
+	etag: string;
 }
 
 export interface SignaturesBody {

@@ -37,6 +37,10 @@ function unregisteredPreset( id: 'kimaki' | 'opencode' ): RuntimeItem {
 		updated_at: null,
 		updated_by: null,
 		collision: false,
+		declared: null,
+		overridden: [],
+		revision: 0,
+		etag: expect.stringMatching( /^[0-9a-f]{16}$/ ) as unknown as string,
 	};
 }
 
@@ -84,6 +88,15 @@ test( 'PUT registers with 201, an identical repeat answers 200 and changes nothi
 		updated_at: expect.stringMatching( ISO_UTC ),
 		updated_by: 'admin',
 		collision: false,
+		// Written with an Application Password: the installer's declaration.
+		declared: {
+			fields: CLAUDE_FIELDS,
+			enabled: true,
+			label: 'Claude Code',
+		},
+		overridden: [],
+		revision: 1,
+		etag: expect.stringMatching( /^[0-9a-f]{16}$/ ),
 	} );
 	expect( publishedSignatures() ).toEqual( { 'claude-code': CLAUDE_FIELDS } );
 	const stateAfterCreate = storedState();

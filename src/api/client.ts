@@ -32,49 +32,102 @@ function runtimePath( id: string ): string {
 	return `${ NAMESPACE }/runtimes/${ encodeURIComponent( id ) }`;
 }
 
+/** The order's ETag from the last list or reorder: PUT /order sends it as If-Match. */
+let orderEtag: string | null = null;
+
+/**
+ * `If-Match` for a write based on what the screen read (nothing when it read nothing).
+ * @param etag
+ */
+function ifMatch( etag: string | null | undefined ): Record< string, string > {
+	return etag ? { 'If-Match': `"${ etag }"` } : {};
+}
+
+async function runtimesAndOrderEtag( options: {
+	path: string;
+	method?: string;
+	data?: unknown;
+	headers?: Record< string, string >;
+} ): Promise< Runtime[] > {
+	const response = await apiFetch< Response, false >( {
+		...options,
+		parse: false,
+	} );
+	orderEtag = response.headers.get( 'ETag' )?.replace( /"/g, '' ) ?? null;
+	return ( await response.json() ) as Runtime[];
+}
+
 export function listRuntimes(): Promise< Runtime[] > {
-	return apiFetch< Runtime[] >( { path: `${ NAMESPACE }/runtimes` } );
+	return runtimesAndOrderEtag( { path: `${ NAMESPACE }/runtimes` } );
 }
 
 export function getRuntime( id: string ): Promise< Runtime > {
 	return apiFetch< Runtime >( { path: runtimePath( id ) } );
 }
 
+/**
+ * `etag`: the runtime as the screen read it; the server answers 412 when it changed since.
+ * @param id
+ * @param body
+ * @param etag
+ */
 export function putRuntime(
 	id: string,
-	body: PutRuntimeBody
+	body: PutRuntimeBody,
+	etag?: string
 ): Promise< Runtime > {
 	return apiFetch< Runtime >( {
 		path: runtimePath( id ),
 		method: 'PUT',
 		data: body,
+		headers: ifMatch( etag ),
 	} );
 }
 
 export function patchRuntime(
 	id: string,
-	body: PatchRuntimeBody
+	body: PatchRuntimeBody,
+	etag?: string
 ): Promise< Runtime > {
 	return apiFetch< Runtime >( {
 		path: runtimePath( id ),
 		method: 'PATCH',
 		data: body,
+		headers: ifMatch( etag ),
 	} );
 }
 
-export function deleteRuntime( id: string ): Promise< DeleteResponse > {
+export function deleteRuntime(
+	id: string,
+	etag?: string
+): Promise< DeleteResponse > {
 	return apiFetch< DeleteResponse >( {
 		path: runtimePath( id ),
 		method: 'DELETE',
+		headers: ifMatch( etag ),
+	} );
+}
+
+/**
+ * Hands a runtime back to its installer: the admin's changes go.
+ * @param id
+ * @param etag
+ */
+export function resetRuntime( id: string, etag?: string ): Promise< Runtime > {
+	return apiFetch< Runtime >( {
+		path: `${ runtimePath( id ) }/reset`,
+		method: 'POST',
+		headers: ifMatch( etag ),
 	} );
 }
 
 export function putOrder( order: string[] ): Promise< Runtime[] > {
 	const data: OrderBody = { order };
-	return apiFetch< Runtime[] >( {
+	return runtimesAndOrderEtag( {
 		path: `${ NAMESPACE }/order`,
 		method: 'PUT',
 		data,
+		headers: ifMatch( orderEtag ),
 	} );
 }
 

@@ -28,7 +28,10 @@ export interface RuntimeCardProps {
 	busy: boolean;
 	orderBusy: boolean;
 	error: string | undefined;
+	/** The error is a 412: someone changed the runtime since the screen loaded it. */
+	conflict: boolean;
 	onDismissError: () => void;
+	onReset: () => Promise< boolean >;
 	onToggle: ( enabled: boolean ) => Promise< boolean >;
 	onSave: ( body: PutRuntimeBody ) => Promise< boolean >;
 	onRemove: () => Promise< boolean >;
@@ -86,6 +89,132 @@ function UpdatedInfo( { runtime }: { runtime: Runtime } ) {
 						when
 					) }
 		</p>
+	);
+}
+
+// The admin changed what an installer declares: the installer's re-registration keeps
+// the admin's values; one click hands the runtime back to the installer.
+function DeclarationNotice( {
+	runtime,
+	busy,
+	onReset,
+}: {
+	runtime: Runtime;
+	busy: boolean;
+	onReset: () => Promise< boolean >;
+} ) {
+	const declared = runtime.declared;
+	if ( ! declared ) {
+		return null;
+	}
+	return (
+		<Notice
+			status="info"
+			isDismissible={ false }
+			className="wpca-card__declared"
+		>
+			<p>
+				{ sprintf(
+					/* translators: %s: list of properties (fields, enabled, label). */
+					__(
+						'Differs from what the installer declares (%s). Re-running the installer keeps these changes.',
+						'wp-coding-agents-runtimes'
+					),
+					runtime.overridden.join( ', ' )
+				) }
+			</p>
+			<p>
+				{ sprintf(
+					/* translators: 1: label, 2: "published" or "not published". */
+					__(
+						'The installer declares: %1$s, %2$s.',
+						'wp-coding-agents-runtimes'
+					),
+					declared.label,
+					declared.enabled
+						? __( 'published', 'wp-coding-agents-runtimes' )
+						: __( 'not published', 'wp-coding-agents-runtimes' )
+				) }
+			</p>
+			<FieldsTable
+				label={ sprintf(
+					/* translators: %s: runtime id. */
+					__(
+						'Fields the installer declares for %s',
+						'wp-coding-agents-runtimes'
+					),
+					runtime.id
+				) }
+				pairs={ Object.entries( declared.fields ) }
+			/>
+			<Button
+				__next40pxDefaultSize
+				variant="secondary"
+				onClick={ onReset }
+				disabled={ busy }
+			>
+				{ __(
+					'Reset to what the installer declares',
+					'wp-coding-agents-runtimes'
+				) }
+			</Button>
+		</Notice>
+	);
+}
+
+// A change was refused because someone changed the runtime since the screen loaded it:
+// who and when (the server's message), what is stored now, and the draft kept.
+function ConflictNotice( {
+	runtime,
+	message,
+	editing,
+	onDismiss,
+}: {
+	runtime: Runtime;
+	message: string;
+	editing: boolean;
+	onDismiss: () => void;
+} ) {
+	return (
+		<Notice
+			status="warning"
+			onRemove={ onDismiss }
+			className="wpca-card__conflict"
+		>
+			<p>{ message }</p>
+			<p>
+				{ sprintf(
+					/* translators: 1: label, 2: "published" or "not published". */
+					__(
+						'Stored now: %1$s, %2$s, with these fields:',
+						'wp-coding-agents-runtimes'
+					),
+					runtime.label,
+					runtime.enabled
+						? __( 'published', 'wp-coding-agents-runtimes' )
+						: __( 'not published', 'wp-coding-agents-runtimes' )
+				) }
+			</p>
+			<FieldsTable
+				label={ sprintf(
+					/* translators: %s: runtime id. */
+					__(
+						'Fields of %s stored now',
+						'wp-coding-agents-runtimes'
+					),
+					runtime.id
+				) }
+				pairs={ Object.entries( runtime.fields ) }
+			/>
+			{ editing && (
+				<p>
+					{ __(
+						'Your draft is kept below: save again to replace what is stored now, or cancel.',
+						'wp-coding-agents-runtimes'
+					) }
+				</p>
+			) }
+		</Notice>
 	);
 }
 
@@ -212,7 +341,22 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						) }
 					</Notice>
 				) }
-				{ error && (
+				{ runtime.declared && runtime.overridden.length > 0 && (
+					<DeclarationNotice
+						runtime={ runtime }
+						busy={ busy }
+						onReset={ props.onReset }
+					/>
+				) }
+				{ error && props.conflict && (
+					<ConflictNotice
+						runtime={ runtime }
+						message={ error }
+						editing={ editing }
+						onDismiss={ props.onDismissError }
+					/>
+				) }
+				{ error && ! props.conflict && (
 					<Notice status="error" onRemove={ props.onDismissError }>
 						{ error }
 					</Notice>

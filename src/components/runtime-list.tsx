@@ -7,11 +7,13 @@ interface RuntimeListProps {
 	runtimes: Runtime[];
 	isRowBusy: ( id: string ) => boolean;
 	rowError: ( id: string ) => string | undefined;
+	rowConflict: ( id: string ) => boolean;
 	orderBusy: boolean;
 	onDismissError: ( id: string ) => void;
 	onToggle: ( id: string, enabled: boolean ) => Promise< boolean >;
 	onSave: ( id: string, body: PutRuntimeBody ) => Promise< boolean >;
 	onRemove: ( id: string ) => Promise< boolean >;
+	onReset: ( id: string ) => Promise< boolean >;
 	onMove: ( id: string, offset: -1 | 1 ) => Promise< boolean >;
 }
 
@@ -44,6 +46,8 @@ export function RuntimeList( props: RuntimeListProps ) {
 						busy={ props.isRowBusy( runtime.id ) }
 						orderBusy={ props.orderBusy }
 						error={ props.rowError( runtime.id ) }
+						conflict={ props.rowConflict( runtime.id ) }
+						onReset={ () => props.onReset( runtime.id ) }
 						onDismissError={ () =>
 							props.onDismissError( runtime.id )
 						}

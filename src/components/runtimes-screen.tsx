@@ -81,6 +81,10 @@ export function RuntimesScreen() {
 							rowError={ ( id ) =>
 								screen.errorFor( runtimeScope( id ) )
 							}
+							rowConflict={ ( id ) =>
+								screen.isConflict( runtimeScope( id ) )
+							}
+							onReset={ screen.resetToDeclared }
 							orderBusy={ screen.isBusy( 'order' ) }
 							onDismissError={ ( id ) =>
 								screen.dismissError( runtimeScope( id ) )

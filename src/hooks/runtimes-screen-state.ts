@@ -43,6 +43,8 @@ export interface ScreenState {
 	foreign: ForeignSignature[];
 	busy: Partial< Record< Scope, true > >;
 	errors: Partial< Record< Scope, string > >;
+	/** Scopes whose last change was refused because someone changed the runtime since it was loaded (412). */
+	conflicts: Partial< Record< Scope, true > >;
 	/** The last preview; cleared when the effective signatures change under it. */
 	preview: AttributionPreview | null;
 }
@@ -58,7 +60,7 @@ export type ScreenAction =
 	  }
 	| { type: 'started'; scope: Scope }
 	| { type: 'succeeded'; scope: Scope }
-	| { type: 'failed'; scope: Scope; message: string }
+	| { type: 'failed'; scope: Scope; message: string; conflict?: boolean }
 	| { type: 'dismissed'; scope: Scope }
 	| { type: 'previewed'; preview: AttributionPreview };
 
@@ -71,6 +73,7 @@ export const initialScreenState: ScreenState = {
 	foreign: [],
 	busy: {},
 	errors: {},
+	conflicts: {},
 	preview: null,
 };
 
@@ -114,6 +117,7 @@ export function screenReducer(
 				...state,
 				busy: { ...state.busy, [ action.scope ]: true },
 				errors: without( state.errors, action.scope ),
+				conflicts: without( state.conflicts, action.scope ),
 			};
 		case 'succeeded':
 			return { ...state, busy: without( state.busy, action.scope ) };
@@ -123,9 +127,16 @@ export function screenReducer(
 				loaded: state.loaded || 'load' === action.scope,
 				busy: without( state.busy, action.scope ),
 				errors: { ...state.errors, [ action.scope ]: action.message },
+				conflicts: action.conflict
+					? { ...state.conflicts, [ action.scope ]: true }
+					: without( state.conflicts, action.scope ),
 			};
 		case 'dismissed':
-			return { ...state, errors: without( state.errors, action.scope ) };
+			return {
+				...state,
+				errors: without( state.errors, action.scope ),
+				conflicts: without( state.conflicts, action.scope ),
+			};
 		case 'previewed':
 			return { ...state, preview: action.preview };
 	}

@@ -20,9 +20,10 @@ import {
 	putOrder,
 	putRuntime,
 	repairSignatures,
+	resetRuntime,
 } from '../api/client';
 import type { PutRuntimeBody } from '../api/types';
-import { errorMessage } from '../lib/errors';
+import { errorMessage, isRestError } from '../lib/errors';
 import { moveInOrder, registeredOrder } from '../lib/order';
 import { successMessages as said } from '../lib/success-messages';
 import {
@@ -44,6 +45,10 @@ export interface RuntimesScreen extends Omit< ScreenState, 'preview' > {
 	addRuntime: ( id: string, body: PutRuntimeBody ) => Promise< boolean >;
 	setEnabled: ( id: string, enabled: boolean ) => Promise< boolean >;
 	removeRuntime: ( id: string ) => Promise< boolean >;
+	/** Drops the admin's changes: what the installer declares applies again. */
+	resetToDeclared: ( id: string ) => Promise< boolean >;
+	/** Whether the scope's last change was refused because the runtime changed since it was loaded. */
+	isConflict: ( scope: Scope ) => boolean;
 	moveRuntime: ( id: string, offset: -1 | 1 ) => Promise< boolean >;
 	repair: () => Promise< boolean >;
 	preview: ( env: Record< string, string > ) => Promise< boolean >;
@@ -115,10 +120,13 @@ export function useRuntimesScreen(): RuntimesScreen {
 		): Promise< boolean > => {
 			dispatch( { type: 'started', scope } );
 			let failure: string | null = null;
+			let conflict = false;
 			try {
 				await request();
 			} catch ( error ) {
 				failure = errorMessage( error );
+				conflict =
+					isRestError( error ) && 'wpca_conflict' === error.code;
 			}
 			try {
 				await fetchAll();
@@ -135,7 +143,7 @@ export function useRuntimesScreen(): RuntimesScreen {
 				}
 				return true;
 			}
-			dispatch( { type: 'failed', scope, message: failure } );
+			dispatch( { type: 'failed', scope, message: failure, conflict } );
 			return false;
 		},
 		[ fetchAll, createSuccessNotice ]
@@ -145,11 +153,23 @@ export function useRuntimesScreen(): RuntimesScreen {
 		reload();
 	}, [ reload ] );
 
+	// Every change of a listed runtime says which version it is based on (If-Match).
+	const etagOf = ( id: string ) =>
+		runtimesRef.current.find( ( runtime ) => runtime.id === id )?.etag;
 	const saveRuntime = useCallback(
 		( id: string, body: PutRuntimeBody ) =>
 			change(
 				runtimeScope( id ),
-				() => putRuntime( id, body ),
+				() => putRuntime( id, body, etagOf( id ) ),
+				said.saved( runtimesRef.current, id )
+			),
+		[ change ]
+	);
+	const resetToDeclared = useCallback(
+		( id: string ) =>
+			change(
+				runtimeScope( id ),
+				() => resetRuntime( id, etagOf( id ) ),
 				said.saved( runtimesRef.current, id )
 			),
 		[ change ]
@@ -163,7 +183,7 @@ export function useRuntimesScreen(): RuntimesScreen {
 		( id: string, enabled: boolean ) =>
 			change(
 				runtimeScope( id ),
-				() => patchRuntime( id, { enabled } ),
+				() => patchRuntime( id, { enabled }, etagOf( id ) ),
 				said.published( runtimesRef.current, id, enabled )
 			),
 		[ change ]
@@ -172,7 +192,7 @@ export function useRuntimesScreen(): RuntimesScreen {
 		( id: string ) =>
 			change(
 				runtimeScope( id ),
-				() => deleteRuntime( id ),
+				() => deleteRuntime( id, etagOf( id ) ),
 				said.removed( runtimesRef.current, id )
 			),
 		[ change ]
@@ -253,6 +273,8 @@ export function useRuntimesScreen(): RuntimesScreen {
 		addRuntime,
 		setEnabled,
 		removeRuntime,
+		resetToDeclared,
+		isConflict: ( scope: Scope ) => true === state.conflicts[ scope ],
 		moveRuntime,
 		repair,
 		preview,

@@ -23,6 +23,10 @@ const kimaki: Runtime = {
 	updated_at: '2026-11-23T21:50:00+00:00',
 	updated_by: 'admin',
 	collision: false,
+	declared: null,
+	overridden: [],
+	revision: 0,
+	etag: 'e0',
 };
 
 const lockBudget = {

@@ -13,6 +13,10 @@ function runtime( id: string, registered: boolean ): Runtime {
 		updated_at: null,
 		updated_by: null,
 		collision: false,
+		declared: null,
+		overridden: [],
+		revision: 0,
+		etag: 'e0',
 	};
 }
 

@@ -37,6 +37,10 @@ class StoreTest extends Test_Case {
 				'updated_at' => null,
 				'updated_by' => null,
 				'collision'  => false,
+				'declared'   => null,
+				'overridden' => array(),
+				'revision'   => 0,
+				'etag'       => $items[0]['etag'],
 			),
 			$items[0]
 		);
