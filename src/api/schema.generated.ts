@@ -738,4 +738,35 @@ export interface WpcaRuntime {
 	 * Whether another plugin publishes an entry with the same id, so this one does not take effect.
 	 */
 	collision: boolean;
+	/**
+	 * What the installer last declared (writes with an Application Password), or null when no installer did.
+	 */
+	declared: {
+		/**
+		 * Human-readable name; plain text, tags are stripped.
+		 */
+		label: string;
+		/**
+		 * Map of subkey to the environment variable holding its value, in the order the consumer reads them.
+		 */
+		fields: {
+			[ k: string ]: string;
+		};
+		/**
+		 * Whether the signature is published to Data Machine Code.
+		 */
+		enabled: boolean;
+	} | null;
+	/**
+	 * Properties the admin changed away from what the installer declares; an installer's registration leaves them alone until reset (POST /runtimes/<id>/reset) or ?force=true.
+	 */
+	overridden: ( 'fields' | 'enabled' | 'label' )[];
+	/**
+	 * How many times this plugin has changed the runtime (0 when never).
+	 */
+	revision: number;
+	/**
+	 * The ETag of the runtime as read (also in the ETag header): send it in If-Match to write only if nobody changed it since.
+	 */
+	etag: string;
 }
