@@ -41,6 +41,9 @@ add_filter( 'datamachine_code_worktree_runtime_signatures', array( Plugin::class
 add_filter( 'rest_pre_dispatch', array( Plugin::class, 'before_rest_dispatch' ), 10, 3 );
 // Not only in wp-admin: WordPress also runs Site Health tests from its weekly cron check.
 add_filter( 'site_status_tests', array( Plugin::class, 'add_site_health_test' ) );
+// Abilities API (WordPress 6.9+): the same operations for agents, through core's /wp-abilities/v1.
+add_action( 'wp_abilities_api_categories_init', array( Abilities::class, 'register_category' ) );
+add_action( 'wp_abilities_api_init', array( Abilities::class, 'register' ) );
 
 add_action(
 	'init',

@@ -1,0 +1,245 @@
+<?php
+/**
+ * The plugin's operations as WordPress abilities, for coding agents and MCP adapters.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+use WP_Error;
+use WP_REST_Request;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Registers the abilities (WordPress 6.9+ Abilities API; core runs them through
+ * `/wp-abilities/v1/abilities/<name>/run`). Each one runs the REST route it mirrors
+ * in-process (rest_do_request()), so input rules, the store, the answer and its errors
+ * are the REST API's own; the schemas are the REST schema's, and permission is the
+ * routes' capability check (Capability::rest_permission()).
+ */
+class Abilities {
+
+	const CATEGORY = 'coding-agent-runtimes';
+
+	const PREFIX = 'wp-coding-agents/';
+
+	/**
+	 * `wp_abilities_api_categories_init`.
+	 */
+	public static function register_category() {
+		wp_register_ability_category(
+			self::CATEGORY,
+			array(
+				'label'       => __( 'Coding agent runtimes', 'wp-coding-agents-runtimes' ),
+				'description' => __( 'Which coding-agent runtimes Data Machine Code recognises, and which environment variables identify their sessions.', 'wp-coding-agents-runtimes' ),
+			)
+		);
+	}
+
+	/**
+	 * `wp_abilities_api_init`.
+	 */
+	public static function register() {
+		$preview = self::output( Schema::get_preview_schema() );
+
+		self::add(
+			'list-runtimes',
+			__( 'List agent runtimes', 'wp-coding-agents-runtimes' ),
+			__( 'Lists every runtime (registered or preset) in precedence order, and the signatures Data Machine Code receives from the filter, with collisions and stored problems.', 'wp-coding-agents-runtimes' ),
+			null,
+			array(
+				'type'       => 'object',
+				'properties' => array(
+					'runtimes'   => array(
+						'type'  => 'array',
+						'items' => self::output( Schema::get_item_schema() ),
+					),
+					'signatures' => self::output( Schema::get_signatures_schema() ),
+				),
+			),
+			array( 'readonly' => true ),
+			static function () {
+				$runtimes = self::dispatch( 'GET', '/runtimes' );
+				if ( is_wp_error( $runtimes ) ) {
+					return $runtimes;
+				}
+				$signatures = self::dispatch( 'GET', '/signatures' );
+				if ( is_wp_error( $signatures ) ) {
+					return $signatures;
+				}
+				return array(
+					'runtimes'   => $runtimes,
+					'signatures' => $signatures,
+				);
+			}
+		);
+
+		$register = Schema::runtime_write_args( true );
+		self::add(
+			'register-runtime',
+			__( 'Register an agent runtime', 'wp-coding-agents-runtimes' ),
+			__( 'Registers (or updates) a runtime signature: which environment variables identify its sessions. Idempotent: the same input again changes nothing.', 'wp-coding-agents-runtimes' ),
+			self::input_from_args( $register, array( 'id', 'fields' ) ),
+			self::output( Schema::get_item_schema() ),
+			array(
+				'readonly'    => false,
+				'destructive' => false,
+				'idempotent'  => true,
+			),
+			static function ( $input ) {
+				$body = array_diff_key( (array) $input, array( 'id' => true ) );
+				return self::dispatch( 'PUT', '/runtimes/' . rawurlencode( (string) $input['id'] ), $body );
+			}
+		);
+
+		self::add(
+			'unregister-runtime',
+			__( 'Unregister an agent runtime', 'wp-coding-agents-runtimes' ),
+			__( 'Removes a runtime registration (a preset returns to its defaults, unpublished). Idempotent: unregistering what is not registered changes nothing.', 'wp-coding-agents-runtimes' ),
+			self::input_from_args( Schema::id_args(), array( 'id' ) ),
+			array(
+				'type'       => 'object',
+				'properties' => array(
+					'deleted'  => array( 'type' => 'boolean' ),
+					'previous' => array( 'type' => array( 'object', 'null' ) ),
+				),
+			),
+			array(
+				'readonly'    => false,
+				'destructive' => true,
+				'idempotent'  => true,
+			),
+			static function ( $input ) {
+				return self::dispatch( 'DELETE', '/runtimes/' . rawurlencode( (string) $input['id'] ) );
+			}
+		);
+
+		self::add(
+			'preview-attribution',
+			__( 'Preview worktree attribution', 'wp-coding-agents-runtimes' ),
+			__( 'Given the environment variables of an agent process, answers what Data Machine Code would record for a worktree and a workspace lock with the effective signatures. Records nothing.', 'wp-coding-agents-runtimes' ),
+			self::input_from_args( array_intersect_key( Schema::preview_args(), array( 'env' => true ) ), array( 'env' ) ),
+			$preview,
+			array( 'readonly' => true ),
+			static function ( $input ) {
+				return self::dispatch( 'POST', '/attribution/preview', array( 'env' => self::env_of( $input ) ) );
+			}
+		);
+
+		$record = self::input_from_args( array_diff_key( Schema::preview_args(), array( 'record' => true ) ), array( 'env' ) );
+		self::add(
+			'record-verification',
+			__( 'Record a verification from an agent process', 'wp-coding-agents-runtimes' ),
+			__( 'Like preview-attribution, and also records the result as an observation from a real agent process (variable names and keyed hashes of the values, never a value).', 'wp-coding-agents-runtimes' ),
+			$record,
+			$preview,
+			array(
+				'readonly'    => false,
+				'destructive' => false,
+				'idempotent'  => false,
+			),
+			static function ( $input ) {
+				$body        = array( 'record' => true ) + (array) $input;
+				$body['env'] = self::env_of( $input );
+				return self::dispatch( 'POST', '/attribution/preview', $body );
+			}
+		);
+	}
+
+	/**
+	 * Registers one ability of this plugin, public (REST, MCP), with the routes' permission.
+	 *
+	 * @param string        $name        Name after the prefix.
+	 * @param string        $label       Label.
+	 * @param string        $description What it does.
+	 * @param array|null    $input       Input schema, or null for none.
+	 * @param array         $output      Output schema.
+	 * @param array         $annotations readonly / destructive / idempotent.
+	 * @param callable      $execute     Execute callback.
+	 */
+	private static function add( $name, $label, $description, $input, array $output, array $annotations, callable $execute ) {
+		$args = array(
+			'label'               => $label,
+			'description'         => $description,
+			'category'            => self::CATEGORY,
+			'output_schema'       => $output,
+			'execute_callback'    => $execute,
+			'permission_callback' => array( Capability::class, 'rest_permission' ),
+			'meta'                => array(
+				'public'       => true,
+				'show_in_rest' => true,
+				'annotations'  => $annotations,
+			),
+		);
+		if ( null !== $input ) {
+			$args['input_schema'] = $input;
+		}
+		wp_register_ability( self::PREFIX . $name, $args );
+	}
+
+	/**
+	 * An object schema from REST route args: the same property schemas, the given ones required.
+	 *
+	 * @param array    $args     Route args (Schema::…_args()).
+	 * @param string[] $required Required properties.
+	 * @return array
+	 */
+	private static function input_from_args( array $args, array $required ) {
+		$properties = array();
+		foreach ( $args as $name => $arg ) {
+			unset( $arg['sanitize_callback'], $arg['validate_callback'], $arg['default'] );
+			$properties[ $name ] = $arg;
+		}
+		return array(
+			'type'                 => 'object',
+			'properties'           => $properties,
+			'required'             => $required,
+			'additionalProperties' => false,
+		);
+	}
+
+	/**
+	 * A REST response schema as an output schema (no draft marker or readonly flags).
+	 *
+	 * @param array $schema Schema::get_…_schema().
+	 * @return array
+	 */
+	private static function output( array $schema ) {
+		unset( $schema['$schema'], $schema['title'] );
+		return $schema;
+	}
+
+	/**
+	 * The simulated environment; core turns `{}` into `[]` on the way, which PHP reads alike.
+	 *
+	 * @param mixed $input Ability input.
+	 * @return object
+	 */
+	private static function env_of( $input ) {
+		return (object) ( isset( $input['env'] ) && is_array( $input['env'] ) ? $input['env'] : array() );
+	}
+
+	/**
+	 * Runs one of the plugin's REST routes in-process as the current user.
+	 *
+	 * @param string     $method HTTP method.
+	 * @param string     $route  Route after the namespace.
+	 * @param array|null $body   JSON body.
+	 * @return mixed|WP_Error The response data, or the route's error.
+	 */
+	private static function dispatch( $method, $route, $body = null ) {
+		$request = new WP_REST_Request( $method, '/' . REST_Controller::API_NAMESPACE . $route );
+		if ( null !== $body ) {
+			$request->set_header( 'Content-Type', 'application/json' );
+			$request->set_body( (string) wp_json_encode( $body ) );
+		}
+		$response = rest_do_request( $request );
+		if ( $response->is_error() ) {
+			$error = $response->as_error();
+			return $error instanceof WP_Error ? $error : new WP_Error( 'wpca_ability_failed', __( 'The request failed.', 'wp-coding-agents-runtimes' ) );
+		}
+		return $response->get_data();
+	}
+}
