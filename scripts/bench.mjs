@@ -40,7 +40,7 @@ const args = process.argv.slice( 2 );
 const QUICK = args.includes( '--quick' );
 const PLAYGROUND = ! QUICK && ! args.includes( '--no-playground' );
 const ROUNDS = {
-	filter: QUICK ? 15 : 31,
+	filter: QUICK ? 31 : 61,
 	http: QUICK ? 20 : 80,
 	browser: QUICK ? 5 : 7,
 	playground: 5,
@@ -183,7 +183,7 @@ function filterRows() {
 					runtimes,
 					subkeys,
 					rounds: ROUNDS.filter,
-					calls: 5000,
+					calls: 20000,
 				} ) }; require ${ JSON.stringify( file ) };`
 			)
 		);

@@ -232,6 +232,10 @@ await check( 'make-pot: every string extractable', 'node', [
 	'scripts/make-pot.mjs',
 	'--check',
 ] );
+await check( 'README performance table = docs/bench.json', 'node', [
+	'scripts/bench-table.mjs',
+	'--check',
+] );
 await check( 'shellcheck bin/runtime-signature', 'shellcheck', [
 	'bin/runtime-signature',
 ] );
