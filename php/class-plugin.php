@@ -122,7 +122,12 @@ final class Plugin {
 			return $result;
 		}
 		self::register_rest_routes();
-		return $ours ? REST_Controller::reject_scalar_json_body( $result, $server, $request ) : $result;
+		if ( ! $ours ) {
+			return $result;
+		}
+		// The routes read these non-autoloaded options: one query for all instead of one each.
+		wp_prime_option_caches( array( Signature_Store::OPTION, Signature_Store::META_OPTION, Verification_Log::OPTION, Verification_Log::WINDOW_OPTION ) );
+		return REST_Controller::reject_scalar_json_body( $result, $server, $request );
 	}
 
 	/**

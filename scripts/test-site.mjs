@@ -240,7 +240,14 @@ async function startPhpServer() {
 	const log = fs.openSync( path.join( SITE, 'php-server.log' ), 'w' );
 	const server = spawn(
 		'php',
-		[ '-S', `127.0.0.1:${ PORT }`, '-t', WP_DIR ],
+		[
+			'-S',
+			`127.0.0.1:${ PORT }`,
+			'-t',
+			WP_DIR,
+			// Caching headers for scripts and styles, as a production server sends.
+			path.join( ROOT, 'scripts', 'lib', 'static-router.php' ),
+		],
 		{
 			detached: true,
 			stdio: [ 'ignore', log, log ],

@@ -33,6 +33,7 @@ const results = [];
  */
 function run( command, args, env = {} ) {
 	process.stdout.write( `\n$ ${ [ command, ...args ].join( ' ' ) }\n` );
+	const started = Date.now();
 	return new Promise( ( resolve ) => {
 		const child = spawn( command, args, {
 			cwd: ROOT,
@@ -48,7 +49,11 @@ function run( command, args, env = {} ) {
 		child.stderr.on( 'data', show );
 		child.on( 'error', ( error ) => show( `${ error.message }\n` ) );
 		child.on( 'close', ( status ) =>
-			resolve( { status: status ?? 1, output } )
+			resolve( {
+				status: status ?? 1,
+				output,
+				seconds: ( Date.now() - started ) / 1000,
+			} )
 		);
 	} );
 }
@@ -60,16 +65,17 @@ function run( command, args, env = {} ) {
  * @param {string[]} args    Its arguments.
  */
 async function check( name, command, args ) {
-	const { status } = await run( command, args );
+	const { status, seconds } = await run( command, args );
 	results.push( {
 		name,
+		seconds,
 		passed: status === 0 ? 1 : 0,
 		failed: status === 0 ? 0 : 1,
 	} );
 }
 
 async function jest() {
-	const { status, output } = await run( 'npx', [
+	const { status, output, seconds } = await run( 'npx', [
 		'wp-scripts',
 		'test-unit-js',
 		'--passWithNoTests',
@@ -79,13 +85,14 @@ async function jest() {
 	const failed = Number( line?.[ 1 ].match( /(\d+) failed/ )?.[ 1 ] ?? 0 );
 	results.push( {
 		name: 'JavaScript unit tests',
+		seconds,
 		passed,
 		failed: failed || ( status === 0 ? 0 : 1 ),
 	} );
 }
 
 async function phpunit( name, suite, env = {} ) {
-	const { status, output } = await run(
+	const { status, output, seconds } = await run(
 		'phpunit',
 		[ '-c', 'phpunit.xml.dist', '--testsuite', suite ],
 		{ WPCA_SITE_FILE: SITE_FILE, ...env }
@@ -93,6 +100,7 @@ async function phpunit( name, suite, env = {} ) {
 	const { passed, failed, skipped } = phpunitCounts( output, status );
 	results.push( {
 		name: skipped ? `${ name } (${ skipped } skipped)` : name,
+		seconds,
 		passed,
 		failed,
 	} );
@@ -105,7 +113,7 @@ async function playwright( name, projects, env = {} ) {
 		`playwright-${ projects.join( '-' ) }.json`
 	);
 	fs.mkdirSync( path.dirname( report ), { recursive: true } );
-	const { status } = await run(
+	const { status, seconds } = await run(
 		'npx',
 		[
 			'playwright',
@@ -134,6 +142,7 @@ async function playwright( name, projects, env = {} ) {
 	}
 	results.push( {
 		name,
+		seconds,
 		passed,
 		failed: failed || ( status === 0 ? 0 : 1 ),
 		failures,
@@ -276,7 +285,7 @@ const failed = results.reduce( ( sum, r ) => sum + r.failed, 0 );
 process.stdout.write( '\nSummary\n' );
 for ( const r of results ) {
 	process.stdout.write(
-		`  ${ r.failed ? 'FAIL' : 'ok  ' }  ${ r.name }: ${ r.passed } passed, ${ r.failed } failed\n`
+		`  ${ r.failed ? 'FAIL' : 'ok  ' }  ${ r.name }: ${ r.passed } passed, ${ r.failed } failed${ undefined === r.seconds ? '' : ` (${ r.seconds.toFixed( 0 ) } s)` }\n`
 	);
 	for ( const failure of r.failures ?? [] ) {
 		process.stdout.write( `          ✘ ${ failure }\n` );

@@ -52,11 +52,13 @@ if ( isset( $wpca_bench_targets[ $wpca_bench_variant ] ) ) {
 			$files      = get_included_files();
 			$core       = realpath( ABSPATH ) . '/';
 			$plugin_dir = '' === $wpca_bench_target ? null : realpath( WP_PLUGIN_DIR . '/' . dirname( $wpca_bench_target ) ) . '/';
-			// This plugin's folder holds the bench site (.cache/), whose core files are not the plugin's.
+			// This plugin's folder holds the bench site (.cache/), whose core files are not the
+			// plugin's, and the test sites' router (scripts/), which php -S runs for every request.
 			$within_core = null !== $plugin_dir && 0 === strpos( $plugin_dir, $core );
+			$tooling     = null === $plugin_dir ? null : $plugin_dir . 'scripts/';
 			$own         = 0;
 			foreach ( $files as $file ) {
-				if ( null !== $plugin_dir && 0 === strpos( $file, $plugin_dir ) && ( $within_core || 0 !== strpos( $file, $core ) ) ) {
+				if ( null !== $plugin_dir && 0 === strpos( $file, $plugin_dir ) && ( $within_core || 0 !== strpos( $file, $core ) ) && 0 !== strpos( $file, $tooling ) ) {
 					++$own;
 				}
 			}
