@@ -44,7 +44,12 @@ export default defineConfig( {
 		{
 			name: 'ui',
 			testMatch: 'ui/**/*.spec.ts',
-			use: { storageState: adminStatePath() },
+			// Global set-up exports WP_BASE_URL (the site it boots) to the workers; the
+			// utilities' admin.visitAdminPage navigates relative to it.
+			use: {
+				storageState: adminStatePath(),
+				baseURL: process.env.WP_BASE_URL,
+			},
 		},
 		{ name: 'zip', testMatch: 'zip/**/*.spec.ts' },
 		{

@@ -1,7 +1,9 @@
 /**
  * Runs bin/runtime-signature the way an installer or an agent process does (a
  * child process with its own environment) against the test site, and reads the
- * site back over REST to check what the script really did.
+ * site back over REST to check what the script really did. Ours rather than
+ * `@wordpress/e2e-test-utils-playwright`'s: the utilities drive a browser and REST
+ * with cookie auth, not a shell script with an Application Password.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

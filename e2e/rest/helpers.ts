@@ -11,6 +11,7 @@ import {
 	test,
 	type APIRequestContext,
 } from '@playwright/test';
+import { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
 import { basicAuth, testSite, wpPhp, type Role } from '../support/site';
 
 export const SIGNATURES_OPTION = 'datamachine_code_worktree_runtime_signatures';
@@ -225,42 +226,31 @@ export async function anonymousClient(): Promise< RestClient > {
 }
 
 /**
- * Logs in through wp-login.php like a browser does, keeping the cookies in
- * the returned context, and reads the `wp_rest` nonce the admin screen uses.
+ * A cookie session as the admin screen has one: @wordpress/e2e-test-utils-playwright's
+ * RequestUtils logs in through wp-login.php and reads the `wp_rest` nonce; the returned
+ * context keeps the cookies. (Application Password clients, clientAs(), stay ours: the
+ * utilities authenticate with cookies and a nonce only.)
  * @param role
  */
 export async function cookieSession(
 	role: Role
 ): Promise< { context: APIRequestContext; nonce: string } > {
 	const site = testSite();
-	const user = site.users[ role ];
-	const context = await playwrightRequest.newContext();
-	// Sets wordpress_test_cookie, which the login form requires.
-	await context.get( `${ site.url }/wp-login.php` );
-	const login = await context.post( `${ site.url }/wp-login.php`, {
-		form: {
-			log: user.username,
-			pwd: user.password,
-			'wp-submit': 'Log In',
-			testcookie: '1',
-			redirect_to: `${ site.url }/wp-admin/`,
-		},
-		maxRedirects: 0,
+	const requestUtils = await RequestUtils.setup( {
+		baseURL: `${ site.url }/`,
+		user: site.users[ role ],
 	} );
-	expect( login.status(), 'wp-login.php redirects after login' ).toBe( 302 );
-	const state = await context.storageState();
+	await requestUtils.setupRest();
+	const state = await requestUtils.request.storageState();
 	expect(
 		state.cookies.some( ( cookie ) =>
 			cookie.name.startsWith( 'wordpress_logged_in_' )
 		),
 		'logged-in cookie set'
 	).toBe( true );
-	const nonceResponse = await context.get(
-		`${ site.url }/wp-admin/admin-ajax.php?action=rest-nonce`
-	);
-	const nonce = ( await nonceResponse.text() ).trim();
+	const nonce = requestUtils.storageState?.nonce ?? '';
 	expect( nonce, 'rest-nonce answered' ).toMatch( /^[0-9a-f]{10}$/ );
-	return { context, nonce };
+	return { context: requestUtils.request, nonce };
 }
 
 /** Deletes both stored options: the site is back to "nothing registered". */

@@ -1,10 +1,11 @@
 /**
  * Boots a fresh native test site unless WPCA_SITE_FILE already names a running one
- * (`npm test` boots it once for PHPUnit and Playwright), then saves an admin session
- * for the browser tests.
+ * (`npm test` boots it once for PHPUnit and Playwright), points
+ * `@wordpress/e2e-test-utils-playwright` at it (WP_BASE_URL, WP_USERNAME, WP_PASSWORD,
+ * STORAGE_STATE_PATH, which the workers inherit), and saves the admin session its
+ * RequestUtils logs in for the browser tests.
  */
 import { execFileSync } from 'node:child_process';
-import { request } from '@playwright/test';
 import { DEFAULT_SITE_FILE, ROOT, adminStatePath, testSite } from './site';
 
 export default async function globalSetup(): Promise< void > {
@@ -20,26 +21,19 @@ export default async function globalSetup(): Promise< void > {
 		process.env.WPCA_SITE_STARTED_BY_PLAYWRIGHT = '1';
 	}
 	const site = testSite();
-	const context = await request.newContext( { baseURL: site.url } );
-	const response = await context.post( '/wp-login.php', {
-		form: {
-			log: site.users.admin.username,
-			pwd: site.users.admin.password,
-			'wp-submit': 'Log In',
-			testcookie: '1',
-		},
-		headers: { Cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
+	process.env.WP_BASE_URL = site.url;
+	process.env.WP_USERNAME = site.users.admin.username;
+	process.env.WP_PASSWORD = site.users.admin.password;
+	process.env.STORAGE_STATE_PATH = adminStatePath();
+	// Imported only now: the utilities read WP_BASE_URL when they load.
+	const { RequestUtils } =
+		await import( '@wordpress/e2e-test-utils-playwright' );
+	const requestUtils = await RequestUtils.setup( {
+		baseURL: `${ site.url }/`,
+		user: site.users.admin,
+		storageStatePath: adminStatePath(),
 	} );
-	if (
-		! response.ok() ||
-		! ( await context.storageState() ).cookies.some( ( c ) =>
-			c.name.startsWith( 'wordpress_logged_in' )
-		)
-	) {
-		throw new Error(
-			`Could not log in as admin (HTTP ${ response.status() })`
-		);
-	}
-	await context.storageState( { path: adminStatePath() } );
-	await context.dispose();
+	// Logs in through wp-login.php, reads the REST nonce, saves the storage state.
+	await requestUtils.setupRest();
+	await requestUtils.request.dispose();
 }

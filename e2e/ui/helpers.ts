@@ -4,6 +4,7 @@
  * stored and publishes, so a test can tell the screen and the site agree.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Admin, Editor, PageUtils } from '@wordpress/e2e-test-utils-playwright';
 import { testSite, wpPhp, type Role } from '../support/site';
 import { fillLoginForm } from '../support/login';
 
@@ -50,16 +51,26 @@ export async function logIn( page: Page, role: Role ): Promise< void > {
 }
 
 /**
- * Opens the screen as admin. The saved admin session normally lets us straight
- * in; when it does not belong to this site (another run rewrote it), WordPress
- * sends us to wp-login.php and we log in there.
+ * Opens the screen as admin with @wordpress/e2e-test-utils-playwright's
+ * `admin.visitAdminPage` (which also fails on a PHP error in the page). The saved
+ * admin session normally lets us straight in; when it does not belong to this site
+ * (another run rewrote it), WordPress sends us to wp-login.php and we log in there.
  * @param page
  */
 export async function openScreen( page: Page ): Promise< void > {
-	await page.goto( screenUrl() );
-	if ( new URL( page.url() ).pathname.endsWith( '/wp-login.php' ) ) {
+	const admin = new Admin( {
+		page,
+		pageUtils: new PageUtils( { page } ),
+		editor: new Editor( { page } ),
+	} );
+	try {
+		await admin.visitAdminPage( 'tools.php', 'page=wpca-runtimes' );
+	} catch ( error ) {
+		if ( ! /Not logged in/.test( String( error ) ) ) {
+			throw error;
+		}
 		await logIn( page, 'admin' );
-		await page.goto( screenUrl() );
+		await admin.visitAdminPage( 'tools.php', 'page=wpca-runtimes' );
 	}
 	await expect(
 		page.getByRole( 'heading', { level: 1, name: 'Agent Runtimes' } )
