@@ -42,8 +42,8 @@ const PLAYGROUND = ! QUICK && ! args.includes( '--no-playground' );
 const ROUNDS = {
 	filter: QUICK ? 31 : 61,
 	http: QUICK ? 20 : 80,
-	browser: QUICK ? 5 : 7,
-	playground: 5,
+	browser: QUICK ? 5 : 9,
+	playground: 9,
 };
 const NAME = 'bench-site';
 const PORT = Number( process.env.WPCA_BENCH_PORT || 8891 );

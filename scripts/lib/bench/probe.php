@@ -51,14 +51,17 @@ if ( isset( $wpca_bench_targets[ $wpca_bench_variant ] ) ) {
 		static function () use ( &$wpca_bench_load_ns, $wpca_bench_variant, $wpca_bench_target ) {
 			$files      = get_included_files();
 			$core       = realpath( ABSPATH ) . '/';
-			$plugin_dir = '' === $wpca_bench_target ? null : realpath( WP_PLUGIN_DIR . '/' . dirname( $wpca_bench_target ) ) . '/';
+			// The same work for every variant (none counts in this plugin's folder), so the
+			// probe costs each variant alike.
+			$counted    = '' === $wpca_bench_target ? 'wp-coding-agents-runtimes/plugin.php' : $wpca_bench_target;
+			$plugin_dir = realpath( WP_PLUGIN_DIR . '/' . dirname( $counted ) ) . '/';
 			// This plugin's folder holds the bench site (.cache/), whose core files are not the
 			// plugin's, and the test sites' router (scripts/), which php -S runs for every request.
-			$within_core = null !== $plugin_dir && 0 === strpos( $plugin_dir, $core );
-			$tooling     = null === $plugin_dir ? null : $plugin_dir . 'scripts/';
+			$within_core = 0 === strpos( $plugin_dir, $core );
+			$tooling     = $plugin_dir . 'scripts/';
 			$own         = 0;
 			foreach ( $files as $file ) {
-				if ( null !== $plugin_dir && 0 === strpos( $file, $plugin_dir ) && ( $within_core || 0 !== strpos( $file, $core ) ) && 0 !== strpos( $file, $tooling ) ) {
+				if ( 0 === strpos( $file, $plugin_dir ) && ( $within_core || 0 !== strpos( $file, $core ) ) && 0 !== strpos( $file, $tooling ) ) {
 					++$own;
 				}
 			}
