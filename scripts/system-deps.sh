@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need (PHP, MariaDB, PHPUnit, Chromium, ShellCheck),
+# Installs the Debian packages the tests need (PHP, MariaDB, Redis and php-redis, PHPUnit,
+# Chromium, ShellCheck),
 # only when they are missing. Safe to re-run; needs root (as on CI and dev machines).
 set -euo pipefail
 
@@ -17,8 +18,10 @@ has_module dom || need+=(php-xml)
 has_module mbstring || need+=(php-mbstring)
 has_module curl || need+=(php-curl)
 has_module intl || need+=(php-intl)
+has_module redis || need+=(php-redis)
 command -v phpunit >/dev/null 2>&1 || need+=(phpunit)
 command -v mariadbd >/dev/null 2>&1 || need+=(mariadb-server)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)

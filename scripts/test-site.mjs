@@ -7,7 +7,9 @@
  *   node scripts/test-site.mjs stop    stop the PHP server and MariaDB
  *
  * Options: --name N (site folder .cache/N, default test-site), --port P, --no-plugin
- * (a plain WordPress, for installing the plugin zip the way a user would).
+ * (a plain WordPress, for installing the plugin zip the way a user would),
+ * --object-cache (Redis on a unix socket in the site folder, and a test-only
+ * object-cache.php drop-in: every worker shares one persistent object cache).
  * Environment: WPCA_TEST_PORT (default 8889), WPCA_TEST_WORKERS (default 4).
  */
 import { spawn, execFileSync } from 'node:child_process';
@@ -29,12 +31,15 @@ const option = ( name ) => {
 	return index === -1 ? undefined : args[ index + 1 ];
 };
 const WITH_PLUGIN = ! args.includes( '--no-plugin' );
+// A persistent object cache shared by the workers (Redis, as multi-server sites run it).
+const OBJECT_CACHE = args.includes( '--object-cache' );
 const SITE = path.join( ROOT, '.cache', option( '--name' ) || 'test-site' );
 const WP_DIR = path.join( SITE, 'wordpress' );
 const DB_DIR = path.join( SITE, 'mariadb' );
 const SOCKET = path.join( SITE, 'mysql.sock' );
 const SITE_FILE = path.join( SITE, 'site.json' );
 const DEBUG_LOG = path.join( SITE, 'debug.log' );
+const REDIS_SOCKET = path.join( SITE, 'redis.sock' );
 const PORT = Number( option( '--port' ) || process.env.WPCA_TEST_PORT || 8889 );
 const WORKERS = Number( process.env.WPCA_TEST_WORKERS || 4 );
 const URL_BASE = `http://127.0.0.1:${ PORT }`;
@@ -203,6 +208,9 @@ define( 'DISABLE_WP_CRON', true );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
 // Tests never reach outside the machine.
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
+// Read by the test-only object-cache.php drop-in (--object-cache).
+define( 'WPCA_REDIS_SOCKET', '${ REDIS_SOCKET }' );
+define( 'WPCA_REDIS_PREFIX', getenv( 'WPCA_MULTISITE' ) ? 'ms:' : 'wp:' );
 if ( ! defined( 'ABSPATH' ) ) {
 	define( 'ABSPATH', __DIR__ . '/' );
 }
@@ -273,6 +281,37 @@ async function startPhpServer() {
 	);
 }
 
+/** Redis on a private unix socket (no TCP port), nothing saved to disk. */
+async function startRedis() {
+	fs.rmSync( REDIS_SOCKET, { force: true } );
+	const log = fs.openSync( path.join( SITE, 'redis.log' ), 'w' );
+	const redis = spawn(
+		'redis-server',
+		[
+			'--port',
+			'0',
+			'--unixsocket',
+			REDIS_SOCKET,
+			'--unixsocketperm',
+			'700',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			SITE,
+		],
+		{ detached: true, stdio: [ 'ignore', log, log ] }
+	);
+	redis.unref();
+	fs.writeFileSync( path.join( SITE, 'redis.pid' ), String( redis.pid ) );
+	await waitFor( () => fs.existsSync( REDIS_SOCKET ), 15000, 'Redis' );
+	fs.copyFileSync(
+		path.join( ROOT, 'scripts', 'lib', 'object-cache-redis.php' ),
+		path.join( WP_DIR, 'wp-content', 'object-cache.php' )
+	);
+}
+
 async function start() {
 	const began = Date.now();
 	await stop();
@@ -284,6 +323,9 @@ async function start() {
 	await startMariaDb();
 	layOutWordPress( core );
 	const { users } = installWordPress();
+	if ( OBJECT_CACHE ) {
+		await startRedis();
+	}
 	await startPhpServer();
 	const site = {
 		url: URL_BASE,
@@ -292,17 +334,19 @@ async function start() {
 		debugLog: DEBUG_LOG,
 		evalUrl: `${ URL_BASE }/${ EVAL_SCRIPT }`,
 		evalToken: EVAL_TOKEN,
+		objectCache: OBJECT_CACHE ? 'redis' : null,
 		users,
 	};
 	fs.writeFileSync( SITE_FILE, JSON.stringify( site, null, '\t' ) );
 	process.stdout.write(
-		`Test site ready at ${ URL_BASE } (${ WORKERS } PHP workers, MariaDB) in ${ ( ( Date.now() - began ) / 1000 ).toFixed( 1 ) } s; details in ${ path.relative( ROOT, SITE_FILE ) }\n`
+		`Test site ready at ${ URL_BASE } (${ WORKERS } PHP workers, MariaDB${ OBJECT_CACHE ? ', Redis object cache' : '' }) in ${ ( ( Date.now() - began ) / 1000 ).toFixed( 1 ) } s; details in ${ path.relative( ROOT, SITE_FILE ) }\n`
 	);
 }
 
 async function stop() {
 	await stopPidFile( path.join( SITE, 'php-server.pid' ) );
 	await stopPidFile( path.join( SITE, 'mariadb.pid' ) );
+	await stopPidFile( path.join( SITE, 'redis.pid' ) );
 }
 
 const command = process.argv[ 2 ];
@@ -317,7 +361,7 @@ if ( command === 'start' ) {
 	await stop();
 } else {
 	process.stderr.write(
-		'Usage: node scripts/test-site.mjs start|stop [--name N] [--port P] [--no-plugin]\n'
+		'Usage: node scripts/test-site.mjs start|stop [--name N] [--port P] [--no-plugin] [--object-cache]\n'
 	);
 	process.exit( 2 );
 }

@@ -106,11 +106,11 @@ async function phpunit( name, suite, env = {} ) {
 	} );
 }
 
-async function playwright( name, projects, env = {} ) {
+async function playwright( name, projects, env = {}, files = [] ) {
 	const report = path.join(
 		ROOT,
 		'artifacts',
-		`playwright-${ projects.join( '-' ) }.json`
+		`playwright-${ projects.join( '-' ) }${ files.length ? '-files' : '' }.json`
 	);
 	fs.mkdirSync( path.dirname( report ), { recursive: true } );
 	const { status, seconds } = await run(
@@ -123,6 +123,7 @@ async function playwright( name, projects, env = {} ) {
 			// that needed it, so flakiness is reported, not hidden.
 			'--retries=1',
 			'--reporter=list,json',
+			...files,
 		],
 		{
 			PLAYWRIGHT_JSON_OUTPUT_NAME: report,
@@ -273,6 +274,34 @@ if ( site.status === 0 ) {
 	}
 } else {
 	results.push( { name: 'test site boot', passed: 0, failed: 1 } );
+}
+// The same site behind a persistent object cache shared by its workers (Redis and a
+// drop-in, as multi-server sites run it): PHPUnit once, the concurrency specs and
+// 8 clients x 200 mixed operations.
+const cachedSite = await run( 'node', [
+	'scripts/test-site.mjs',
+	'start',
+	'--object-cache',
+] );
+if ( cachedSite.status === 0 ) {
+	try {
+		await phpunit( 'PHPUnit (single site, Redis object cache)', 'single' );
+		await playwright(
+			'Playwright (Redis object cache: concurrency, 8 clients x 200 operations)',
+			[ 'rest' ],
+			{ WPCA_SITE_FILE: SITE_FILE },
+			[ 'e2e/rest/concurrency.spec.ts', 'e2e/rest/object-cache.spec.ts' ]
+		);
+		debugLogIsClean();
+	} finally {
+		await run( 'node', [ 'scripts/test-site.mjs', 'stop' ] );
+	}
+} else {
+	results.push( {
+		name: 'test site boot (object cache)',
+		passed: 0,
+		failed: 1,
+	} );
 }
 if ( ! process.env.WPCA_SKIP_PLAYGROUND ) {
 	await playwright( 'Playwright (Playground smoke)', [ 'playground' ], {
