@@ -14,7 +14,9 @@ defined( 'ABSPATH' ) || exit;
 /**
  * The state model and its transitions, free of storage: precedence (where a runtime is
  * placed, how disabled runtimes keep their place), toggles (a disabled runtime keeps its
- * mapping), who changed what when, and the limits. A state is
+ * mapping), ownership (an installer declares, an admin decides: apply_change()),
+ * revisions and ETags (conflict detection for If-Match), who changed what when, and the
+ * limits. A state is
  * `{ order: string[], runtimes: id => record, invalid: key => entry, problems: array }`,
  * stored (Signature_Record) as two values:
  * - the published option: the enabled runtimes in DMC's shape, in precedence order, then

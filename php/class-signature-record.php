@@ -79,8 +79,7 @@ class Signature_Record {
 	public function transaction( callable $change ) {
 		return $this->lock->run(
 			function () use ( $change ) {
-				$this->forget_cached_options();
-				$stored  = self::read_stored();
+				$stored  = self::read_from_database();
 				$outcome = $change( self::effective( $stored ) );
 				if ( is_wp_error( $outcome ) ) {
 					return $outcome;
@@ -196,14 +195,37 @@ class Signature_Record {
 	}
 
 	/**
-	 * Drops this request's cached copies so a write starts from what the database holds now.
+	 * Both values as the database holds them now, bypassing the object cache: with a
+	 * persistent cache shared by many workers, a reader that loaded an older value can put
+	 * it back into the cache after it was dropped, so a write that trusted the cache could
+	 * start from that older value and lose a change. The cache is then set to what the
+	 * database holds, so update_option() compares against the truth.
+	 *
+	 * @return array{published: mixed, meta: mixed}
 	 */
-	private function forget_cached_options() {
-		wp_cache_delete( self::OPTION, 'options' );
-		wp_cache_delete( self::META_OPTION, 'options' );
+	private static function read_from_database() {
+		global $wpdb;
+		$rows   = $wpdb->get_results( $wpdb->prepare( "SELECT option_name, option_value FROM $wpdb->options WHERE option_name IN ( %s, %s )", self::OPTION, self::META_OPTION ) );
+		$stored = array(
+			self::OPTION      => null,
+			self::META_OPTION => null,
+		);
+		foreach ( $rows as $row ) {
+			$stored[ $row->option_name ] = maybe_unserialize( $row->option_value );
+			wp_cache_set( $row->option_name, $row->option_value, 'options' );
+		}
+		foreach ( $stored as $name => $value ) {
+			if ( null === $value ) {
+				wp_cache_delete( $name, 'options' );
+			}
+		}
 		wp_cache_delete( 'notoptions', 'options' );
 		// Only a foreign writer could have made them autoloaded, but then this is where they are cached.
 		wp_cache_delete( 'alloptions', 'options' );
+		return array(
+			'published' => $stored[ self::OPTION ],
+			'meta'      => $stored[ self::META_OPTION ],
+		);
 	}
 
 	/**
