@@ -4,32 +4,18 @@
  * with an attribution preview shown, and with stored entries to repair. Only
  * the plugin's own markup is scanned; wp-admin's chrome is WordPress's.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { wpPhp } from '../support/site';
 import {
+	editorInput,
 	SIGNATURES_OPTION,
+	axeViolations as violations,
 	openScreen,
 	previewWith,
 	resetRegistry,
 	runtimeCard,
 	setPublished,
 } from './helpers';
-
-const ROOT = '#wpca-runtimes-root';
-
-async function violations( page: Page ): Promise< string[] > {
-	const results = await new AxeBuilder( { page } )
-		.include( ROOT )
-		.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
-		.analyze();
-	return results.violations.map(
-		( v ) =>
-			`${ v.id } (${ v.impact }): ${ v.help } — ${ v.nodes
-				.map( ( n ) => n.target.join( ' ' ) )
-				.join( ', ' ) }`
-	);
-}
 
 test.beforeEach( () => {
 	resetRegistry();
@@ -59,9 +45,9 @@ async function scanStates( page: Page ): Promise< void > {
 	const kimaki = runtimeCard( page, 'kimaki' );
 	await kimaki.getByRole( 'button', { name: 'Edit' } ).click();
 	expect( await violations( page ), 'editing a runtime' ).toEqual( [] );
-	await kimaki
-		.getByLabel( 'Environment variable 1', { exact: true } )
-		.fill( '1BAD' );
+	await editorInput( kimaki, 'Environment variable 1', 'Kimaki' ).fill(
+		'1BAD'
+	);
 	await kimaki.getByRole( 'button', { name: 'Save' } ).click();
 	await expect(
 		kimaki.locator( '.components-notice.is-error' )

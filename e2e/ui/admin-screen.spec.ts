@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import {
+	editorInput,
 	cardFields,
 	dmcPanel,
 	expectDmcOrder,
@@ -86,11 +87,17 @@ test( 'enable, edit, disable and re-enable, add and reorder: DMC sees each chang
 	// Edit: the runtime also exports KIMAKI_CHANNEL_ID, and the thread id moved.
 	const kimaki = runtimeCard( page, 'kimaki' );
 	await kimaki.getByRole( 'button', { name: 'Edit' } ).click();
-	await kimaki
-		.getByLabel( 'Environment variable 2', { exact: true } )
-		.fill( 'KIMAKI_THREAD' );
+	await editorInput( kimaki, 'Environment variable 2', 'Kimaki' ).fill(
+		'KIMAKI_THREAD'
+	);
 	await kimaki.getByRole( 'button', { name: 'Add field' } ).click();
-	await fillFieldRow( kimaki, 4, 'channel_id', 'KIMAKI_CHANNEL_ID' );
+	await fillFieldRow(
+		kimaki,
+		4,
+		'channel_id',
+		'KIMAKI_CHANNEL_ID',
+		'Kimaki'
+	);
 	await kimaki.getByRole( 'button', { name: 'Save' } ).click();
 	const editedKimaki = [
 		[ 'session_id', 'KIMAKI_SESSION_ID' ],
@@ -207,16 +214,16 @@ test( "a rejected change shows the server's message naming the field and stores 
 
 	const kimaki = runtimeCard( page, 'kimaki' );
 	await kimaki.getByRole( 'button', { name: 'Edit' } ).click();
-	await kimaki
-		.getByLabel( 'Environment variable 1', { exact: true } )
-		.fill( '1BAD' );
+	await editorInput( kimaki, 'Environment variable 1', 'Kimaki' ).fill(
+		'1BAD'
+	);
 	// The client-side hint is only advice; the save still goes to the server.
 	await expect( kimaki ).toContainText( 'not starting with a digit' );
 	await kimaki.getByRole( 'button', { name: 'Save' } ).click();
 	const error = kimaki.locator( '.components-notice.is-error' );
 	await expect( error ).toContainText( 'fields[session_id]' );
 	await expect(
-		kimaki.getByLabel( 'Environment variable 1', { exact: true } )
+		editorInput( kimaki, 'Environment variable 1', 'Kimaki' )
 	).toHaveValue( '1BAD' );
 
 	// An invalid id in the add form: the server names the id.

@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { basicAuth, testSite } from '../support/site';
 import {
+	editorInput,
 	cardFields,
 	openScreen,
 	publishedSignatures,
@@ -54,16 +55,16 @@ test( 'a save based on an outdated screen is refused, says who changed it, and k
 	// Admin B starts editing from what was loaded.
 	const cardB = runtimeCard( pageB, 'kimaki' );
 	await cardB.getByRole( 'button', { name: 'Edit' } ).click();
-	await cardB
-		.getByLabel( 'Environment variable 2', { exact: true } )
-		.fill( 'DRAFT_OF_B' );
+	await editorInput( cardB, 'Environment variable 2', 'Kimaki' ).fill(
+		'DRAFT_OF_B'
+	);
 
 	// Meanwhile admin A saves another change.
 	const cardA = runtimeCard( pageA, 'kimaki' );
 	await cardA.getByRole( 'button', { name: 'Edit' } ).click();
-	await cardA
-		.getByLabel( 'Environment variable 2', { exact: true } )
-		.fill( 'SAVED_BY_A' );
+	await editorInput( cardA, 'Environment variable 2', 'Kimaki' ).fill(
+		'SAVED_BY_A'
+	);
 	await cardA.getByRole( 'button', { name: 'Save' } ).click();
 	await expect
 		.poll( () => tableRows( cardFields( pageA, 'kimaki' ) ) )
@@ -82,7 +83,7 @@ test( 'a save based on an outdated screen is refused, says who changed it, and k
 		conflict.getByRole( 'table', { name: 'Fields of kimaki stored now' } )
 	).toContainText( 'SAVED_BY_A' );
 	await expect(
-		cardB.getByLabel( 'Environment variable 2', { exact: true } )
+		editorInput( cardB, 'Environment variable 2', 'Kimaki' )
 	).toHaveValue( 'DRAFT_OF_B' );
 	expect( publishedSignatures() ).toEqual( [
 		[

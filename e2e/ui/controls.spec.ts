@@ -8,6 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
+	editorInput,
 	openScreen,
 	resetRegistry,
 	runtimeCard,
@@ -119,9 +120,9 @@ test( 'success shows a snackbar that is also spoken, without moving the page; er
 	await exact( page, 'button', 'Move down: Kimaki' ).isDisabled();
 	await exact( page, 'button', 'Edit Kimaki' ).click();
 	const kimaki = runtimeCard( page, 'kimaki' );
-	await kimaki
-		.getByLabel( 'Environment variable 1', { exact: true } )
-		.fill( '1BAD' );
+	await editorInput( kimaki, 'Environment variable 1', 'Kimaki' ).fill(
+		'1BAD'
+	);
 	await exact( page, 'button', 'Save: Kimaki' ).click();
 	const error = kimaki.locator( '.components-notice.is-error' );
 	await expect( error ).toContainText( 'Invalid fields' );
@@ -170,4 +171,64 @@ test( 'at 360 px nothing is wider than the window, with a 64-character id and a 
 			).toBeLessThanOrEqual( card.x + card.width );
 		}
 	}
+} );
+
+test( "with two editors open, every input is found by role and its runtime's name", async ( {
+	page,
+} ) => {
+	await openScreen( page );
+	await exact( page, 'button', 'Edit Kimaki' ).click();
+	await exact( page, 'button', 'Edit OpenCode' ).click();
+
+	const editors = {
+		Kimaki: {
+			label: 'Kimaki',
+			fields: [
+				[ 'session_id', 'KIMAKI_SESSION_ID' ],
+				[ 'thread_id', 'KIMAKI_THREAD_ID' ],
+				[ 'thread_url', 'KIMAKI_THREAD_URL' ],
+			],
+		},
+		OpenCode: {
+			label: 'OpenCode',
+			fields: [
+				[ 'session_id', 'OPENCODE_SESSION_ID' ],
+				[ 'run_id', 'OPENCODE_RUN_ID' ],
+			],
+		},
+	};
+	for ( const [ name, editor ] of Object.entries( editors ) ) {
+		// Page-wide: one input per name, holding this runtime's values.
+		await expect( editorInput( page, 'Label', name ) ).toHaveValue(
+			editor.label
+		);
+		for ( const [ index, [ subkey, env ] ] of editor.fields.entries() ) {
+			await expect(
+				editorInput( page, `Subkey ${ index + 1 }`, name )
+			).toHaveValue( subkey );
+			await expect(
+				editorInput( page, `Environment variable ${ index + 1 }`, name )
+			).toHaveValue( env );
+		}
+	}
+	// The visible label stays short.
+	await expect(
+		runtimeCard( page, 'kimaki' ).locator( 'label', {
+			hasText: /^Subkey 1$/,
+		} )
+	).toHaveCount( 1 );
+	// Typing into one editor's input leaves the other's alone.
+	await editorInput( page, 'Environment variable 2', 'OpenCode' ).fill(
+		'OPENCODE_RUN'
+	);
+	await expect(
+		editorInput( page, 'Environment variable 2', 'Kimaki' )
+	).toHaveValue( 'KIMAKI_THREAD_ID' );
+	await exact( page, 'button', 'Save: OpenCode' ).click();
+	await expect( runtimeCard( page, 'opencode' ) ).toContainText(
+		'OPENCODE_RUN'
+	);
+	await expect(
+		editorInput( page, 'Environment variable 2', 'Kimaki' )
+	).toHaveValue( 'KIMAKI_THREAD_ID' );
 } );

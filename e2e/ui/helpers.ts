@@ -3,6 +3,7 @@
  * finds them (by role and accessible name), and direct reads of what WordPress
  * stored and publishes, so a test can tell the screen and the site agree.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Admin, Editor, PageUtils } from '@wordpress/e2e-test-utils-playwright';
 import { testSite, wpPhp, type Role } from '../support/site';
@@ -109,22 +110,45 @@ export function lastVerificationPanel( page: Page ): Locator {
 }
 
 /**
- * Types one subkey → env var row of a fields editor (rows count from 1).
+ * An input of a card's open editor by role and the name that says whose it is
+ * ("Subkey 1: Kimaki"); the visible label stays "Subkey 1".
+ * @param scope       The page or a part of it.
+ * @param label       The input's visible label: "Label", "Subkey 2", ...
+ * @param runtimeName The runtime's name as the screen gives it ("Kimaki").
+ */
+export function editorInput(
+	scope: Page | Locator,
+	label: string,
+	runtimeName: string
+): Locator {
+	return scope.getByRole( 'textbox', {
+		name: `${ label }: ${ runtimeName }`,
+		exact: true,
+	} );
+}
+
+/**
+ * Types one subkey → env var row of a fields editor (rows count from 1): the add
+ * form's, or with a runtime's name the open editor of that runtime's card.
  * @param form
  * @param row
  * @param subkey
  * @param env
+ * @param runtimeName
  */
 export async function fillFieldRow(
 	form: Locator,
 	row: number,
 	subkey: string,
-	env: string
+	env: string,
+	runtimeName?: string
 ): Promise< void > {
-	await form.getByLabel( `Subkey ${ row }`, { exact: true } ).fill( subkey );
-	await form
-		.getByLabel( `Environment variable ${ row }`, { exact: true } )
-		.fill( env );
+	const input = ( label: string ) =>
+		undefined === runtimeName
+			? form.getByLabel( label, { exact: true } )
+			: editorInput( form, label, runtimeName );
+	await input( `Subkey ${ row }` ).fill( subkey );
+	await input( `Environment variable ${ row }` ).fill( env );
 }
 
 /**
@@ -247,4 +271,22 @@ export async function setPublished(
 	await toggle.click();
 	await expect( toggle ).toBeChecked( { checked: published } );
 	await expect( toggle ).toBeEnabled();
+}
+
+/**
+ * axe-core's WCAG 2.1 A/AA violations in the plugin's own markup (wp-admin's
+ * chrome is WordPress's), one line each naming the rule and the nodes.
+ * @param page
+ */
+export async function axeViolations( page: Page ): Promise< string[] > {
+	const results = await new AxeBuilder( { page } )
+		.include( '#wpca-runtimes-root' )
+		.withTags( [ 'wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa' ] )
+		.analyze();
+	return results.violations.map(
+		( v ) =>
+			`${ v.id } (${ v.impact }): ${ v.help } — ${ v.nodes
+				.map( ( n ) => n.target.join( ' ' ) )
+				.join( ', ' ) }`
+	);
 }

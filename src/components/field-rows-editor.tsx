@@ -7,11 +7,14 @@ import {
 	MAX_SUBKEYS,
 	subkeyHint,
 } from '../lib/validation';
+import { withRuntime } from '../lib/runtime-names';
 
 interface FieldRowsEditorProps {
 	rows: FieldRow[];
 	onChange: ( rows: FieldRow[] ) => void;
 	disabled?: boolean;
+	/** The runtime's name in the inputs' accessible names (an editor of a card). */
+	runtimeName?: string;
 }
 
 // Hints appear once something was typed, so an empty new row is not shouted at.
@@ -27,6 +30,7 @@ export function FieldRowsEditor( {
 	rows,
 	onChange,
 	disabled = false,
+	runtimeName,
 }: FieldRowsEditorProps ) {
 	const update = ( key: string, change: Partial< FieldRow > ) =>
 		onChange(
@@ -52,15 +56,28 @@ export function FieldRowsEditor( {
 								'wp-coding-agents-runtimes'
 							)
 						: undefined;
+				const subkeyLabel = sprintf(
+					/* translators: %d: row number. */
+					__( 'Subkey %d', 'wp-coding-agents-runtimes' ),
+					index + 1
+				);
+				const envLabel = sprintf(
+					/* translators: %d: row number. */
+					__(
+						'Environment variable %d',
+						'wp-coding-agents-runtimes'
+					),
+					index + 1
+				);
 				return (
 					<div className="wpca-field-rows__row" key={ row.key }>
 						<TextControl
 							__next40pxDefaultSize
 							__nextHasNoMarginBottom
-							label={ sprintf(
-								/* translators: %d: row number. */
-								__( 'Subkey %d', 'wp-coding-agents-runtimes' ),
-								index + 1
+							label={ subkeyLabel }
+							aria-label={ withRuntime(
+								subkeyLabel,
+								runtimeName
 							) }
 							value={ row.subkey }
 							onChange={ ( subkey ) =>
@@ -74,14 +91,8 @@ export function FieldRowsEditor( {
 						<TextControl
 							__next40pxDefaultSize
 							__nextHasNoMarginBottom
-							label={ sprintf(
-								/* translators: %d: row number. */
-								__(
-									'Environment variable %d',
-									'wp-coding-agents-runtimes'
-								),
-								index + 1
-							) }
+							label={ envLabel }
+							aria-label={ withRuntime( envLabel, runtimeName ) }
 							value={ row.env }
 							onChange={ ( env ) => update( row.key, { env } ) }
 							help={ hintFor( row.env, envVarHint ) }

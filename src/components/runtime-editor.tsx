@@ -8,7 +8,7 @@ import { SubmitButton } from './submit-button';
 
 interface RuntimeEditorProps {
 	runtime: Runtime;
-	/** The runtime's name in the buttons' accessible names. */
+	/** The runtime's name in the controls' accessible names. */
 	name: string;
 	busy: boolean;
 	onSave: ( body: PutRuntimeBody ) => Promise< boolean >;
@@ -40,7 +40,11 @@ export function RuntimeEditor( {
 
 	return (
 		<form className="wpca-editor" onSubmit={ submit }>
-			<RuntimeDraftFields draft={ draft } busy={ busy } />
+			<RuntimeDraftFields
+				draft={ draft }
+				busy={ busy }
+				runtimeName={ name }
+			/>
 			<Flex justify="flex-start">
 				<SubmitButton
 					busy={ busy }

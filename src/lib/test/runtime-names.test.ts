@@ -1,4 +1,4 @@
-import { runtimeNames } from '../runtime-names';
+import { runtimeNames, withRuntime } from '../runtime-names';
 
 describe( 'runtimeNames', () => {
 	it( 'uses the label when it tells the runtime apart', () => {
@@ -33,5 +33,14 @@ describe( 'runtimeNames', () => {
 		expect( runtimeNames( [ { id: 'my-agent', label: '' } ] ) ).toEqual(
 			new Map( [ [ 'my-agent', 'my-agent' ] ] )
 		);
+	} );
+} );
+
+describe( 'withRuntime', () => {
+	it( 'names a repeated field after its runtime, and leaves a lone one to its label', () => {
+		expect( withRuntime( 'Subkey 1', 'Kimaki' ) ).toBe(
+			'Subkey 1: Kimaki'
+		);
+		expect( withRuntime( 'Subkey 1' ) ).toBeUndefined();
 	} );
 } );
