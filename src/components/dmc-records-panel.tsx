@@ -87,6 +87,9 @@ function RuntimeLine( { runtime }: { runtime: RuntimeAttribution } ) {
 					status="warning"
 					isDismissible={ false }
 					className="wpca-records__flag"
+					// Evidence to read, not news: re-announcing it after every refresh would
+					// talk over the snackbar that confirms the admin's own change.
+					spokenMessage={ null }
 				>
 					{ sprintf(
 						/* translators: 1: runtime id, 2: number of worktrees, 3: date. */
@@ -107,6 +110,9 @@ function RuntimeLine( { runtime }: { runtime: RuntimeAttribution } ) {
 					status="info"
 					isDismissible={ false }
 					className="wpca-records__flag"
+					// Evidence to read, not news: re-announcing it after every refresh would
+					// talk over the snackbar that confirms the admin's own change.
+					spokenMessage={ null }
 				>
 					{ sprintf(
 						/* translators: %s: date. */
