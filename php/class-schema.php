@@ -185,77 +185,43 @@ class Schema {
 	 * @return array
 	 */
 	public static function get_item_schema() {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-runtime',
-			'type'       => 'object',
-			'properties' => array(
+		return self::response_schema(
+			'wpca-runtime',
+			array(
 				'id'         => self::id_schema() + array( 'readonly' => true ),
 				'label'      => self::label_schema(),
 				'fields'     => self::fields_schema(),
 				'enabled'    => self::enabled_schema(),
-				'registered' => array(
-					'description' => __( 'Whether the runtime is stored (enabled or disabled).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
+				'registered' => self::read_only( __( 'Whether the runtime is stored (enabled or disabled).', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'preset'     => self::read_only( __( 'Whether the runtime is one of the built-in presets.', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'source'     => self::read_only(
+					__( 'Who last wrote the runtime: installer (Application Password), admin (admin screen), preset (never registered), external (found in the option without metadata) or adopted (taken over from other code that adds it to the filter, e.g. a legacy mu-plugin).', 'wp-coding-agents-runtimes' ),
+					'string',
+					array( 'enum' => self::SOURCES )
 				),
-				'preset'     => array(
-					'description' => __( 'Whether the runtime is one of the built-in presets.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
-				),
-				'source'     => array(
-					'description' => __( 'Who last wrote the runtime: installer (Application Password), admin (admin screen), preset (never registered), external (found in the option without metadata) or adopted (taken over from other code that adds it to the filter, e.g. a legacy mu-plugin).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'string',
-					'enum'        => self::SOURCES,
-					'readonly'    => true,
-				),
-				'updated_at' => array(
-					'description' => __( 'When the runtime last changed, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ),
-					'type'        => array( 'string', 'null' ),
-					'format'      => 'date-time',
-					'readonly'    => true,
-				),
-				'updated_by' => array(
-					'description' => __( 'Login of the user who last changed the runtime.', 'wp-coding-agents-runtimes' ),
-					'type'        => array( 'string', 'null' ),
-					'readonly'    => true,
-				),
-				'collision'  => array(
-					'description' => __( 'Whether another plugin publishes an entry with the same id, so this one does not take effect.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
-				),
-				'declared'   => array(
-					'description' => __( 'What the installer last declared (writes with an Application Password), or null when no installer did.', 'wp-coding-agents-runtimes' ),
-					'type'        => array( 'object', 'null' ),
-					'readonly'    => true,
-					'properties'  => array(
+				'updated_at' => self::read_only_time( __( 'When the runtime last changed, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ) ),
+				'updated_by' => self::read_only( __( 'Login of the user who last changed the runtime.', 'wp-coding-agents-runtimes' ), array( 'string', 'null' ) ),
+				'collision'  => self::read_only( __( 'Whether another plugin publishes an entry with the same id, so this one does not take effect.', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'declared'   => self::read_only( __( 'What the installer last declared (writes with an Application Password), or null when no installer did.', 'wp-coding-agents-runtimes' ), array( 'object', 'null' ) ) + array(
+					'properties' => array(
 						'label'   => self::label_schema(),
 						'fields'  => self::fields_schema(),
 						'enabled' => self::enabled_schema(),
 					),
 				),
-				'overridden' => array(
-					'description' => __( 'Properties the admin changed away from what the installer declares; an installer\'s registration leaves them alone until reset (POST /runtimes/<id>/reset) or ?force=true.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'items'       => array(
-						'type' => 'string',
-						'enum' => self::RUNTIME_PROPERTIES,
-					),
-					'readonly'    => true,
+				'overridden' => self::read_only(
+					__( 'Properties the admin changed away from what the installer declares; an installer\'s registration leaves them alone until reset (POST /runtimes/<id>/reset) or ?force=true.', 'wp-coding-agents-runtimes' ),
+					'array',
+					array(
+						'items' => array(
+							'type' => 'string',
+							'enum' => self::RUNTIME_PROPERTIES,
+						),
+					)
 				),
-				'revision'   => array(
-					'description' => __( 'How many times this plugin has changed the runtime (0 when never).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'integer',
-					'readonly'    => true,
-				),
-				'etag'       => array(
-					'description' => __( 'The ETag of the runtime as read (also in the ETag header): send it in If-Match to write only if nobody changed it since.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'string',
-					'readonly'    => true,
-				),
-			),
+				'revision'   => self::read_only( __( 'How many times this plugin has changed the runtime (0 when never).', 'wp-coding-agents-runtimes' ), 'integer' ),
+				'etag'       => self::read_only( __( 'The ETag of the runtime as read (also in the ETag header): send it in If-Match to write only if nobody changed it since.', 'wp-coding-agents-runtimes' ), 'string' ),
+			)
 		);
 	}
 
@@ -265,21 +231,12 @@ class Schema {
 	 * @return array
 	 */
 	public static function get_signatures_schema() {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-signatures',
-			'type'       => 'object',
-			'properties' => array(
-				'signatures'  => array(
-					'description' => __( 'Exactly what Data Machine Code receives from the filter, in filter order.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'object',
-					'readonly'    => true,
-				),
-				'collisions'  => array(
-					'description' => __( 'Runtimes of ours that do not take effect because other code publishes the same id.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'readonly'    => true,
-					'items'       => array(
+		return self::response_schema(
+			'wpca-signatures',
+			array(
+				'signatures'  => self::read_only( __( 'Exactly what Data Machine Code receives from the filter, in filter order.', 'wp-coding-agents-runtimes' ), 'object' ),
+				'collisions'  => self::read_only( __( 'Runtimes of ours that do not take effect because other code publishes the same id.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+					'items' => array(
 						'type'       => 'object',
 						'properties' => array(
 							'id'     => array( 'type' => 'string' ),
@@ -289,11 +246,8 @@ class Schema {
 					),
 				),
 				'lock_budget' => self::lock_budget_schema( __( 'DMC\'s lock metadata budget if every declared variable had a 300-byte value (the most DMC keeps), with DMC\'s own keys at their largest.', 'wp-coding-agents-runtimes' ) ),
-				'problems'    => array(
-					'description' => __( 'Entries and pairs of the stored option that are invalid and therefore not published.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'readonly'    => true,
-					'items'       => array(
+				'problems'    => self::read_only( __( 'Entries and pairs of the stored option that are invalid and therefore not published.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+					'items' => array(
 						'type'       => 'object',
 						// Only pair problems name a subkey.
 						'required'   => array( 'id', 'code', 'message' ),
@@ -305,7 +259,7 @@ class Schema {
 						),
 					),
 				),
-			),
+			)
 		);
 	}
 
@@ -315,58 +269,21 @@ class Schema {
 	 * @return array
 	 */
 	public static function get_preview_schema() {
-		$runtime_values = array(
-			'type'                 => 'object',
-			'additionalProperties' => array(
-				'type'                 => 'object',
-				'additionalProperties' => array( 'type' => 'string' ),
-			),
-		);
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-attribution-preview',
-			'type'       => 'object',
-			'properties' => array(
-				'origin_session' => array(
-					'description' => __( 'The worktree origin session Data Machine Code would record, or null when nothing is captured.', 'wp-coding-agents-runtimes' ),
-					'type'        => array( 'object', 'null' ),
-					'readonly'    => true,
-					'properties'  => array(
-						'primary_id' => array( 'type' => array( 'string', 'null' ) ),
-						'ids'        => $runtime_values,
-					),
+		return self::response_schema(
+			'wpca-attribution-preview',
+			array(
+				'origin_session' => self::read_only( __( 'The worktree origin session Data Machine Code would record, or null when nothing is captured.', 'wp-coding-agents-runtimes' ), array( 'object', 'null' ) ) + array(
+					'properties' => self::origin_session_properties( 'string' ),
 				),
-				'lock_owner'     => array(
-					'description' => __( 'The workspace lock owner context Data Machine Code would record.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'object',
-					'readonly'    => true,
-					'properties'  => array( 'runtime_ids' => $runtime_values ),
+				'lock_owner'     => self::read_only( __( 'The workspace lock owner context Data Machine Code would record.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+					'properties' => array( 'runtime_ids' => self::runtime_values_schema( 'string' ) ),
 				),
-				'declared'       => array(
-					'description' => __( 'Environment variables named by the effective signatures.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'items'       => array( 'type' => 'string' ),
-					'readonly'    => true,
-				),
-				'found'          => array(
-					'description' => __( 'Declared variables present (non-blank) in the given environment.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'items'       => array( 'type' => 'string' ),
-					'readonly'    => true,
-				),
-				'missing'        => array(
-					'description' => __( 'Declared variables absent or blank in the given environment.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'items'       => array( 'type' => 'string' ),
-					'readonly'    => true,
-				),
+				'declared'       => self::variable_names( __( 'Environment variables named by the effective signatures.', 'wp-coding-agents-runtimes' ) ),
+				'found'          => self::variable_names( __( 'Declared variables present (non-blank) in the given environment.', 'wp-coding-agents-runtimes' ) ),
+				'missing'        => self::variable_names( __( 'Declared variables absent or blank in the given environment.', 'wp-coding-agents-runtimes' ) ),
 				'lock_budget'    => self::lock_budget_schema( __( 'DMC\'s lock metadata budget for the lock owner\'s runtime_ids of this environment, with DMC\'s own keys at their largest.', 'wp-coding-agents-runtimes' ) ),
-				'recorded'       => array(
-					'description' => __( 'Whether this result was recorded as an observation (the request sent "record": true).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
-				),
-			),
+				'recorded'       => self::read_only( __( 'Whether this result was recorded as an observation (the request sent "record": true).', 'wp-coding-agents-runtimes' ), 'boolean' ),
+			)
 		);
 	}
 
@@ -383,27 +300,11 @@ class Schema {
 		$report['description'] = __( 'The newest observation from an agent process, or null when none was recorded.', 'wp-coding-agents-runtimes' );
 		$report['type']        = array( 'object', 'null' );
 		$report['properties']  = array(
-			'recorded_at' => array(
-				'description' => __( 'When the verification was recorded, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ),
-				'type'        => 'string',
-				'format'      => 'date-time',
-				'readonly'    => true,
-			),
+			'recorded_at' => self::read_only_time( __( 'When the verification was recorded, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ), false ),
 		) + $report['properties'] + array(
-			'primary_hash' => array(
-				'description' => __( 'The keyed hash of the value that would become the primary_id, or null. The value itself is never stored.', 'wp-coding-agents-runtimes' ),
-				'type'        => array( 'string', 'null' ),
-				'readonly'    => true,
-			),
+			'primary_hash' => self::read_only( __( 'The keyed hash of the value that would become the primary_id, or null. The value itself is never stored.', 'wp-coding-agents-runtimes' ), array( 'string', 'null' ) ),
 		);
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-last-verification',
-			'type'       => 'object',
-			'properties' => array(
-				'verification' => $report,
-			),
-		);
+		return self::response_schema( 'wpca-last-verification', array( 'verification' => $report ) );
 	}
 
 	/**
@@ -413,24 +314,13 @@ class Schema {
 	 * @return array
 	 */
 	public static function lock_budget_schema( $description ) {
-		$bytes = array(
-			'type'     => 'integer',
-			'readonly' => true,
-		);
-		return array(
-			'description' => $description,
-			'type'        => 'object',
-			'readonly'    => true,
-			'properties'  => array(
-				'runtime_ids_bytes' => array( 'description' => __( 'Bytes of runtime_ids as DMC JSON-encodes it.', 'wp-coding-agents-runtimes' ) ) + $bytes,
-				'reserved_bytes'    => array( 'description' => __( 'Bytes of the lock metadata without runtime_ids: DMC\'s own keys at their largest (host 253, pid 7, four DATAMACHINE_* values of 300, wp_cli_args 1,000, workspace and lock paths of 255 each, request id 24; plain characters).', 'wp-coding-agents-runtimes' ) ) + $bytes,
-				'total_bytes'       => array( 'description' => __( 'Bytes of the whole lock metadata JSON.', 'wp-coding-agents-runtimes' ) ) + $bytes,
-				'budget'            => array( 'description' => __( 'DMC cuts the JSON at this many bytes; a cut JSON reads back as no metadata at all.', 'wp-coding-agents-runtimes' ) ) + $bytes,
-				'fits'              => array(
-					'description' => __( 'Whether total_bytes is within the budget.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
-				),
+		return self::read_only( $description, 'object' ) + array(
+			'properties' => array(
+				'runtime_ids_bytes' => self::read_only( __( 'Bytes of runtime_ids as DMC JSON-encodes it.', 'wp-coding-agents-runtimes' ), 'integer' ),
+				'reserved_bytes'    => self::read_only( __( 'Bytes of the lock metadata without runtime_ids: DMC\'s own keys at their largest (host 253, pid 7, four DATAMACHINE_* values of 300, wp_cli_args 1,000, workspace and lock paths of 255 each, request id 24; plain characters).', 'wp-coding-agents-runtimes' ), 'integer' ),
+				'total_bytes'       => self::read_only( __( 'Bytes of the whole lock metadata JSON.', 'wp-coding-agents-runtimes' ), 'integer' ),
+				'budget'            => self::read_only( __( 'DMC cuts the JSON at this many bytes; a cut JSON reads back as no metadata at all.', 'wp-coding-agents-runtimes' ), 'integer' ),
+				'fits'              => self::read_only( __( 'Whether total_bytes is within the budget.', 'wp-coding-agents-runtimes' ), 'boolean' ),
 			),
 		);
 	}
@@ -445,61 +335,24 @@ class Schema {
 			'type'     => array( 'boolean', 'null' ),
 			'readonly' => true,
 		);
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-dmc',
-			'type'       => 'object',
-			'properties' => array(
-				'state'          => array(
-					'description' => __( 'absent (not installed), inactive, too_old (before 0.45: it reads no signatures) or active.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'string',
-					'enum'        => DMC_Detector::STATES,
-					'readonly'    => true,
-				),
-				'installed'      => array(
-					'description' => __( 'Whether the plugin file data-machine-code/data-machine-code.php exists (or DMC is loaded from elsewhere).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
-				),
-				'active'         => array(
-					'description' => __( 'Whether DMC is active on this site (network-activated included) or loaded in this request.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
-				),
-				'network_active' => array(
-					'description' => __( 'Whether DMC is network-activated.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
-				),
-				'loaded'         => array(
-					'description' => __( 'Whether DMC is loaded in this request (its DATAMACHINE_CODE_VERSION constant is defined).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
-				),
-				'plugin_file'    => array(
-					'description' => __( 'The plugin file looked for, relative to the plugins folder.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'string',
-					'readonly'    => true,
-				),
-				'version'        => array(
-					'description' => __( 'Version from DMC\'s plugin header, or null when not installed or unreadable.', 'wp-coding-agents-runtimes' ),
-					'type'        => array( 'string', 'null' ),
-					'readonly'    => true,
-				),
-				'consumes'       => array(
-					'description' => __( 'Whether this DMC version reads the filter for the worktree origin session (0.45+) and for the lock owner context (after 0.47.7); null when the version is unknown.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'object',
-					'readonly'    => true,
-					'properties'  => array(
+		return self::response_schema(
+			'wpca-dmc',
+			array(
+				'state'          => self::read_only( __( 'absent (not installed), inactive, too_old (before 0.45: it reads no signatures) or active.', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => DMC_Detector::STATES ) ),
+				'installed'      => self::read_only( __( 'Whether the plugin file data-machine-code/data-machine-code.php exists (or DMC is loaded from elsewhere).', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'active'         => self::read_only( __( 'Whether DMC is active on this site (network-activated included) or loaded in this request.', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'network_active' => self::read_only( __( 'Whether DMC is network-activated.', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'loaded'         => self::read_only( __( 'Whether DMC is loaded in this request (its DATAMACHINE_CODE_VERSION constant is defined).', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'plugin_file'    => self::read_only( __( 'The plugin file looked for, relative to the plugins folder.', 'wp-coding-agents-runtimes' ), 'string' ),
+				'version'        => self::read_only( __( 'Version from DMC\'s plugin header, or null when not installed or unreadable.', 'wp-coding-agents-runtimes' ), array( 'string', 'null' ) ),
+				'consumes'       => self::read_only( __( 'Whether this DMC version reads the filter for the worktree origin session (0.45+) and for the lock owner context (after 0.47.7); null when the version is unknown.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+					'properties' => array(
 						'origin_session' => $consumes,
 						'lock_owner'     => $consumes,
 					),
 				),
-				'filter'         => array(
-					'description' => __( 'Who applied the filter in this request. DMC applies it only in the process that creates a worktree or takes a lock, usually WP-CLI, so a REST request rarely sees it.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'object',
-					'readonly'    => true,
-					'properties'  => array(
+				'filter'         => self::read_only( __( 'Who applied the filter in this request. DMC applies it only in the process that creates a worktree or takes a lock, usually WP-CLI, so a REST request rarely sees it.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+					'properties' => array(
 						'applied_in_request'    => array( 'type' => 'integer' ),
 						'applied_by_other_code' => array( 'type' => 'boolean' ),
 						'first_other_caller'    => array(
@@ -511,13 +364,8 @@ class Schema {
 						),
 					),
 				),
-				'plugins_url'    => array(
-					'description' => __( 'The Plugins screen, for users who may activate plugins; null otherwise.', 'wp-coding-agents-runtimes' ),
-					'type'        => array( 'string', 'null' ),
-					'format'      => 'uri',
-					'readonly'    => true,
-				),
-			),
+				'plugins_url'    => self::read_only( __( 'The Plugins screen, for users who may activate plugins; null otherwise.', 'wp-coding-agents-runtimes' ), array( 'string', 'null' ), array( 'format' => 'uri' ) ),
+			)
 		);
 	}
 
@@ -527,56 +375,25 @@ class Schema {
 	 * @return array
 	 */
 	public static function get_worktree_schema() {
-		$text = array(
-			'type'     => array( 'string', 'null' ),
-			'readonly' => true,
-		);
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-worktree',
-			'type'       => 'object',
-			'properties' => array(
-				'handle'          => array(
-					'description' => __( 'The worktree handle (the key in DMC\'s option).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'string',
-					'readonly'    => true,
+		$nullable = array( 'string', 'null' );
+		return self::response_schema(
+			'wpca-worktree',
+			array(
+				'handle'          => self::read_only( __( 'The worktree handle (the key in DMC\'s option).', 'wp-coding-agents-runtimes' ), 'string' ),
+				'repo'            => self::read_only( __( 'Repository, or null when not recorded.', 'wp-coding-agents-runtimes' ), $nullable ),
+				'branch'          => self::read_only( __( 'Branch, or null when not recorded.', 'wp-coding-agents-runtimes' ), $nullable ),
+				'created_at'      => self::read_only_time( __( 'When DMC recorded the worktree, ISO 8601 UTC; null when absent or unreadable.', 'wp-coding-agents-runtimes' ) ),
+				'origin_session'  => self::read_only( __( 'The origin session as DMC reads it back: legacy keys migrated, values normalised (null kept), primary_id resolved against the signatures registered now.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+					'properties' => self::origin_session_properties( $nullable ),
 				),
-				'repo'            => array( 'description' => __( 'Repository, or null when not recorded.', 'wp-coding-agents-runtimes' ) ) + $text,
-				'branch'          => array( 'description' => __( 'Branch, or null when not recorded.', 'wp-coding-agents-runtimes' ) ) + $text,
-				'created_at'      => array(
-					'description' => __( 'When DMC recorded the worktree, ISO 8601 UTC; null when absent or unreadable.', 'wp-coding-agents-runtimes' ),
-					'type'        => array( 'string', 'null' ),
-					'format'      => 'date-time',
-					'readonly'    => true,
+				'primary_runtime' => self::read_only( __( 'The runtime whose value is primary_id, or null.', 'wp-coding-agents-runtimes' ), $nullable ),
+				'primary_rule'    => self::read_only(
+					__( 'How primary_id was chosen: explicit (stored), session_id (first session_id of a registered runtime), registered_value (first value of a registered runtime), captured_value (first value of any runtime); null when there is none.', 'wp-coding-agents-runtimes' ),
+					$nullable,
+					array( 'enum' => array_merge( DMC_Worktree_Records::PRIMARY_RULES, array( null ) ) )
 				),
-				'origin_session'  => array(
-					'description' => __( 'The origin session as DMC reads it back: legacy keys migrated, values normalised (null kept), primary_id resolved against the signatures registered now.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'object',
-					'readonly'    => true,
-					'properties'  => array(
-						'primary_id' => array( 'type' => array( 'string', 'null' ) ),
-						'ids'        => array(
-							'type'                 => 'object',
-							'additionalProperties' => array(
-								'type'                 => 'object',
-								'additionalProperties' => array( 'type' => array( 'string', 'null' ) ),
-							),
-						),
-					),
-				),
-				'primary_runtime' => array( 'description' => __( 'The runtime whose value is primary_id, or null.', 'wp-coding-agents-runtimes' ) ) + $text,
-				'primary_rule'    => array(
-					'description' => __( 'How primary_id was chosen: explicit (stored), session_id (first session_id of a registered runtime), registered_value (first value of a registered runtime), captured_value (first value of any runtime); null when there is none.', 'wp-coding-agents-runtimes' ),
-					'type'        => array( 'string', 'null' ),
-					'enum'        => array_merge( DMC_Worktree_Records::PRIMARY_RULES, array( null ) ),
-					'readonly'    => true,
-				),
-				'legacy'          => array(
-					'description' => __( 'Whether the stored row holds legacy <runtime>_<subkey> keys (written before DMC 0.45).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
-				),
-			),
+				'legacy'          => self::read_only( __( 'Whether the stored row holds legacy <runtime>_<subkey> keys (written before DMC 0.45).', 'wp-coding-agents-runtimes' ), 'boolean' ),
+			)
 		);
 	}
 
@@ -586,64 +403,37 @@ class Schema {
 	 * @return array
 	 */
 	public static function get_attribution_summary_schema() {
-		$count = array(
-			'type'     => 'integer',
-			'readonly' => true,
+		$nullable_time = array(
+			'type'   => array( 'string', 'null' ),
+			'format' => 'date-time',
 		);
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-attribution-summary',
-			'type'       => 'object',
-			'properties' => array(
-				'option'   => array(
-					'description' => __( 'State of DMC\'s option datamachine_worktree_metadata: absent, unreadable (not an array) or ok.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'string',
-					'enum'        => array( 'absent', 'unreadable', 'ok' ),
-					'readonly'    => true,
-				),
-				'total'    => array( 'description' => __( 'Recorded worktrees read.', 'wp-coding-agents-runtimes' ) ) + $count,
-				'skipped'  => array( 'description' => __( 'Entries of the option that are not a handle mapped to metadata, left out.', 'wp-coding-agents-runtimes' ) ) + $count,
-				'runtimes' => array(
-					'description' => __( 'Per runtime DMC reads now or found in the records, in filter order.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'readonly'    => true,
-					'items'       => array(
+		return self::response_schema(
+			'wpca-attribution-summary',
+			array(
+				'option'   => self::read_only( __( 'State of DMC\'s option datamachine_worktree_metadata: absent, unreadable (not an array) or ok.', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => array( 'absent', 'unreadable', 'ok' ) ) ),
+				'total'    => self::read_only( __( 'Recorded worktrees read.', 'wp-coding-agents-runtimes' ), 'integer' ),
+				'skipped'  => self::read_only( __( 'Entries of the option that are not a handle mapped to metadata, left out.', 'wp-coding-agents-runtimes' ), 'integer' ),
+				'runtimes' => self::read_only( __( 'Per runtime DMC reads now or found in the records, in filter order.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+					'items' => array(
 						'type'       => 'object',
 						'properties' => array(
 							'id'                 => array( 'type' => 'string' ),
-							'published'          => array(
-								'description' => __( 'Whether DMC reads this runtime now.', 'wp-coding-agents-runtimes' ),
-								'type'        => 'boolean',
-							),
-							'published_since'    => array(
-								'description' => __( 'The runtime\'s last change here (updated_at), the nearest time to its publication this plugin keeps; null when unknown.', 'wp-coding-agents-runtimes' ),
-								'type'        => array( 'string', 'null' ),
-								'format'      => 'date-time',
-							),
-							'worktrees'          => array( 'description' => __( 'Recorded worktrees holding a value of this runtime.', 'wp-coding-agents-runtimes' ) ) + $count,
-							'primary'            => array( 'description' => __( 'Recorded worktrees whose primary_id is this runtime\'s.', 'wp-coding-agents-runtimes' ) ) + $count,
-							'last_attributed_at' => array(
-								'description' => __( 'Newest recorded worktree holding a value of this runtime.', 'wp-coding-agents-runtimes' ),
-								'type'        => array( 'string', 'null' ),
-								'format'      => 'date-time',
-							),
-							'worktrees_since'    => array(
-								'description' => __( 'Published runtimes: worktrees recorded since published_since (all dated ones when it is null).', 'wp-coding-agents-runtimes' ),
-								'type'        => array( 'integer', 'null' ),
-							),
-							'attributed_since'   => array(
-								'description' => __( 'Published runtimes: of those, how many hold a value of this runtime.', 'wp-coding-agents-runtimes' ),
-								'type'        => array( 'integer', 'null' ),
-							),
-							'flag'               => array(
-								'description' => __( 'unattributed: worktrees were recorded since it was published and none holds a value of it; no_worktrees_since: none was recorded since; null otherwise.', 'wp-coding-agents-runtimes' ),
-								'type'        => array( 'string', 'null' ),
-								'enum'        => array( 'unattributed', 'no_worktrees_since', null ),
+							'published'          => self::property( __( 'Whether DMC reads this runtime now.', 'wp-coding-agents-runtimes' ), 'boolean' ),
+							'published_since'    => array( 'description' => __( 'The runtime\'s last change here (updated_at), the nearest time to its publication this plugin keeps; null when unknown.', 'wp-coding-agents-runtimes' ) ) + $nullable_time,
+							'worktrees'          => self::read_only( __( 'Recorded worktrees holding a value of this runtime.', 'wp-coding-agents-runtimes' ), 'integer' ),
+							'primary'            => self::read_only( __( 'Recorded worktrees whose primary_id is this runtime\'s.', 'wp-coding-agents-runtimes' ), 'integer' ),
+							'last_attributed_at' => array( 'description' => __( 'Newest recorded worktree holding a value of this runtime.', 'wp-coding-agents-runtimes' ) ) + $nullable_time,
+							'worktrees_since'    => self::property( __( 'Published runtimes: worktrees recorded since published_since (all dated ones when it is null).', 'wp-coding-agents-runtimes' ), array( 'integer', 'null' ) ),
+							'attributed_since'   => self::property( __( 'Published runtimes: of those, how many hold a value of this runtime.', 'wp-coding-agents-runtimes' ), array( 'integer', 'null' ) ),
+							'flag'               => self::property(
+								__( 'unattributed: worktrees were recorded since it was published and none holds a value of it; no_worktrees_since: none was recorded since; null otherwise.', 'wp-coding-agents-runtimes' ),
+								array( 'string', 'null' ),
+								array( 'enum' => array( 'unattributed', 'no_worktrees_since', null ) )
 							),
 						),
 					),
 				),
-			),
+			)
 		);
 	}
 
@@ -723,36 +513,34 @@ class Schema {
 	 * @return array
 	 */
 	public static function foreign_signature_schema() {
-		$nullable = array( 'type' => array( 'string', 'null' ) );
+		$nullable = array( 'string', 'null' );
 		return array(
 			'type'       => 'object',
 			'readonly'   => true,
 			'properties' => array(
 				'id'          => array( 'type' => 'string' ),
-				'fields'      => array(
-					'description'          => __( 'The mapping as the other code declares it (what DMC reads).', 'wp-coding-agents-runtimes' ),
-					'type'                 => 'object',
-					'additionalProperties' => array( 'type' => 'string' ),
-				),
-				'declared_by' => array(
-					'description' => __( 'The callbacks that add or change the entry, in the order WordPress runs them, with the file and line defining each (relative to the WordPress root).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'items'       => array(
-						'type'       => 'object',
-						'properties' => array(
-							'file'     => $nullable,
-							'line'     => array( 'type' => array( 'integer', 'null' ) ),
-							'priority' => array( 'type' => 'integer' ),
-							'callback' => array( 'type' => 'string' ),
+				'fields'      => self::property( __( 'The mapping as the other code declares it (what DMC reads).', 'wp-coding-agents-runtimes' ), 'object', array( 'additionalProperties' => array( 'type' => 'string' ) ) ),
+				'declared_by' => self::property(
+					__( 'The callbacks that add or change the entry, in the order WordPress runs them, with the file and line defining each (relative to the WordPress root).', 'wp-coding-agents-runtimes' ),
+					'array',
+					array(
+						'items' => array(
+							'type'       => 'object',
+							'properties' => array(
+								'file'     => array( 'type' => $nullable ),
+								'line'     => array( 'type' => array( 'integer', 'null' ) ),
+								'priority' => array( 'type' => 'integer' ),
+								'callback' => array( 'type' => 'string' ),
+							),
 						),
-					),
+					)
 				),
-				'status'      => array(
-					'description' => __( 'adoptable; stored (the registry holds the same mapping, e.g. after adopting: remove the declaring file); conflict (the registry holds this id with another mapping, or disabled); invalid (not a valid signature for this registry).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'string',
-					'enum'        => array( 'adoptable', 'stored', 'conflict', 'invalid' ),
+				'status'      => self::property(
+					__( 'adoptable; stored (the registry holds the same mapping, e.g. after adopting: remove the declaring file); conflict (the registry holds this id with another mapping, or disabled); invalid (not a valid signature for this registry).', 'wp-coding-agents-runtimes' ),
+					'string',
+					array( 'enum' => array( 'adoptable', 'stored', 'conflict', 'invalid' ) )
 				),
-				'problem'     => array( 'description' => __( 'Why an invalid entry cannot be adopted.', 'wp-coding-agents-runtimes' ) ) + $nullable,
+				'problem'     => self::property( __( 'Why an invalid entry cannot be adopted.', 'wp-coding-agents-runtimes' ), $nullable ),
 			),
 		);
 	}
@@ -763,18 +551,15 @@ class Schema {
 	 * @return array
 	 */
 	public static function get_foreign_signatures_schema() {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-foreign-signatures',
-			'type'       => 'object',
-			'properties' => array(
-				'entries' => array(
-					'description' => __( 'Entries DMC sees that code other than this plugin declares, in filter order.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'items'       => self::foreign_signature_schema(),
-					'readonly'    => true,
+		return self::response_schema(
+			'wpca-foreign-signatures',
+			array(
+				'entries' => self::read_only(
+					__( 'Entries DMC sees that code other than this plugin declares, in filter order.', 'wp-coding-agents-runtimes' ),
+					'array',
+					array( 'items' => self::foreign_signature_schema() )
 				),
-			),
+			)
 		);
 	}
 
@@ -784,19 +569,13 @@ class Schema {
 	 * @return array
 	 */
 	public static function get_adoption_schema() {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-adoption',
-			'type'       => 'object',
-			'properties' => array(
-				'adopted'     => array(
-					'description' => __( 'Whether this request stored the entry (false: it was already stored with the same mapping).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'boolean',
-					'readonly'    => true,
-				),
+		return self::response_schema(
+			'wpca-adoption',
+			array(
+				'adopted'     => self::read_only( __( 'Whether this request stored the entry (false: it was already stored with the same mapping).', 'wp-coding-agents-runtimes' ), 'boolean' ),
 				'item'        => self::get_item_schema(),
 				'declared_by' => self::foreign_signature_schema()['properties']['declared_by'],
-			),
+			)
 		);
 	}
 
@@ -935,12 +714,7 @@ class Schema {
 	 * @return array
 	 */
 	public static function get_observation_settings_schema() {
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-observation-settings',
-			'type'       => 'object',
-			'properties' => array( 'window_days' => self::window_days_schema() ),
-		);
+		return self::response_schema( 'wpca-observation-settings', array( 'window_days' => self::window_days_schema() ) );
 	}
 
 	/**
@@ -950,45 +724,26 @@ class Schema {
 	 * @return array
 	 */
 	public static function observation_schema() {
-		$names    = array(
-			'type'     => 'array',
-			'items'    => array( 'type' => 'string' ),
-			'readonly' => true,
-		);
-		$nullable = array(
-			'type'     => array( 'string', 'null' ),
-			'readonly' => true,
-		);
+		$nullable = array( 'string', 'null' );
 		return array(
 			'type'       => 'object',
 			'readonly'   => true,
 			'properties' => array(
-				'observed_at'      => array(
-					'description' => __( 'When the observation was recorded, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'string',
-					'format'      => 'date-time',
-					'readonly'    => true,
+				'observed_at'      => self::read_only_time( __( 'When the observation was recorded, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ), false ),
+				'recorded_by'      => self::read_only( __( 'Login of the user whose credentials recorded it.', 'wp-coding-agents-runtimes' ), $nullable ),
+				'source'           => self::read_only( __( 'installer (Application Password, e.g. bin/runtime-signature verify in an agent process) or admin (cookie auth).', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => self::VERIFICATION_SOURCES ) ),
+				'host'             => self::read_only( __( 'Host name the agent process reported, or null.', 'wp-coding-agents-runtimes' ), $nullable ),
+				'runtime'          => self::read_only( __( 'The runtime the process said it is (verify --runtime), or null.', 'wp-coding-agents-runtimes' ), $nullable ),
+				'declared'         => self::variable_names( __( 'Environment variables named by the effective signatures at the time.', 'wp-coding-agents-runtimes' ) ),
+				'found'            => self::variable_names( __( 'Declared variables the agent process had (names only).', 'wp-coding-agents-runtimes' ) ),
+				'missing'          => self::variable_names( __( 'Declared variables absent or blank in the agent process (names only).', 'wp-coding-agents-runtimes' ) ),
+				'hashes'           => self::read_only(
+					__( 'Per found variable, a short keyed hash of its trimmed value (HMAC-SHA256 with a site secret, first 12 hex digits): equal hashes mean the same value, e.g. the same session, without storing it.', 'wp-coding-agents-runtimes' ),
+					'object',
+					array( 'additionalProperties' => array( 'type' => 'string' ) )
 				),
-				'recorded_by'      => array( 'description' => __( 'Login of the user whose credentials recorded it.', 'wp-coding-agents-runtimes' ) ) + $nullable,
-				'source'           => array(
-					'description' => __( 'installer (Application Password, e.g. bin/runtime-signature verify in an agent process) or admin (cookie auth).', 'wp-coding-agents-runtimes' ),
-					'type'        => 'string',
-					'enum'        => self::VERIFICATION_SOURCES,
-					'readonly'    => true,
-				),
-				'host'             => array( 'description' => __( 'Host name the agent process reported, or null.', 'wp-coding-agents-runtimes' ) ) + $nullable,
-				'runtime'          => array( 'description' => __( 'The runtime the process said it is (verify --runtime), or null.', 'wp-coding-agents-runtimes' ) ) + $nullable,
-				'declared'         => array( 'description' => __( 'Environment variables named by the effective signatures at the time.', 'wp-coding-agents-runtimes' ) ) + $names,
-				'found'            => array( 'description' => __( 'Declared variables the agent process had (names only).', 'wp-coding-agents-runtimes' ) ) + $names,
-				'missing'          => array( 'description' => __( 'Declared variables absent or blank in the agent process (names only).', 'wp-coding-agents-runtimes' ) ) + $names,
-				'hashes'           => array(
-					'description'          => __( 'Per found variable, a short keyed hash of its trimmed value (HMAC-SHA256 with a site secret, first 12 hex digits): equal hashes mean the same value, e.g. the same session, without storing it.', 'wp-coding-agents-runtimes' ),
-					'type'                 => 'object',
-					'additionalProperties' => array( 'type' => 'string' ),
-					'readonly'             => true,
-				),
-				'primary_runtime'  => array( 'description' => __( 'The runtime whose value would become DMC\'s primary_id, or null when DMC would record none.', 'wp-coding-agents-runtimes' ) ) + $nullable,
-				'primary_variable' => array( 'description' => __( 'The variable whose value would become the primary_id, or null.', 'wp-coding-agents-runtimes' ) ) + $nullable,
+				'primary_runtime'  => self::read_only( __( 'The runtime whose value would become DMC\'s primary_id, or null when DMC would record none.', 'wp-coding-agents-runtimes' ), $nullable ),
+				'primary_variable' => self::read_only( __( 'The variable whose value would become the primary_id, or null.', 'wp-coding-agents-runtimes' ), $nullable ),
 			),
 		);
 	}
@@ -1000,44 +755,34 @@ class Schema {
 	 */
 	public static function get_observations_schema() {
 		$nullable = array( 'type' => array( 'string', 'null' ) );
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-observations',
-			'type'       => 'object',
-			'properties' => array(
-				'observations' => array(
-					'description' => __( 'The last observations from agent processes, newest first.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'maxItems'    => Verification_Log::MAX_OBSERVATIONS,
-					'items'       => self::observation_schema(),
-					'readonly'    => true,
+		return self::response_schema(
+			'wpca-observations',
+			array(
+				'observations' => self::read_only(
+					__( 'The last observations from agent processes, newest first.', 'wp-coding-agents-runtimes' ),
+					'array',
+					array(
+						'maxItems' => Verification_Log::MAX_OBSERVATIONS,
+						'items'    => self::observation_schema(),
+					)
 				),
 				'window_days'  => self::window_days_schema() + array( 'readonly' => true ),
-				'variables'    => array(
-					'description' => __( 'Every variable the effective signatures declare, in filter order, with where and when it was last seen.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'readonly'    => true,
-					'items'       => array(
+				'variables'    => self::read_only( __( 'Every variable the effective signatures declare, in filter order, with where and when it was last seen.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+					'items' => array(
 						'type'       => 'object',
 						'properties' => array(
-							'runtime'        => array( 'type' => 'string' ),
-							'subkey'         => array( 'type' => 'string' ),
-							'name'           => array( 'type' => 'string' ),
-							'last_seen_at'   => array( 'format' => 'date-time' ) + $nullable,
-							'last_seen_host' => $nullable,
-							'times_seen'     => array( 'type' => 'integer' ),
-							'distinct_values' => array(
-								'description' => __( 'How many different values (by hash) the kept observations saw.', 'wp-coding-agents-runtimes' ),
-								'type'        => 'integer',
-							),
+							'runtime'         => array( 'type' => 'string' ),
+							'subkey'          => array( 'type' => 'string' ),
+							'name'            => array( 'type' => 'string' ),
+							'last_seen_at'    => array( 'format' => 'date-time' ) + $nullable,
+							'last_seen_host'  => $nullable,
+							'times_seen'      => array( 'type' => 'integer' ),
+							'distinct_values' => self::property( __( 'How many different values (by hash) the kept observations saw.', 'wp-coding-agents-runtimes' ), 'integer' ),
 						),
 					),
 				),
-				'runtimes'     => array(
-					'description' => __( 'Every runtime DMC reads, in filter order; flagged when observations exist but none within the window saw any of its variables.', 'wp-coding-agents-runtimes' ),
-					'type'        => 'array',
-					'readonly'    => true,
-					'items'       => array(
+				'runtimes'     => self::read_only( __( 'Every runtime DMC reads, in filter order; flagged when observations exist but none within the window saw any of its variables.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+					'items' => array(
 						'type'       => 'object',
 						'properties' => array(
 							'id'           => array( 'type' => 'string' ),
@@ -1046,7 +791,7 @@ class Schema {
 						),
 					),
 				),
-			),
+			)
 		);
 	}
 
@@ -1394,6 +1139,99 @@ class Schema {
 		return $body;
 	}
 
+	/**
+	 * The top of a route's response schema.
+	 *
+	 * @param string $title      Schema title (`wpca-…`).
+	 * @param array  $properties Its properties.
+	 * @return array
+	 */
+	private static function response_schema( $title, array $properties ) {
+		return array(
+			'$schema'    => 'http://json-schema.org/draft-04/schema#',
+			'title'      => $title,
+			'type'       => 'object',
+			'properties' => $properties,
+		);
+	}
+
+	/**
+	 * A described property: description, type, then `$extra` (format, enum, items…).
+	 *
+	 * @param string       $description What it holds.
+	 * @param string|array $type        JSON type(s).
+	 * @param array        $extra       Further keywords, in order.
+	 * @return array
+	 */
+	private static function property( $description, $type, array $extra = array() ) {
+		return array(
+			'description' => $description,
+			'type'        => $type,
+		) + $extra;
+	}
+
+	/**
+	 * A described read-only property; keywords added after it (`+ array( 'properties' => … )`)
+	 * follow `readonly`.
+	 *
+	 * @param string       $description What it holds.
+	 * @param string|array $type        JSON type(s).
+	 * @param array        $extra       Further keywords, before `readonly`.
+	 * @return array
+	 */
+	private static function read_only( $description, $type, array $extra = array() ) {
+		return self::property( $description, $type, $extra ) + array( 'readonly' => true );
+	}
+
+	/**
+	 * A read-only ISO 8601 UTC time.
+	 *
+	 * @param string $description What happened then.
+	 * @param bool   $nullable    Whether it may be null.
+	 * @return array
+	 */
+	private static function read_only_time( $description, $nullable = true ) {
+		return self::read_only( $description, $nullable ? array( 'string', 'null' ) : 'string', array( 'format' => 'date-time' ) );
+	}
+
+	/**
+	 * A read-only list of environment variable names.
+	 *
+	 * @param string $description Which variables.
+	 * @return array
+	 */
+	private static function variable_names( $description ) {
+		return self::read_only( $description, 'array', array( 'items' => array( 'type' => 'string' ) ) );
+	}
+
+	/**
+	 * Properties of an origin session (`primary_id`, `ids`: runtime => subkey => value).
+	 *
+	 * @param string|array $value_type JSON type(s) of one captured value.
+	 * @return array
+	 */
+	private static function origin_session_properties( $value_type ) {
+		return array(
+			'primary_id' => array( 'type' => array( 'string', 'null' ) ),
+			'ids'        => self::runtime_values_schema( $value_type ),
+		);
+	}
+
+	/**
+	 * Schema of a map runtime => subkey => value (DMC's `ids` and `runtime_ids`).
+	 *
+	 * @param string|array $value_type JSON type(s) of one value.
+	 * @return array
+	 */
+	private static function runtime_values_schema( $value_type ) {
+		return array(
+			'type'                 => 'object',
+			'additionalProperties' => array(
+				'type'                 => 'object',
+				'additionalProperties' => array( 'type' => $value_type ),
+			),
+		);
+	}
 	/**
 	 * Keeps user-supplied text quoted in messages short.
 	 *
