@@ -224,9 +224,13 @@ test( 'hundreds of records page ten at a time, newest first', async ( {
 	await expect( pages ).toContainText( 'Page 1 of 21' );
 	const first = panel.locator( '.wpca-records__worktree h3' ).first();
 	await expect( first ).toHaveText( 'repo@b-204' );
+	const newer = pages.getByRole( 'button', { name: 'Newer' } );
+	// The first page has nothing newer: the button stays, focusable and disabled.
+	await expect( newer ).toBeDisabled();
 	await pages.getByRole( 'button', { name: 'Older' } ).click();
 	await expect( pages ).toContainText( 'Page 2 of 21' );
 	await expect( first ).toHaveText( 'repo@b-194' );
-	await pages.getByRole( 'button', { name: 'Newer' } ).click();
+	await expect( newer ).toBeEnabled();
+	await newer.click();
 	await expect( first ).toHaveText( 'repo@b-204' );
 } );

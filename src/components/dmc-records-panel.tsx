@@ -128,25 +128,54 @@ function RuntimeLine( { runtime }: { runtime: RuntimeAttribution } ) {
 	);
 }
 
-function PageButton( {
-	label,
-	disabled,
-	onClick,
+// Newer / Older around "Page N of M"; a button past either end stays focusable but disabled.
+function Pager( {
+	page,
+	totalPages,
+	busy,
+	onShowPage,
 }: {
-	label: string;
-	disabled: boolean;
-	onClick: () => void;
+	page: number;
+	totalPages: number;
+	busy: boolean;
+	onShowPage: ( page: number ) => void;
 } ) {
-	return (
+	const pageButton = ( label: string, target: number ) => (
 		<Button
 			variant="secondary"
 			size="compact"
-			disabled={ disabled }
+			disabled={ busy || target < 1 || target > totalPages }
 			accessibleWhenDisabled
-			onClick={ onClick }
+			onClick={ () => onShowPage( target ) }
 		>
 			{ label }
 		</Button>
+	);
+	return (
+		<nav
+			className="wpca-records__pages"
+			aria-label={ __(
+				'Recorded worktrees pages',
+				'wp-coding-agents-runtimes'
+			) }
+		>
+			{ pageButton(
+				__( 'Newer', 'wp-coding-agents-runtimes' ),
+				page - 1
+			) }
+			<span>
+				{ sprintf(
+					/* translators: 1: page, 2: number of pages. */
+					__( 'Page %1$d of %2$d', 'wp-coding-agents-runtimes' ),
+					page,
+					totalPages
+				) }
+			</span>
+			{ pageButton(
+				__( 'Older', 'wp-coding-agents-runtimes' ),
+				page + 1
+			) }
+		</nav>
 	);
 }
 
@@ -340,48 +369,12 @@ export function DmcRecordsPanel( {
 						) ) }
 					</ul>
 					{ worktrees.totalPages > 1 && (
-						<nav
-							className="wpca-records__pages"
-							aria-label={ __(
-								'Recorded worktrees pages',
-								'wp-coding-agents-runtimes'
-							) }
-						>
-							<PageButton
-								label={ __(
-									'Newer',
-									'wp-coding-agents-runtimes'
-								) }
-								disabled={ busy || worktrees.page <= 1 }
-								onClick={ () =>
-									onShowPage( worktrees.page - 1 )
-								}
-							/>
-							<span>
-								{ sprintf(
-									/* translators: 1: page, 2: number of pages. */
-									__(
-										'Page %1$d of %2$d',
-										'wp-coding-agents-runtimes'
-									),
-									worktrees.page,
-									worktrees.totalPages
-								) }
-							</span>
-							<PageButton
-								label={ __(
-									'Older',
-									'wp-coding-agents-runtimes'
-								) }
-								disabled={
-									busy ||
-									worktrees.page >= worktrees.totalPages
-								}
-								onClick={ () =>
-									onShowPage( worktrees.page + 1 )
-								}
-							/>
-						</nav>
+						<Pager
+							page={ worktrees.page }
+							totalPages={ worktrees.totalPages }
+							busy={ busy }
+							onShowPage={ onShowPage }
+						/>
 					) }
 				</>
 			) }
