@@ -90,7 +90,9 @@ test( 'enable, edit, disable and re-enable, add and reorder: DMC sees each chang
 	await editorInput( kimaki, 'Environment variable 2', 'Kimaki' ).fill(
 		'KIMAKI_THREAD'
 	);
-	await kimaki.getByRole( 'button', { name: 'Add field' } ).click();
+	await kimaki
+		.getByRole( 'button', { name: 'Add field: Kimaki', exact: true } )
+		.click();
 	await fillFieldRow(
 		kimaki,
 		4,

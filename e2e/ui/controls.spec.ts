@@ -173,7 +173,7 @@ test( 'at 360 px nothing is wider than the window, with a 64-character id and a 
 	}
 } );
 
-test( "with two editors open, every input is found by role and its runtime's name", async ( {
+test( "with two editors open, every input and row button is found by role and its runtime's name", async ( {
 	page,
 } ) => {
 	await openScreen( page );
@@ -209,14 +209,53 @@ test( "with two editors open, every input is found by role and its runtime's nam
 			await expect(
 				editorInput( page, `Environment variable ${ index + 1 }`, name )
 			).toHaveValue( env );
+			await expect(
+				exact( page, 'button', `Remove row ${ index + 1 }: ${ name }` )
+			).toHaveCount( 1 );
 		}
+		await expect(
+			exact(
+				page,
+				'button',
+				`Remove row ${ editor.fields.length + 1 }: ${ name }`
+			)
+		).toHaveCount( 0 );
+		await expect(
+			exact( page, 'button', `Add field: ${ name }` )
+		).toHaveCount( 1 );
 	}
-	// The visible label stays short.
+	// The visible labels stay short.
 	await expect(
 		runtimeCard( page, 'kimaki' ).locator( 'label', {
 			hasText: /^Subkey 1$/,
 		} )
 	).toHaveCount( 1 );
+	await expect( exact( page, 'button', 'Add field: Kimaki' ) ).toHaveText(
+		'Add field'
+	);
+	await expect( exact( page, 'button', 'Remove row 1: Kimaki' ) ).toHaveText(
+		'Remove'
+	);
+	// Adding and removing rows acts on the named editor only.
+	await exact( page, 'button', 'Add field: OpenCode' ).click();
+	await expect( editorInput( page, 'Subkey 3', 'OpenCode' ) ).toHaveValue(
+		''
+	);
+	await expect( exact( page, 'button', 'Remove row 4: Kimaki' ) ).toHaveCount(
+		0
+	);
+	await exact( page, 'button', 'Remove row 3: OpenCode' ).click();
+	await expect( editorInput( page, 'Subkey 3', 'OpenCode' ) ).toHaveCount(
+		0
+	);
+	await expect( editorInput( page, 'Subkey 3', 'Kimaki' ) ).toHaveValue(
+		'thread_url'
+	);
+	await exact( page, 'button', 'Remove row 3: Kimaki' ).click();
+	await expect( editorInput( page, 'Subkey 3', 'Kimaki' ) ).toHaveCount( 0 );
+	await expect( editorInput( page, 'Subkey 2', 'OpenCode' ) ).toHaveValue(
+		'run_id'
+	);
 	// Typing into one editor's input leaves the other's alone.
 	await editorInput( page, 'Environment variable 2', 'OpenCode' ).fill(
 		'OPENCODE_RUN'

@@ -39,6 +39,7 @@ export function FieldRowsEditor( {
 			)
 		);
 
+	const addLabel = __( 'Add field', 'wp-coding-agents-runtimes' );
 	return (
 		<fieldset className="wpca-field-rows">
 			<legend>
@@ -67,6 +68,11 @@ export function FieldRowsEditor( {
 						'Environment variable %d',
 						'wp-coding-agents-runtimes'
 					),
+					index + 1
+				);
+				const removeLabel = sprintf(
+					/* translators: %d: row number. */
+					__( 'Remove row %d', 'wp-coding-agents-runtimes' ),
 					index + 1
 				);
 				return (
@@ -105,14 +111,10 @@ export function FieldRowsEditor( {
 							variant="tertiary"
 							isDestructive
 							className="wpca-field-rows__remove"
-							label={ sprintf(
-								/* translators: %d: row number. */
-								__(
-									'Remove row %d',
-									'wp-coding-agents-runtimes'
-								),
-								index + 1
-							) }
+							label={
+								withRuntime( removeLabel, runtimeName ) ??
+								removeLabel
+							}
 							onClick={ () =>
 								onChange(
 									rows.filter(
@@ -130,10 +132,11 @@ export function FieldRowsEditor( {
 			<Button
 				__next40pxDefaultSize
 				variant="secondary"
+				label={ withRuntime( addLabel, runtimeName ) }
 				onClick={ () => onChange( [ ...rows, newRow() ] ) }
 				disabled={ disabled || rows.length >= MAX_SUBKEYS }
 			>
-				{ __( 'Add field', 'wp-coding-agents-runtimes' ) }
+				{ addLabel }
 			</Button>
 		</fieldset>
 	);
