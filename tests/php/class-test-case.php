@@ -12,8 +12,11 @@ use PHPUnit\Framework\TestCase;
 use WP_Coding_Agents\Runtimes\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\Option_Lock;
 use WP_Coding_Agents\Runtimes\Plugin;
+use WP_Coding_Agents\Runtimes\Presets;
+use WP_Coding_Agents\Runtimes\REST_Controller;
 use WP_Coding_Agents\Runtimes\Signature_Store;
 use WP_Coding_Agents\Runtimes\Uninstaller;
+use WP_REST_Request;
 
 /**
  * Shared set-up for the plugin's tests.
@@ -72,6 +75,34 @@ abstract class Test_Case extends TestCase {
 	 */
 	protected function store() {
 		return new Signature_Store( new Option_Lock( Signature_Store::LOCK_OPTION ) );
+	}
+
+	/**
+	 * Registers both presets (kimaki, then opencode) with their default fields.
+	 */
+	protected function register_presets() {
+		foreach ( array( 'kimaki', 'opencode' ) as $id ) {
+			$this->store()->put( $id, array( 'fields' => Presets::get( $id )['fields'] ) );
+		}
+	}
+
+	/**
+	 * Dispatches a request in-process through WordPress's REST server, as the current user.
+	 *
+	 * @param string     $method Method.
+	 * @param string     $path   Path under the plugin's namespace.
+	 * @param mixed|null $body   JSON body (raw string when a string).
+	 * @return array{0: int, 1: mixed} Status and the data as a client decodes it.
+	 */
+	protected function call( $method, $path, $body = null ) {
+		$request = new WP_REST_Request( $method, '/' . REST_Controller::API_NAMESPACE . $path );
+		if ( null !== $body ) {
+			$request->set_header( 'Content-Type', 'application/json' );
+			$request->set_body( is_string( $body ) ? $body : wp_json_encode( $body ) );
+		}
+		$response = rest_do_request( $request );
+		$data     = json_decode( wp_json_encode( rest_get_server()->response_to_data( $response, false ) ), true );
+		return array( $response->get_status(), $data );
 	}
 
 	/**

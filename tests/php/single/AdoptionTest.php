@@ -12,15 +12,12 @@ use WP_Coding_Agents\Runtimes\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\Presets;
 use WP_Coding_Agents\Runtimes\Schema;
 use WP_Coding_Agents\Runtimes\Signature_Store;
-use WP_REST_Request;
 
 /**
  * The legacy file is written where the older installers wrote it and loaded the way
  * WordPress loads mu-plugins (include); "deleting" it removes the file and its callback.
  */
 class AdoptionTest extends Test_Case {
-
-	const BASE = '/wp-coding-agents/v1';
 
 	const RELATIVE_FILE = 'wp-content/mu-plugins/wp-coding-agents-runtimes.php';
 
@@ -63,19 +60,6 @@ class AdoptionTest extends Test_Case {
 
 	private function legacy_path() {
 		return ABSPATH . self::RELATIVE_FILE;
-	}
-
-	/**
-	 * Dispatches a request.
-	 *
-	 * @param string $method Method.
-	 * @param string $path   Path under the namespace.
-	 * @return array{0: int, 1: mixed} Status and decoded data.
-	 */
-	private function call( $method, $path ) {
-		$response = rest_do_request( new WP_REST_Request( $method, self::BASE . $path ) );
-		$data     = json_decode( wp_json_encode( rest_get_server()->response_to_data( $response, false ) ), true );
-		return array( $response->get_status(), $data );
 	}
 
 	public function test_entries_other_code_adds_are_listed_with_the_file_that_declares_them() {

@@ -8,7 +8,6 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Presets;
 use WP_Coding_Agents\Runtimes\Schema;
 use WP_Coding_Agents\Runtimes\Verification_Log;
 use WP_REST_Request;
@@ -30,27 +29,7 @@ class LastVerificationTest extends Test_Case {
 
 	protected function setUp(): void {
 		parent::setUp();
-		$this->store()->put( 'kimaki', array( 'fields' => Presets::get( 'kimaki' )['fields'] ) );
-		$this->store()->put( 'opencode', array( 'fields' => Presets::get( 'opencode' )['fields'] ) );
-	}
-
-	/**
-	 * Dispatches a request.
-	 *
-	 * @param string     $method Method.
-	 * @param string     $path   Path under the namespace.
-	 * @param mixed|null $body   JSON body.
-	 * @return array{0: int, 1: mixed} Status and decoded data.
-	 */
-	private function call( $method, $path, $body = null ) {
-		$request = new WP_REST_Request( $method, self::BASE . $path );
-		if ( null !== $body ) {
-			$request->set_header( 'Content-Type', 'application/json' );
-			$request->set_body( wp_json_encode( $body ) );
-		}
-		$response = rest_do_request( $request );
-		$data     = json_decode( wp_json_encode( rest_get_server()->response_to_data( $response, false ) ), true );
-		return array( $response->get_status(), $data );
+		$this->register_presets();
 	}
 
 	public function test_without_record_nothing_is_stored_and_there_is_no_last_verification() {

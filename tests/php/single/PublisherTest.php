@@ -41,18 +41,12 @@ class PublisherTest extends Test_Case {
 		$this->foreign[] = array( $callback, $priority );
 	}
 
-	private function register_both_presets() {
-		$store = $this->store();
-		$store->put( 'kimaki', array( 'fields' => Presets::get( 'kimaki' )['fields'] ) );
-		$store->put( 'opencode', array( 'fields' => Presets::get( 'opencode' )['fields'] ) );
-	}
-
 	public function test_nothing_registered_publishes_nothing() {
 		$this->assertSame( array(), apply_filters( Filter_Publisher::HOOK, array() ) );
 	}
 
 	public function test_enabled_signatures_are_published_in_precedence_order_exactly_as_dmc_expects() {
-		$this->register_both_presets();
+		$this->register_presets();
 		$this->store()->put( 'custom', array( 'fields' => array( 'session_id' => 'C' ) ) );
 		$this->store()->patch( 'custom', array( 'enabled' => false ) );
 
@@ -73,7 +67,7 @@ class PublisherTest extends Test_Case {
 	}
 
 	public function test_entries_of_other_code_are_kept_and_ours_appended_after_them() {
-		$this->register_both_presets();
+		$this->register_presets();
 		$foreign = array( 'other' => array( 'session_id' => 'OTHER_SESSION_ID' ) );
 
 		$this->assertSame(
@@ -84,7 +78,7 @@ class PublisherTest extends Test_Case {
 	}
 
 	public function test_an_earlier_callback_with_the_same_id_wins_and_is_reported() {
-		$this->register_both_presets();
+		$this->register_presets();
 		$theirs = array( 'session_id' => 'THEIR_KIMAKI_ID' );
 		$this->add_foreign(
 			static function ( $signatures ) use ( $theirs ) {
@@ -111,7 +105,7 @@ class PublisherTest extends Test_Case {
 	}
 
 	public function test_a_later_callback_overwriting_or_removing_ours_is_reported() {
-		$this->register_both_presets();
+		$this->register_presets();
 		$this->add_foreign(
 			static function ( $signatures ) {
 				$signatures['kimaki'] = array( 'session_id' => 'LATER_ID' );
@@ -129,7 +123,7 @@ class PublisherTest extends Test_Case {
 	}
 
 	public function test_without_collisions_none_are_reported() {
-		$this->register_both_presets();
+		$this->register_presets();
 		$this->add_foreign(
 			static function ( $signatures ) {
 				$signatures['other'] = array( 'session_id' => 'OTHER' );
@@ -145,7 +139,7 @@ class PublisherTest extends Test_Case {
 	}
 
 	public function test_every_published_id_stays_a_string_with_non_empty_string_pairs() {
-		$this->register_both_presets();
+		$this->register_presets();
 		update_option(
 			'datamachine_code_worktree_runtime_signatures',
 			get_option( 'datamachine_code_worktree_runtime_signatures' ) + array(

@@ -18,25 +18,6 @@ class RestTest extends Test_Case {
 
 	const BASE = '/wp-coding-agents/v1';
 
-	/**
-	 * Dispatches a request.
-	 *
-	 * @param string     $method Method.
-	 * @param string     $path   Path under the namespace.
-	 * @param mixed|null $body   JSON body (raw string when a string).
-	 * @return array{0: int, 1: mixed} Status and decoded data.
-	 */
-	private function call( $method, $path, $body = null ) {
-		$request = new WP_REST_Request( $method, self::BASE . $path );
-		if ( null !== $body ) {
-			$request->set_header( 'Content-Type', 'application/json' );
-			$request->set_body( is_string( $body ) ? $body : wp_json_encode( $body ) );
-		}
-		$response = rest_do_request( $request );
-		$data     = json_decode( wp_json_encode( rest_get_server()->response_to_data( $response, false ) ), true );
-		return array( $response->get_status(), $data );
-	}
-
 	private function snapshot() {
 		return array( $this->stored(), $this->stored( Signature_Store::META_OPTION ) );
 	}

@@ -58,12 +58,6 @@ class SiteHealthTest extends Test_Case {
 		return $result;
 	}
 
-	private function register_presets() {
-		foreach ( array( 'kimaki', 'opencode' ) as $id ) {
-			$this->store()->put( $id, array( 'fields' => Presets::get( $id )['fields'] ) );
-		}
-	}
-
 	public function test_nothing_published_is_a_recommended_improvement() {
 		$result = $this->run_test();
 
