@@ -11,7 +11,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { basicAuth, ROOT, testSite } from '../support/site';
+import { expect, test } from '@playwright/test';
+import { basicAuth, ROOT, testSite, wpPhp } from '../support/site';
 
 export const SCRIPT = path.join( ROOT, 'bin', 'runtime-signature' );
 
@@ -139,6 +140,18 @@ export function runScript(
 }
 
 /**
+ * `verify` as an agent process runs it: with the agent's environment.
+ * @param env  The agent's variables.
+ * @param args Further arguments (--runtime, --no-record…).
+ */
+export function verify(
+	env: Record< string, string >,
+	...args: string[]
+): Promise< RunResult > {
+	return runScript( [ 'verify', ...args ], { env } );
+}
+
+/**
  * Every line the script printed, for exact matches on its status lines.
  * @param result
  */
@@ -192,6 +205,51 @@ export async function unregisterAll(): Promise< void > {
 	await unregisterOverRest(
 		...body.filter( ( item ) => item.registered ).map( ( item ) => item.id )
 	);
+}
+
+/**
+ * A GET as the admin that must answer 200: its body.
+ * @param route
+ */
+export async function restOk< T >( route: string ): Promise< T > {
+	const response = await rest< T >( 'GET', route );
+	expect( response.status ).toBe( 200 );
+	return response.body;
+}
+
+/**
+ * The same start for every test of a spec about verify: no observation kept, and
+ * kimaki and opencode registered through the script as their installers do, each
+ * subkey mapped to RUNTIME_SUBKEY (opencode: session_id, run_id). Afterwards
+ * nothing is registered or observed and the scratch folder is gone.
+ * @param kimakiSubkeys Kimaki's subkeys, in order.
+ */
+export function withRegisteredAgents( kimakiSubkeys: string[] ): void {
+	const forgetObservations = () =>
+		wpPhp( `delete_option( 'wpca_observations' );` );
+	test.afterAll( removeScratchDir );
+	test.beforeEach( async () => {
+		forgetObservations();
+		await unregisterAll();
+		for ( const [ id, subkeys ] of [
+			[ 'kimaki', kimakiSubkeys ],
+			[ 'opencode', [ 'session_id', 'run_id' ] ],
+		] as const ) {
+			const result = await runScript( [
+				'register',
+				id,
+				...subkeys.map(
+					( subkey ) =>
+						`${ subkey }=${ id.toUpperCase() }_${ subkey.toUpperCase() }`
+				),
+			] );
+			expect( result.code, result.stderr ).toBe( EXIT.done );
+		}
+	} );
+	test.afterEach( async () => {
+		forgetObservations();
+		await unregisterAll();
+	} );
 }
 
 /**

@@ -7,11 +7,10 @@ import { test, expect } from '@playwright/test';
 import { wpPhp } from '../support/site';
 import {
 	EXIT,
-	rest,
-	runScript,
+	restOk,
 	unregisterAll,
-	removeScratchDir,
-	type RunResult,
+	withRegisteredAgents,
+	verify,
 } from './helpers';
 
 interface Observation {
@@ -39,14 +38,8 @@ interface ObservationsBody {
 	runtimes: Array< { id: string; flagged: boolean } >;
 }
 
-async function observations(): Promise< ObservationsBody > {
-	const response = await rest< ObservationsBody >(
-		'GET',
-		'/attribution/observations'
-	);
-	expect( response.status ).toBe( 200 );
-	return response.body;
-}
+const observations = () =>
+	restOk< ObservationsBody >( '/attribution/observations' );
 
 /**
  * The site's keyed hash of a value (the key is a site secret the test cannot know otherwise).
@@ -58,39 +51,8 @@ function siteHash( value: string ): string {
 	).trim();
 }
 
-function verify(
-	env: Record< string, string >,
-	...args: string[]
-): Promise< RunResult > {
-	return runScript( [ 'verify', ...args ], { env } );
-}
-
-test.afterAll( removeScratchDir );
-
-test.beforeEach( async () => {
-	wpPhp( `delete_option( 'wpca_observations' );` );
-	await unregisterAll();
-	for ( const args of [
-		[
-			'kimaki',
-			'session_id=KIMAKI_SESSION_ID',
-			'thread_id=KIMAKI_THREAD_ID',
-		],
-		[
-			'opencode',
-			'session_id=OPENCODE_SESSION_ID',
-			'run_id=OPENCODE_RUN_ID',
-		],
-	] ) {
-		const result = await runScript( [ 'register', ...args ] );
-		expect( result.code, result.stderr ).toBe( EXIT.done );
-	}
-} );
-
-test.afterEach( async () => {
-	wpPhp( `delete_option( 'wpca_observations' );` );
-	await unregisterAll();
-} );
+// Kimaki without thread_url: every declared variable is named in the assertions.
+withRegisteredAgents( [ 'session_id', 'thread_id' ] );
 
 test( 'an opencode process no longer overwrites what a kimaki process reported', async () => {
 	const kimaki = await verify(
@@ -253,9 +215,10 @@ test( 'verify refuses a --runtime that is not a runtime id, before contacting th
 		[ '--runtime' ],
 		[ '--runtimes=kimaki' ],
 	] ) {
-		const result = await runScript( [ 'verify', ...args ], {
-			env: { WPCA_URL: 'http://127.0.0.1:9' },
-		} );
+		const result = await verify(
+			{ WPCA_URL: 'http://127.0.0.1:9' },
+			...args
+		);
 		expect( result.code, args.join( ' ' ) ).toBe( EXIT.usage );
 	}
 	expect( ( await observations() ).observations ).toHaveLength( 0 );

@@ -7,18 +7,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
-import { wpPhp } from '../support/site';
 import {
 	EXIT,
 	fakeSite,
 	NO_ROUTE,
 	readLog,
-	rest,
+	restOk,
 	runScript,
 	scratchDir,
 	spyOnCommands,
-	unregisterAll,
-	removeScratchDir,
+	withRegisteredAgents,
+	verify,
 } from './helpers';
 
 const SECRET = 'top-secret-value-7c1f';
@@ -42,40 +41,14 @@ interface LastVerification {
 }
 
 async function lastVerification(): Promise< LastVerification | null > {
-	const response = await rest< { verification: LastVerification | null } >(
-		'GET',
-		'/attribution/last-verification'
-	);
-	expect( response.status ).toBe( 200 );
-	return response.body.verification;
+	return (
+		await restOk< { verification: LastVerification | null } >(
+			'/attribution/last-verification'
+		)
+	).verification;
 }
 
-test.afterAll( removeScratchDir );
-
-test.beforeEach( async () => {
-	wpPhp( `delete_option( 'wpca_observations' );` );
-	await unregisterAll();
-	for ( const args of [
-		[
-			'kimaki',
-			'session_id=KIMAKI_SESSION_ID',
-			'thread_id=KIMAKI_THREAD_ID',
-			'thread_url=KIMAKI_THREAD_URL',
-		],
-		[
-			'opencode',
-			'session_id=OPENCODE_SESSION_ID',
-			'run_id=OPENCODE_RUN_ID',
-		],
-	] ) {
-		const result = await runScript( [ 'register', ...args ] );
-		expect( result.code, result.stderr ).toBe( EXIT.done );
-	}
-} );
-
-test.afterEach( async () => {
-	await unregisterAll();
-} );
+withRegisteredAgents( [ 'session_id', 'thread_id', 'thread_url' ] );
 
 /**
  * The JSON bodies of every request, as WPCA_DEBUG_BODY recorded them.
@@ -160,9 +133,10 @@ test( 'verify prints the primary id, the captured ids and the missing variables,
 } );
 
 test( 'verify --no-record records no observation', async () => {
-	const result = await runScript( [ 'verify', '--no-record' ], {
-		env: { KIMAKI_SESSION_ID: 'not-recorded' },
-	} );
+	const result = await verify(
+		{ KIMAKI_SESSION_ID: 'not-recorded' },
+		'--no-record'
+	);
 	expect( result.code, result.stderr ).toBe( EXIT.done );
 	expect( result.stdout ).toContain( 'primary_id: not-recorded' );
 	expect( result.stdout ).not.toContain( RECORDED );
@@ -222,11 +196,9 @@ test( 'verify asks again without recording when the site predates "record"', asy
 } );
 
 test( 'verify without kimaki variables takes the primary id from the next runtime', async () => {
-	const result = await runScript( [ 'verify' ], {
-		env: {
-			OPENCODE_SESSION_ID: '  open-session  ',
-			KIMAKI_THREAD_URL: 'discord.com/not-a-url',
-		},
+	const result = await verify( {
+		OPENCODE_SESSION_ID: '  open-session  ',
+		KIMAKI_THREAD_URL: 'discord.com/not-a-url',
 	} );
 	expect( result.code, result.stderr ).toBe( EXIT.done );
 	expect( result.stdout ).toContain(
@@ -240,7 +212,7 @@ test( 'verify without kimaki variables takes the primary id from the next runtim
 } );
 
 test( 'verify in a process without any declared variable records nothing and lists them all', async () => {
-	const result = await runScript( [ 'verify' ] );
+	const result = await verify( {} );
 	expect( result.code, result.stderr ).toBe( EXIT.done );
 	expect( result.stdout ).toContain(
 		'nothing (no declared variable is set in this process)'
