@@ -5,7 +5,8 @@
  * as WordPress's REST server describes them (scripts/lib/export-rest-schema.php, run in
  * PHP against the test site's database; no HTTP request) — and the Schema class's
  * patterns and limits for the screen's hints. json-schema-to-typescript does the
- * conversion.
+ * conversion; shapes several routes share become one named type each
+ * (shareRepeatedShapes).
  *
  * `--check` writes nothing and fails when the committed file differs from what the
  * server says now (npm test runs it).
@@ -157,6 +158,150 @@ function routeName( route, namespace ) {
 		.join( '' );
 }
 
+// The child schemas of a schema, each with a word for a type name, a step of its
+// path for comments, and a way to swap it for another schema.
+function children( schema ) {
+	const found = [];
+	for ( const key of [ 'properties', 'patternProperties' ] ) {
+		for ( const name of Object.keys( schema[ key ] ?? {} ) ) {
+			found.push( {
+				node: schema[ key ][ name ],
+				label: name,
+				step: `.${ name }`,
+				replace: ( other ) => ( schema[ key ][ name ] = other ),
+			} );
+		}
+	}
+	for ( const [ key, word, step ] of [
+		[ 'items', 'item', '[]' ],
+		[ 'additionalProperties', 'value', '[k]' ],
+	] ) {
+		if ( schema[ key ] && 'object' === typeof schema[ key ] ) {
+			found.push( {
+				node: schema[ key ],
+				label: word,
+				step,
+				replace: ( other ) => ( schema[ key ] = other ),
+			} );
+		}
+	}
+	return found;
+}
+
+/**
+ * Calls `visit` for every schema nested in `schema` (not `schema` itself), outer first.
+ * @param {Object}   schema JSON schema.
+ * @param {string}   where  Its path, for comments (TypeName.property[]).
+ * @param {string}   label  Name of the property it sits at, for type names.
+ * @param {Function} visit  ( node, label, where, replace ).
+ */
+function walk( schema, where, label, visit ) {
+	for ( const child of children( schema ) ) {
+		const childLabel = /^(item|value)$/.test( child.label )
+			? `${ label } ${ child.label }`
+			: child.label;
+		const childWhere = where + child.step;
+		visit( child.node, childLabel, childWhere, child.replace );
+		walk( child.node, childWhere, childLabel, visit );
+	}
+}
+
+// A shape regardless of what one use says about it: its schema without the description.
+function shapeKey( schema ) {
+	const sorted = ( value ) => {
+		if ( Array.isArray( value ) ) {
+			return value.map( sorted );
+		}
+		if ( ! value || 'object' !== typeof value ) {
+			return value;
+		}
+		return Object.fromEntries(
+			Object.keys( value )
+				.sort()
+				.map( ( key ) => [ key, sorted( value[ key ] ) ] )
+		);
+	};
+	const { description, ...shape } = schema;
+	return JSON.stringify( sorted( shape ) );
+}
+
+/**
+ * Writes every shape once. A nested schema titled like a route's schema becomes a
+ * reference to that route's type (the adopted runtime is a WpcaRuntime); any other
+ * object with declared properties found in more than one place becomes one named
+ * type, called after the property of its first use, largest shape first. Each use
+ * keeps its own description.
+ * @param {Array<{name: string, schema: Object}>} types Top-level types (changed in place).
+ * @return {Array<{name: string, schema: Object}>} The shared types.
+ */
+function shareRepeatedShapes( types ) {
+	const named = new Map(
+		types
+			.filter( ( type ) => type.schema.title )
+			.map( ( type ) => [ type.schema.title, type.name ] )
+	);
+	const reference = ( name, node ) => ( {
+		tsType: name,
+		...( node.description ? { description: node.description } : {} ),
+	} );
+	for ( const type of types ) {
+		walk( type.schema, type.name, '', ( node, label, where, replace ) => {
+			if ( named.has( node.title ) ) {
+				replace( reference( named.get( node.title ), node ) );
+			}
+		} );
+	}
+	const shared = [];
+	for (;;) {
+		const shapes = new Map();
+		for ( const type of [ ...types, ...shared ] ) {
+			walk(
+				type.schema,
+				type.name,
+				'',
+				( node, label, where, replace ) => {
+					if (
+						node.tsType ||
+						0 === Object.keys( node.properties ?? {} ).length
+					) {
+						return;
+					}
+					const key = shapeKey( node );
+					const shape = shapes.get( key ) ?? {
+						node,
+						label,
+						uses: [],
+					};
+					shape.uses.push( { node, where, replace } );
+					shapes.set( key, shape );
+				}
+			);
+		}
+		const [ repeated ] = [ ...shapes ]
+			.filter( ( [ , shape ] ) => shape.uses.length > 1 )
+			.sort( ( [ a ], [ b ] ) => b.length - a.length );
+		if ( ! repeated ) {
+			return shared;
+		}
+		const { node, label, uses } = repeated[ 1 ];
+		const name = pascal( label );
+		if ( [ ...types, ...shared ].some( ( type ) => type.name === name ) ) {
+			throw new Error( `Two types would be called ${ name }.` );
+		}
+		const { description, ...schema } = node;
+		shared.push( {
+			name,
+			schema: {
+				...schema,
+				description: `Shared by ${ uses.map( ( { where } ) => where ).join( ', ' ) }.`,
+			},
+		} );
+		for ( const { node: used, replace } of uses ) {
+			replace( reference( name, used ) );
+		}
+	}
+}
+
 const OPTIONS = {
 	bannerComment: '',
 	additionalProperties: false,
@@ -167,22 +312,19 @@ const OPTIONS = {
 
 async function generate( published ) {
 	const { namespace, routes, constants } = published;
-	const parts = [];
+	const types = [];
 	const seenTitles = new Set();
 	for ( const [ route, data ] of Object.entries( routes ) ) {
 		const schema = data.schema;
 		if ( schema?.title && ! seenTitles.has( schema.title ) ) {
 			seenTitles.add( schema.title );
-			parts.push(
-				await compile(
-					{
-						...asResponse( schema ),
-						description: `Response item of ${ route.slice( namespace.length + 1 ) } (schema "${ schema.title }").`,
-					},
-					pascal( schema.title ),
-					OPTIONS
-				)
-			);
+			types.push( {
+				name: pascal( schema.title ),
+				schema: {
+					...asResponse( schema ),
+					description: `Response item of ${ route.slice( namespace.length + 1 ) } (schema "${ schema.title }").`,
+				},
+			} );
 		}
 		for ( const endpoint of data.endpoints ) {
 			for ( const method of endpoint.methods ) {
@@ -192,11 +334,18 @@ async function generate( published ) {
 				const summary = `Body of \`${ method } ${ route.slice( namespace.length + 1 ) }\`.`;
 				const body = bodySchema( endpoint.args, route, summary );
 				if ( body ) {
-					const name = `${ pascal( method.toLowerCase() ) }${ routeName( route, namespace ) }Body`;
-					parts.push( await compile( body, name, OPTIONS ) );
+					types.push( {
+						name: `${ pascal( method.toLowerCase() ) }${ routeName( route, namespace ) }Body`,
+						schema: body,
+					} );
 				}
 			}
 		}
+	}
+	const shared = shareRepeatedShapes( types );
+	const parts = [];
+	for ( const { name, schema } of [ ...types, ...shared ] ) {
+		parts.push( await compile( schema, name, OPTIONS ) );
 	}
 	const source = [
 		'/**',

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { Runtime } from '../../src/api/types';
 import { basicAuth, ROOT, testSite, wpPhp } from '../support/site';
 
 export const SCRIPT = path.join( ROOT, 'bin', 'runtime-signature' );
@@ -159,14 +160,7 @@ export function lines( result: RunResult ): string[] {
 	return result.stdout.split( '\n' ).filter( Boolean );
 }
 
-export interface RuntimeItem {
-	id: string;
-	label: string;
-	fields: Record< string, string >;
-	enabled: boolean;
-	registered: boolean;
-	updated_at: string | null;
-}
+export type RuntimeItem = Runtime;
 
 /**
  * A REST call as the admin, independent of the script under test.

@@ -4,6 +4,7 @@
  * at once), read back over REST and straight from the options table.
  */
 import { test, expect } from '@playwright/test';
+import type { ObservationsResponse } from '../../src/api/types';
 import { wpPhp } from '../support/site';
 import {
 	EXIT,
@@ -13,33 +14,8 @@ import {
 	verify,
 } from './helpers';
 
-interface Observation {
-	observed_at: string;
-	host: string | null;
-	runtime: string | null;
-	found: string[];
-	missing: string[];
-	hashes: Record< string, string >;
-	primary_runtime: string | null;
-	primary_variable: string | null;
-}
-
-interface ObservationsBody {
-	observations: Observation[];
-	window_days: number;
-	variables: Array< {
-		runtime: string;
-		name: string;
-		last_seen_at: string | null;
-		last_seen_host: string | null;
-		times_seen: number;
-		distinct_values: number;
-	} >;
-	runtimes: Array< { id: string; flagged: boolean } >;
-}
-
 const observations = () =>
-	restOk< ObservationsBody >( '/attribution/observations' );
+	restOk< ObservationsResponse >( '/attribution/observations' );
 
 /**
  * The site's keyed hash of a value (the key is a site secret the test cannot know otherwise).

@@ -7,6 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from '@playwright/test';
+import type {
+	LastVerification,
+	LastVerificationResponse,
+} from '../../src/api/types';
 import {
 	EXIT,
 	fakeSite,
@@ -24,25 +28,9 @@ const SECRET = 'top-secret-value-7c1f';
 
 const RECORDED = 'recorded on the site as an observation';
 
-/** The report in GET /attribution/last-verification, as the admin sees it. */
-interface LastVerification {
-	recorded_at: string;
-	recorded_by: string | null;
-	source: 'installer' | 'admin';
-	host: string | null;
-	runtime: string | null;
-	declared: string[];
-	found: string[];
-	missing: string[];
-	hashes: Record< string, string >;
-	primary_runtime: string | null;
-	primary_variable: string | null;
-	primary_hash: string | null;
-}
-
 async function lastVerification(): Promise< LastVerification | null > {
 	return (
-		await restOk< { verification: LastVerification | null } >(
+		await restOk< LastVerificationResponse >(
 			'/attribution/last-verification'
 		)
 	).verification;

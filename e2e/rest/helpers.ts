@@ -12,6 +12,7 @@ import {
 	type APIRequestContext,
 } from '@playwright/test';
 import { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
+import type { LockBudget, Runtime } from '../../src/api/types';
 import { basicAuth, testSite, wpPhp, type Role } from '../support/site';
 
 export const SIGNATURES_OPTION = 'datamachine_code_worktree_runtime_signatures';
@@ -19,22 +20,7 @@ export const META_OPTION = 'wpca_runtime_meta';
 
 export type Fields = Record< string, string >;
 
-export interface RuntimeItem {
-	id: string;
-	label: string;
-	fields: Fields;
-	enabled: boolean;
-	registered: boolean;
-	preset: boolean;
-	source: 'installer' | 'admin' | 'preset' | 'external';
-	updated_at: string | null;
-	updated_by: string | null;
-	collision: boolean;
-	declared: { fields: Fields; enabled: boolean; label: string } | null;
-	overridden: Array< 'fields' | 'enabled' | 'label' >;
-	revision: number;
-	etag: string;
-}
+export type RuntimeItem = Runtime;
 
 export interface SignaturesBody {
 	signatures: Record< string, Fields >;
@@ -46,13 +32,7 @@ export interface SignaturesBody {
 		message: string;
 	} >;
 	/** DMC's lock metadata budget at 300 bytes a declared value. */
-	lock_budget: {
-		runtime_ids_bytes: number;
-		reserved_bytes: number;
-		total_bytes: number;
-		budget: number;
-		fits: boolean;
-	};
+	lock_budget: LockBudget;
 }
 
 export interface ErrorBody {

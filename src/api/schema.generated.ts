@@ -187,28 +187,7 @@ export interface WpcaSignatures {
 	/**
 	 * DMC's lock metadata budget if every declared variable had a 300-byte value (the most DMC keeps), with DMC's own keys at their largest.
 	 */
-	lock_budget: {
-		/**
-		 * Bytes of runtime_ids as DMC JSON-encodes it.
-		 */
-		runtime_ids_bytes: number;
-		/**
-		 * Bytes of the lock metadata without runtime_ids: DMC's own keys at their largest (host 253, pid 7, four DATAMACHINE_* values of 300, wp_cli_args 1,000, workspace and lock paths of 255 each, request id 24; plain characters).
-		 */
-		reserved_bytes: number;
-		/**
-		 * Bytes of the whole lock metadata JSON.
-		 */
-		total_bytes: number;
-		/**
-		 * DMC cuts the JSON at this many bytes; a cut JSON reads back as no metadata at all.
-		 */
-		budget: number;
-		/**
-		 * Whether total_bytes is within the budget.
-		 */
-		fits: boolean;
-	};
+	lock_budget: LockBudget;
 	/**
 	 * Entries and pairs of the stored option that are invalid and therefore not published.
 	 */
@@ -260,28 +239,7 @@ export interface WpcaAttributionPreview {
 	/**
 	 * DMC's lock metadata budget for the lock owner's runtime_ids of this environment, with DMC's own keys at their largest.
 	 */
-	lock_budget: {
-		/**
-		 * Bytes of runtime_ids as DMC JSON-encodes it.
-		 */
-		runtime_ids_bytes: number;
-		/**
-		 * Bytes of the lock metadata without runtime_ids: DMC's own keys at their largest (host 253, pid 7, four DATAMACHINE_* values of 300, wp_cli_args 1,000, workspace and lock paths of 255 each, request id 24; plain characters).
-		 */
-		reserved_bytes: number;
-		/**
-		 * Bytes of the whole lock metadata JSON.
-		 */
-		total_bytes: number;
-		/**
-		 * DMC cuts the JSON at this many bytes; a cut JSON reads back as no metadata at all.
-		 */
-		budget: number;
-		/**
-		 * Whether total_bytes is within the budget.
-		 */
-		fits: boolean;
-	};
+	lock_budget: LockBudget;
 	/**
 	 * Whether this result was recorded as an observation (the request sent "record": true).
 	 */
@@ -659,12 +617,7 @@ export interface WpcaForeignSignatures {
 		/**
 		 * The callbacks that add or change the entry, in the order WordPress runs them, with the file and line defining each (relative to the WordPress root).
 		 */
-		declared_by: {
-			file: string | null;
-			line: number | null;
-			priority: number;
-			callback: string;
-		}[];
+		declared_by: DeclaredByItem[];
 		/**
 		 * adoptable; stored (the registry holds the same mapping, e.g. after adopting: remove the declaring file); conflict (the registry holds this id with another mapping, or disabled); invalid (not a valid signature for this registry).
 		 */
@@ -688,85 +641,41 @@ export interface WpcaAdoption {
 	/**
 	 * The callbacks that add or change the entry, in the order WordPress runs them, with the file and line defining each (relative to the WordPress root).
 	 */
-	declared_by: {
-		file: string | null;
-		line: number | null;
-		priority: number;
-		callback: string;
-	}[];
+	declared_by: DeclaredByItem[];
 }
-export interface WpcaRuntime {
+
+/**
+ * Shared by WpcaSignatures.lock_budget, WpcaAttributionPreview.lock_budget.
+ */
+export interface LockBudget {
 	/**
-	 * Runtime id: lowercase letters and digits in dash-separated groups, starting with a letter.
+	 * Bytes of runtime_ids as DMC JSON-encodes it.
 	 */
-	id: string;
+	runtime_ids_bytes: number;
 	/**
-	 * Human-readable name; plain text, tags are stripped.
+	 * Bytes of the lock metadata without runtime_ids: DMC's own keys at their largest (host 253, pid 7, four DATAMACHINE_* values of 300, wp_cli_args 1,000, workspace and lock paths of 255 each, request id 24; plain characters).
 	 */
-	label: string;
+	reserved_bytes: number;
 	/**
-	 * Map of subkey to the environment variable holding its value, in the order the consumer reads them.
+	 * Bytes of the whole lock metadata JSON.
 	 */
-	fields: {
-		[ k: string ]: string;
-	};
+	total_bytes: number;
 	/**
-	 * Whether the signature is published to Data Machine Code.
+	 * DMC cuts the JSON at this many bytes; a cut JSON reads back as no metadata at all.
 	 */
-	enabled: boolean;
+	budget: number;
 	/**
-	 * Whether the runtime is stored (enabled or disabled).
+	 * Whether total_bytes is within the budget.
 	 */
-	registered: boolean;
-	/**
-	 * Whether the runtime is one of the built-in presets.
-	 */
-	preset: boolean;
-	/**
-	 * Who last wrote the runtime: installer (Application Password), admin (admin screen), preset (never registered), external (found in the option without metadata) or adopted (taken over from other code that adds it to the filter, e.g. a legacy mu-plugin).
-	 */
-	source: 'installer' | 'admin' | 'preset' | 'external' | 'adopted';
-	/**
-	 * When the runtime last changed, ISO 8601 UTC.
-	 */
-	updated_at: string | null;
-	/**
-	 * Login of the user who last changed the runtime.
-	 */
-	updated_by: string | null;
-	/**
-	 * Whether another plugin publishes an entry with the same id, so this one does not take effect.
-	 */
-	collision: boolean;
-	/**
-	 * What the installer last declared (writes with an Application Password), or null when no installer did.
-	 */
-	declared: {
-		/**
-		 * Human-readable name; plain text, tags are stripped.
-		 */
-		label: string;
-		/**
-		 * Map of subkey to the environment variable holding its value, in the order the consumer reads them.
-		 */
-		fields: {
-			[ k: string ]: string;
-		};
-		/**
-		 * Whether the signature is published to Data Machine Code.
-		 */
-		enabled: boolean;
-	} | null;
-	/**
-	 * Properties the admin changed away from what the installer declares; an installer's registration leaves them alone until reset (POST /runtimes/<id>/reset) or ?force=true.
-	 */
-	overridden: ( 'fields' | 'enabled' | 'label' )[];
-	/**
-	 * How many times this plugin has changed the runtime (0 when never).
-	 */
-	revision: number;
-	/**
-	 * The ETag of the runtime as read (also in the ETag header): send it in If-Match to write only if nobody changed it since.
-	 */
-	etag: string;
+	fits: boolean;
+}
+
+/**
+ * Shared by WpcaForeignSignatures.entries[].declared_by[], WpcaAdoption.declared_by[].
+ */
+export interface DeclaredByItem {
+	file: string | null;
+	line: number | null;
+	priority: number;
+	callback: string;
 }

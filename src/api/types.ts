@@ -6,6 +6,7 @@
  * written here.
  */
 import type {
+	DeclaredByItem,
 	PatchRuntimesByIdBody,
 	PostAttributionPreviewBody,
 	PutOrderBody,
@@ -98,7 +99,7 @@ export type ForeignSignaturesResponse = WpcaForeignSignatures;
 export type ForeignSignature = ForeignSignaturesResponse[ 'entries' ][ number ];
 
 /** Where a callback adding an entry to the filter is defined. */
-export type FilterDeclarer = ForeignSignature[ 'declared_by' ][ number ];
+export type FilterDeclarer = DeclaredByItem;
 
 /** `POST /foreign-signatures/<id>/adopt`. */
 export type AdoptionResponse = WpcaAdoption;
@@ -137,4 +138,4 @@ export type AttributionSummary = WpcaAttributionSummary;
 export type RuntimeAttribution = AttributionSummary[ 'runtimes' ][ number ];
 
 /** DMC's lock metadata budget (8,192 bytes), for a preview or the registry's worst case. */
-export type LockBudget = AttributionPreview[ 'lock_budget' ];
+export type { LockBudget } from './schema.generated';
