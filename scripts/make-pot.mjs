@@ -10,8 +10,9 @@
  * whose text domain is missing or another one (the parsers are the extractors' own:
  * php-parser and Babel).
  *
- * `--check` writes nothing: it only fails on such calls (npm test runs it) and says
- * when the committed template is out of date.
+ * `--check` writes nothing: it fails on such calls and when the committed template
+ * is not what this run would write (a string, or where it stands, changed without
+ * `npm run make-pot`); npm test runs it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -275,10 +276,14 @@ if ( CHECK ) {
 	const committed = fs.existsSync( OUTPUT )
 		? fs.readFileSync( OUTPUT, 'utf8' )
 		: '';
+	if ( committed !== template ) {
+		process.stderr.write(
+			`${ relativeOutput } is out of date: its strings or their references differ from the code. Run \`npm run make-pot\` and commit the result.\n`
+		);
+		process.exit( 1 );
+	}
 	process.stdout.write(
-		committed === template
-			? `Every string is extractable; ${ relativeOutput } is up to date (${ count } strings).\n`
-			: `Every string is extractable. Note: ${ relativeOutput } is out of date; \`npm run make-pot\` refreshes it.\n`
+		`Every string is extractable; ${ relativeOutput } is up to date (${ count } strings).\n`
 	);
 } else {
 	fs.mkdirSync( path.dirname( OUTPUT ), { recursive: true } );
