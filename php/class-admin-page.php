@@ -64,6 +64,7 @@ class Admin_Page {
 		// its own dependencies have, not after the block-editor bundle the palette brings.
 		add_action( 'admin_enqueue_scripts', array( $this, 'enqueue_assets' ), 5 );
 		add_action( 'admin_notices', array( $this, 'notice_missing_build' ) );
+		add_action( 'admin_post_' . Publish_Form_Handler::ACTION, array( Publish_Form_Handler::class, 'handle' ) );
 		add_filter( 'plugin_action_links_' . plugin_basename( WPCA_RUNTIMES_FILE ), array( $this, 'add_action_link' ) );
 	}
 
@@ -119,7 +120,9 @@ class Admin_Page {
 		$build_url = plugins_url( 'build/', WPCA_RUNTIMES_FILE );
 		wp_enqueue_script( self::HANDLE, $build_url . 'index.js', $asset['dependencies'], $asset['version'], true );
 		wp_set_script_translations( self::HANDLE, 'wp-coding-agents-runtimes', plugin_dir_path( WPCA_RUNTIMES_FILE ) . 'languages' );
-		$this->preload_rest_responses();
+		// Computed after the page's HTML, not before its head: the first paint's toggles are
+		// sent without waiting for the REST server and eight internal requests.
+		add_action( 'admin_footer', array( $this, 'preload_rest_responses' ) );
 		if ( file_exists( $this->build_dir() . 'index.css' ) ) {
 			wp_enqueue_style( self::HANDLE, $build_url . 'index.css', array( 'wp-components' ), $asset['version'] );
 			wp_style_add_data( self::HANDLE, 'rtl', 'replace' );
@@ -127,23 +130,26 @@ class Admin_Page {
 	}
 
 	/**
-	 * Answers the screen's first REST reads from the page, as the block editor does: the
-	 * responses go to api-fetch's preloading middleware, which serves each once (later
-	 * reloads ask the server). A read that fails here is simply left to the screen.
+	 * `admin_footer`, before the footer scripts print: answers the screen's first REST
+	 * reads from the page, as the block editor does. The responses go to api-fetch's
+	 * preloading middleware, which serves each once (later reloads ask the server). A read
+	 * that fails here is simply left to the screen.
 	 */
-	private function preload_rest_responses() {
+	public function preload_rest_responses() {
 		$paths = array();
 		foreach ( self::PRELOADED_ROUTES as $route ) {
 			$paths[] = '/' . Plugin::REST_NAMESPACE . $route;
 		}
-		wp_add_inline_script(
-			'wp-api-fetch',
-			sprintf(
-				'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );',
-				wp_json_encode( array_reduce( $paths, 'rest_preload_api_request', array() ), JSON_HEX_TAG | JSON_UNESCAPED_SLASHES )
-			),
-			'after'
+		$script = sprintf(
+			'wp.apiFetch.use( wp.apiFetch.createPreloadingMiddleware( %s ) );',
+			wp_json_encode( array_reduce( $paths, 'rest_preload_api_request', array() ), JSON_HEX_TAG | JSON_UNESCAPED_SLASHES )
 		);
+		// Another plugin may have had api-fetch printed in the head already.
+		if ( wp_script_is( 'wp-api-fetch', 'done' ) ) {
+			wp_print_inline_script_tag( $script );
+			return;
+		}
+		wp_add_inline_script( 'wp-api-fetch', $script, 'after' );
 	}
 
 	/**
@@ -168,15 +174,16 @@ class Admin_Page {
 	}
 
 	/**
-	 * Renders the page: the app mounts into the root element.
+	 * Renders the page: the server's first paint (usable without JavaScript) inside the
+	 * root, which the app takes over.
 	 */
 	public function render() {
 		?>
 		<div class="wrap">
-			<div id="<?php echo esc_attr( self::ROOT_ID ); ?>"></div>
-			<noscript>
-				<p><?php esc_html_e( 'The Agent Runtimes screen needs JavaScript. The REST API under wp-coding-agents/v1 offers the same operations.', 'wp-coding-agents-runtimes' ); ?></p>
-			</noscript>
+			<?php Publish_Form_Handler::render_notices(); ?>
+			<div id="<?php echo esc_attr( self::ROOT_ID ); ?>">
+				<?php ( new Screen_First_Paint( Plugin::store(), Plugin::dmc_detector() ) )->render(); ?>
+			</div>
 		</div>
 		<?php
 	}

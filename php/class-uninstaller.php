@@ -53,5 +53,10 @@ class Uninstaller {
 		foreach ( self::OPTIONS as $option ) {
 			delete_option( $option );
 		}
+		// The form's notices waiting for a redirect (one transient per user, minutes long).
+		global $wpdb;
+		foreach ( array( '_transient_', '_transient_timeout_' ) as $prefix ) {
+			$wpdb->query( $wpdb->prepare( "DELETE FROM $wpdb->options WHERE option_name LIKE %s", $wpdb->esc_like( $prefix . Publish_Form_Handler::NOTICES_TRANSIENT ) . '%' ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- no API deletes transients by prefix.
+		}
 	}
 }

@@ -4,9 +4,15 @@
  * stored and publishes, so a test can tell the screen and the site agree.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
+import {
+	expect,
+	request as playwrightRequest,
+	type APIRequestContext,
+	type Locator,
+	type Page,
+} from '@playwright/test';
 import { Admin, Editor, PageUtils } from '@wordpress/e2e-test-utils-playwright';
-import { testSite, wpPhp, type Role } from '../support/site';
+import { basicAuth, testSite, wpPhp, type Role } from '../support/site';
 import { fillLoginForm } from '../support/login';
 
 export const SCREEN_PATH = '/wp-admin/tools.php?page=wpca-runtimes';
@@ -22,6 +28,18 @@ export function resetRegistry(): void {
 	wpPhp(
 		`delete_option( '${ SIGNATURES_OPTION }' ); delete_option( '${ META_OPTION }' );`
 	);
+}
+
+/**
+ * An installer's HTTP client: the admin's Application Password, none of the browser's
+ * cookies (requests relative to the site's REST root).
+ */
+export function installerRequest(): Promise< APIRequestContext > {
+	return playwrightRequest.newContext( {
+		storageState: { cookies: [], origins: [] },
+		baseURL: `${ testSite().restUrl }wp-coding-agents/v1/`,
+		extraHTTPHeaders: { Authorization: basicAuth( 'admin' ) },
+	} );
 }
 
 /** Both stored options, to compare before and after a rejected change. */

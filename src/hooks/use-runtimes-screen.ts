@@ -43,7 +43,12 @@ export interface RuntimesScreen extends Omit< ScreenState, 'preview' > {
 	/** Each change resolves to true when the server accepted it. */
 	saveRuntime: ( id: string, body: PutRuntimeBody ) => Promise< boolean >;
 	addRuntime: ( id: string, body: PutRuntimeBody ) => Promise< boolean >;
-	setEnabled: ( id: string, enabled: boolean ) => Promise< boolean >;
+	/** `basedOn`: the ETag of the state the admin saw, when not the screen's (the first paint's). */
+	setEnabled: (
+		id: string,
+		enabled: boolean,
+		basedOn?: string
+	) => Promise< boolean >;
 	removeRuntime: ( id: string ) => Promise< boolean >;
 	/** Drops the admin's changes: what the installer declares applies again. */
 	resetToDeclared: ( id: string ) => Promise< boolean >;
@@ -180,10 +185,10 @@ export function useRuntimesScreen(): RuntimesScreen {
 		[ change ]
 	);
 	const setEnabled = useCallback(
-		( id: string, enabled: boolean ) =>
+		( id: string, enabled: boolean, basedOn?: string ) =>
 			change(
 				runtimeScope( id ),
-				() => patchRuntime( id, { enabled }, etagOf( id ) ),
+				() => patchRuntime( id, { enabled }, basedOn ?? etagOf( id ) ),
 				said.published( runtimesRef.current, id, enabled )
 			),
 		[ change ]

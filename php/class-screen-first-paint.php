@@ -1,0 +1,275 @@
+<?php
+/**
+ * The screen's server-rendered first paint.
+ *
+ * @package wp-coding-agents-runtimes
+ */
+
+namespace WP_Coding_Agents\Runtimes;
+
+defined( 'ABSPATH' ) || exit;
+
+/**
+ * Prints, inside the app's root, the runtime list with a real form: one checkbox per
+ * runtime ("Published to DMC: <name>", as the React screen names it), each runtime's ETag
+ * and the state shown, and a submit button posting to admin-post.php
+ * (Publish_Form_Handler). The page is usable as soon as this HTML arrives, and with
+ * JavaScript off; the React app takes over from it (src/hooks/use-first-paint-handover.ts)
+ * and applies any toggle clicked before it loaded. The markup and classes follow the React
+ * components' (wp-components' stylesheet and ours style both), so the swap does not move
+ * anything.
+ */
+class Screen_First_Paint {
+
+	/** Class of the element the React app removes once it shows the screen. */
+	const CONTAINER_CLASS = 'wpca-first-paint';
+
+	/**
+	 * The registry.
+	 *
+	 * @var Signature_Store
+	 */
+	private $store;
+
+	/**
+	 * Whether DMC is there.
+	 *
+	 * @var DMC_Detector
+	 */
+	private $dmc_detector;
+
+	/**
+	 * Constructor.
+	 *
+	 * @param Signature_Store $store        Registry.
+	 * @param DMC_Detector    $dmc_detector DMC's status.
+	 */
+	public function __construct( Signature_Store $store, DMC_Detector $dmc_detector ) {
+		$this->store        = $store;
+		$this->dmc_detector = $dmc_detector;
+	}
+
+	/**
+	 * Prints the first paint.
+	 */
+	public function render() {
+		$items    = $this->store->list_items();
+		$names    = self::names( $items );
+		$position = 0;
+		?>
+		<div class="wpca-screen <?php echo esc_attr( self::CONTAINER_CLASS ); ?>">
+			<h1><?php esc_html_e( 'Agent Runtimes', 'wp-coding-agents-runtimes' ); ?></h1>
+			<p class="wpca-screen__intro"><?php esc_html_e( 'Which coding-agent runtimes Data Machine Code recognises, and which environment variables identify their sessions. Earlier runtimes take precedence.', 'wp-coding-agents-runtimes' ); ?></p>
+			<?php $this->render_dmc_notice(); ?>
+			<form class="wpca-screen__columns" method="post" action="<?php echo esc_url( admin_url( 'admin-post.php' ) ); ?>">
+				<input type="hidden" name="action" value="<?php echo esc_attr( Publish_Form_Handler::ACTION ); ?>" />
+				<?php wp_nonce_field( Publish_Form_Handler::ACTION ); ?>
+				<div class="wpca-screen__main">
+					<h2><?php esc_html_e( 'Runtimes', 'wp-coding-agents-runtimes' ); ?></h2>
+					<?php if ( array() === $items ) : ?>
+						<p><?php esc_html_e( 'No runtimes.', 'wp-coding-agents-runtimes' ); ?></p>
+					<?php else : ?>
+						<div class="wpca-runtime-list">
+							<?php
+							foreach ( $items as $item ) {
+								$this->render_card( $item, $names[ $item['id'] ], $item['registered'] ? ++$position : null );
+							}
+							?>
+						</div>
+					<?php endif; ?>
+				</div>
+				<div class="wpca-screen__side">
+					<noscript>
+						<div class="components-card wpca-first-paint__card">
+							<div class="components-card__body">
+								<p><?php esc_html_e( 'Without JavaScript this screen turns runtimes on and off. Editing, ordering, what DMC sees and the attribution preview need JavaScript; the REST API under wp-coding-agents/v1 offers them too.', 'wp-coding-agents-runtimes' ); ?></p>
+							</div>
+						</div>
+					</noscript>
+					<div class="wpca-skeleton__card wpca-first-paint__placeholder" aria-hidden="true"></div>
+					<div class="wpca-skeleton__card wpca-first-paint__placeholder" aria-hidden="true"></div>
+				</div>
+			</form>
+		</div>
+		<?php
+	}
+
+	/**
+	 * One runtime's card: its title, source, the toggle and what it maps.
+	 *
+	 * @param array    $item     Item (Schema::get_item_schema()).
+	 * @param string   $name     What its controls call it.
+	 * @param int|null $position 1-based precedence among registered runtimes.
+	 */
+	private function render_card( array $item, $name, $position ) {
+		$id      = $item['id'];
+		$input   = 'wpca-first-paint-' . $id;
+		$field   = 'runtimes[' . $id . ']';
+		$checked = (bool) $item['enabled'];
+		?>
+		<div class="components-card wpca-card wpca-first-paint__card" role="region" aria-label="<?php echo esc_attr( sprintf( /* translators: %s: runtime id. */ __( 'Runtime %s', 'wp-coding-agents-runtimes' ), $id ) ); ?>">
+			<div class="components-card__header wpca-first-paint__header">
+				<div>
+					<h3 class="wpca-card__title">
+						<?php if ( null !== $position ) : ?>
+							<span class="wpca-card__position"><?php echo esc_html( $position . '.' ); ?></span>
+						<?php endif; ?>
+						<?php echo esc_html( '' !== $item['label'] ? $item['label'] : $id ); ?> <code><?php echo esc_html( $id ); ?></code>
+					</h3>
+				</div>
+				<div>
+					<span class="wpca-badge wpca-badge--<?php echo esc_attr( $item['source'] ); ?>"><?php echo esc_html( self::source_label( $item['source'] ) ); ?></span>
+				</div>
+			</div>
+			<div class="components-card__body">
+				<input type="hidden" name="<?php echo esc_attr( $field . '[etag]' ); ?>" value="<?php echo esc_attr( $item['etag'] ); ?>" />
+				<input type="hidden" name="<?php echo esc_attr( $field . '[shown]' ); ?>" value="<?php echo $checked ? '1' : '0'; ?>" />
+				<div class="components-base-control components-toggle-control">
+					<div class="components-base-control__field">
+						<div class="wpca-first-paint__toggle">
+							<span class="components-form-toggle">
+								<input class="components-form-toggle__input" id="<?php echo esc_attr( $input ); ?>" type="checkbox" name="<?php echo esc_attr( $field . '[enabled]' ); ?>" value="1" data-wpca-runtime="<?php echo esc_attr( $id ); ?>" data-wpca-etag="<?php echo esc_attr( $item['etag'] ); ?>" aria-describedby="<?php echo esc_attr( $input . '__help' ); ?>" aria-label="<?php echo esc_attr( sprintf( /* translators: %s: runtime name. */ __( 'Published to DMC: %s', 'wp-coding-agents-runtimes' ), $name ) ); ?>" <?php checked( $checked ); ?> />
+								<span class="components-form-toggle__track"></span>
+								<span class="components-form-toggle__thumb"></span>
+							</span>
+							<label for="<?php echo esc_attr( $input ); ?>" class="components-toggle-control__label"><?php esc_html_e( 'Published to DMC', 'wp-coding-agents-runtimes' ); ?></label>
+						</div>
+					</div>
+					<p id="<?php echo esc_attr( $input . '__help' ); ?>" class="components-base-control__help">
+						<span class="components-toggle-control__help">
+							<?php
+							echo esc_html(
+								$checked
+									? __( 'DMC reads these variables when it records a worktree or a lock.', 'wp-coding-agents-runtimes' )
+									: __( 'Off: the mapping and its position are kept, DMC does not see it.', 'wp-coding-agents-runtimes' )
+							);
+							?>
+						</span>
+					</p>
+				</div>
+				<p class="wpca-card__meta"><?php echo esc_html( self::updated_info( $item ) ); ?></p>
+				<table class="wpca-fields-table" aria-label="<?php echo esc_attr( sprintf( /* translators: %s: runtime id. */ __( 'Fields of %s', 'wp-coding-agents-runtimes' ), $id ) ); ?>">
+					<thead>
+						<tr>
+							<th scope="col"><?php esc_html_e( 'Subkey', 'wp-coding-agents-runtimes' ); ?></th>
+							<th scope="col"><?php esc_html_e( 'Environment variable', 'wp-coding-agents-runtimes' ); ?></th>
+						</tr>
+					</thead>
+					<tbody>
+						<?php foreach ( $item['fields'] as $subkey => $env ) : ?>
+							<tr>
+								<td><code><?php echo esc_html( (string) $subkey ); ?></code></td>
+								<td><code><?php echo esc_html( (string) $env ); ?></code></td>
+							</tr>
+						<?php endforeach; ?>
+					</tbody>
+				</table>
+			</div>
+			<div class="components-card__footer wpca-first-paint__footer">
+				<button type="submit" class="components-button is-next-40px-default-size is-secondary"><?php esc_html_e( 'Save changes', 'wp-coding-agents-runtimes' ); ?></button>
+			</div>
+		</div>
+		<?php
+	}
+
+	/**
+	 * The notice the React screen shows when DMC does not consume the signatures
+	 * (src/components/dmc-notice.tsx), so it is in place before the app loads.
+	 */
+	private function render_dmc_notice() {
+		$status  = $this->dmc_detector->status();
+		$reasons = array(
+			'absent'   => __( 'Data Machine Code is not installed.', 'wp-coding-agents-runtimes' ),
+			'inactive' => __( 'Data Machine Code is installed but not active.', 'wp-coding-agents-runtimes' ),
+			/* translators: %s: DMC version. */
+			'too_old'  => sprintf( __( 'Data Machine Code %s is too old: runtime signatures are read from version 0.45.', 'wp-coding-agents-runtimes' ), (string) $status['version'] ),
+		);
+		if ( ! isset( $reasons[ $status['state'] ] ) ) {
+			return;
+		}
+		?>
+		<div class="wpca-dmc-notice components-notice is-warning">
+			<div class="components-notice__content">
+				<p><strong><?php echo esc_html( $reasons[ $status['state'] ] ); ?></strong> <?php esc_html_e( 'Signatures are stored and published; nothing consumes them yet.', 'wp-coding-agents-runtimes' ); ?></p>
+			</div>
+			<?php if ( null !== $status['plugins_url'] ) : ?>
+				<div class="components-notice__actions">
+					<a href="<?php echo esc_url( $status['plugins_url'] ); ?>" class="components-button components-notice__action is-compact is-link"><?php esc_html_e( 'Go to Plugins', 'wp-coding-agents-runtimes' ); ?></a>
+				</div>
+			<?php endif; ?>
+		</div>
+		<?php
+	}
+
+	/**
+	 * What each runtime's controls call it, as src/lib/runtime-names.ts does: its label,
+	 * unless another runtime shares it (then "label (id)"), or the id when it has none.
+	 *
+	 * @param array[] $items Items.
+	 * @return array<string, string> Names by id.
+	 */
+	public static function names( array $items ) {
+		$counts = array();
+		foreach ( $items as $item ) {
+			$id                 = strtolower( $item['id'] );
+			$counts[ $id ]      = ( $counts[ $id ] ?? 0 ) + 1;
+			$label              = strtolower( (string) $item['label'] );
+			if ( '' !== $label && $label !== $id ) {
+				$counts[ $label ] = ( $counts[ $label ] ?? 0 ) + 1;
+			}
+		}
+		$names = array();
+		foreach ( $items as $item ) {
+			$label = (string) $item['label'];
+			if ( '' === $label ) {
+				$names[ $item['id'] ] = $item['id'];
+				continue;
+			}
+			$names[ $item['id'] ] = 1 === $counts[ strtolower( $label ) ] ? $label : $label . ' (' . $item['id'] . ')';
+		}
+		return $names;
+	}
+
+	/**
+	 * Who wrote the runtime, as its card says (src/components/runtime-card.tsx).
+	 *
+	 * @param string $source Source.
+	 * @return string
+	 */
+	private static function source_label( $source ) {
+		$labels = array(
+			'installer' => __( 'Installer', 'wp-coding-agents-runtimes' ),
+			'admin'     => __( 'Admin screen', 'wp-coding-agents-runtimes' ),
+			'preset'    => __( 'Preset, not registered', 'wp-coding-agents-runtimes' ),
+			'external'  => __( 'External (no metadata)', 'wp-coding-agents-runtimes' ),
+			'adopted'   => __( 'Adopted from other code', 'wp-coding-agents-runtimes' ),
+		);
+		return $labels[ $source ] ?? $source;
+	}
+
+	/**
+	 * When and by whom the runtime was last changed, in the site's formats and timezone.
+	 *
+	 * @param array $item Item.
+	 * @return string
+	 */
+	private static function updated_info( array $item ) {
+		if ( null === $item['updated_at'] ) {
+			return $item['registered']
+				? __( 'Never updated through this plugin.', 'wp-coding-agents-runtimes' )
+				: __( 'Not registered: these are the preset defaults.', 'wp-coding-agents-runtimes' );
+		}
+		$timestamp = strtotime( $item['updated_at'] );
+		$when      = sprintf(
+			/* translators: 1: date, 2: time (the site's formats). */
+			__( '%1$s at %2$s', 'wp-coding-agents-runtimes' ),
+			wp_date( (string) get_option( 'date_format' ), $timestamp ),
+			wp_date( (string) get_option( 'time_format' ), $timestamp )
+		);
+		return null !== $item['updated_by']
+			/* translators: 1: date and time, 2: user login. */
+			? sprintf( __( 'Updated %1$s by %2$s', 'wp-coding-agents-runtimes' ), $when, $item['updated_by'] )
+			/* translators: %s: date and time. */
+			: sprintf( __( 'Updated %s', 'wp-coding-agents-runtimes' ), $when );
+	}
+}
