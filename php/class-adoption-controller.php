@@ -103,20 +103,17 @@ class Adoption_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|\WP_Error
 	 */
 	public function adopt( $request ) {
-		$url_params = $request->get_url_params();
-		$id         = isset( $url_params['id'] ) ? $url_params['id'] : null;
-		$valid      = Schema::validate_id( $id );
-		if ( is_wp_error( $valid ) ) {
-			return $valid;
+		$checked = REST_Controller::preconditions(
+			$request,
+			array(
+				'id'   => true,
+				'body' => array( Schema::class, 'validate_no_body' ),
+			)
+		);
+		if ( is_wp_error( $checked ) ) {
+			return $checked;
 		}
-		$body = REST_Controller::body_of( $request );
-		if ( is_wp_error( $body ) ) {
-			return $body;
-		}
-		$valid = Schema::validate_no_body( $body );
-		if ( is_wp_error( $valid ) ) {
-			return $valid;
-		}
+		$id     = $checked['id'];
 		$result = $this->adopter->adopt( $id );
 		if ( is_wp_error( $result ) ) {
 			return $result;

@@ -133,15 +133,11 @@ class Observations_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|\WP_Error
 	 */
 	public function put_settings( $request ) {
-		$body = REST_Controller::body_of( $request );
-		if ( is_wp_error( $body ) ) {
-			return $body;
+		$checked = REST_Controller::preconditions( $request, array( 'body' => array( Schema::class, 'validate_observation_settings_body' ) ) );
+		if ( is_wp_error( $checked ) ) {
+			return $checked;
 		}
-		$settings = Schema::validate_observation_settings_body( $body );
-		if ( is_wp_error( $settings ) ) {
-			return $settings;
-		}
-		$this->log->set_window_days( $settings['window_days'] );
+		$this->log->set_window_days( $checked['body']['window_days'] );
 		return $this->get_settings();
 	}
 }

@@ -261,10 +261,11 @@ class REST_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function get_item( $request ) {
-		$id = $this->id_of( $request );
-		if ( is_wp_error( $id ) ) {
-			return $id;
+		$checked = self::preconditions( $request, array( 'id' => true ) );
+		if ( is_wp_error( $checked ) ) {
+			return $checked;
 		}
+		$id   = $checked['id'];
 		$item = $this->store->get_item( $id );
 		if ( null === $item ) {
 			return Signature_Store::not_found( $id );
@@ -300,23 +301,22 @@ class REST_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	private function write_item( WP_REST_Request $request, $is_patch ) {
-		$id = $this->id_of( $request );
-		if ( is_wp_error( $id ) ) {
-			return $id;
+		$checked = self::preconditions(
+			$request,
+			array(
+				'id'       => true,
+				'body'     => static function ( $body ) use ( $is_patch ) {
+					return Schema::validate_runtime_body( $body, $is_patch );
+				},
+				'if_match' => true,
+			)
+		);
+		if ( is_wp_error( $checked ) ) {
+			return $checked;
 		}
-		$body = $this->body_of( $request );
-		if ( is_wp_error( $body ) ) {
-			return $body;
-		}
-		$changes = Schema::validate_runtime_body( $body, $is_patch );
-		if ( is_wp_error( $changes ) ) {
-			return $changes;
-		}
-		$conditions = $this->conditions_of( $request );
-		if ( is_wp_error( $conditions ) ) {
-			return $conditions;
-		}
-		$result = $is_patch ? $this->store->patch( $id, $changes, $conditions ) : $this->store->put( $id, $changes, $conditions );
+		$result = $is_patch
+			? $this->store->patch( $checked['id'], $checked['body'], $checked['conditions'] )
+			: $this->store->put( $checked['id'], $checked['body'], $checked['conditions'] );
 		if ( is_wp_error( $result ) ) {
 			return $this->with_current_item( $result, $request );
 		}
@@ -334,15 +334,17 @@ class REST_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function delete_item( $request ) {
-		$id = $this->id_of( $request );
-		if ( is_wp_error( $id ) ) {
-			return $id;
+		$checked = self::preconditions(
+			$request,
+			array(
+				'id'       => true,
+				'if_match' => true,
+			)
+		);
+		if ( is_wp_error( $checked ) ) {
+			return $checked;
 		}
-		$conditions = $this->conditions_of( $request );
-		if ( is_wp_error( $conditions ) ) {
-			return $conditions;
-		}
-		$result = $this->store->delete( $id, $conditions );
+		$result = $this->store->delete( $checked['id'], $checked['conditions'] );
 		if ( is_wp_error( $result ) ) {
 			return $this->with_current_item( $result, $request );
 		}
@@ -361,27 +363,68 @@ class REST_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function reset_item( $request ) {
-		$id = $this->id_of( $request );
-		if ( is_wp_error( $id ) ) {
-			return $id;
+		$checked = self::preconditions(
+			$request,
+			array(
+				'id'       => true,
+				'body'     => array( Schema::class, 'validate_no_body' ),
+				'if_match' => true,
+			)
+		);
+		if ( is_wp_error( $checked ) ) {
+			return $checked;
 		}
-		$body = $this->body_of( $request );
-		if ( is_wp_error( $body ) ) {
-			return $body;
-		}
-		$valid = Schema::validate_no_body( $body );
-		if ( is_wp_error( $valid ) ) {
-			return $valid;
-		}
-		$conditions = $this->conditions_of( $request );
-		if ( is_wp_error( $conditions ) ) {
-			return $conditions;
-		}
-		$result = $this->store->reset( $id, $conditions );
+		$result = $this->store->reset( $checked['id'], $checked['conditions'] );
 		if ( is_wp_error( $result ) ) {
 			return $this->with_current_item( $result, $request );
 		}
 		return $this->prepare_item_for_response( $result['item'], $request );
+	}
+
+	/**
+	 * What a handler checks before it acts, in the order every route answers them: the id
+	 * in the URL, the body through the route's validator, then the write's conditions. The
+	 * first that fails is the response, so each route answers a request that is wrong in
+	 * several ways alike. Shared with the other controllers of the namespace.
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @param array           $checks  `id` => true: the URL's id (Schema::validate_id);
+	 *                                 `body` => callable: validates the decoded body and
+	 *                                 returns what it accepts or a WP_Error; `if_match` =>
+	 *                                 true: `If-Match` and `?force` (self::conditions_of).
+	 * @return array|WP_Error `{ id?: string, body?: mixed, conditions?: array }`: the id,
+	 *                        the validator's result, the conditions, for the checks asked.
+	 */
+	public static function preconditions( WP_REST_Request $request, array $checks ) {
+		$checked = array();
+		if ( ! empty( $checks['id'] ) ) {
+			$url_params = $request->get_url_params();
+			$id         = isset( $url_params['id'] ) ? $url_params['id'] : null;
+			$valid      = Schema::validate_id( $id );
+			if ( is_wp_error( $valid ) ) {
+				return $valid;
+			}
+			$checked['id'] = $id;
+		}
+		if ( isset( $checks['body'] ) ) {
+			$body = self::body_of( $request );
+			if ( is_wp_error( $body ) ) {
+				return $body;
+			}
+			$body = call_user_func( $checks['body'], $body );
+			if ( is_wp_error( $body ) ) {
+				return $body;
+			}
+			$checked['body'] = $body;
+		}
+		if ( ! empty( $checks['if_match'] ) ) {
+			$conditions = self::conditions_of( $request );
+			if ( is_wp_error( $conditions ) ) {
+				return $conditions;
+			}
+			$checked['conditions'] = $conditions;
+		}
+		return $checked;
 	}
 
 	/**
@@ -391,7 +434,7 @@ class REST_Controller extends WP_REST_Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return array|WP_Error `{ if_match?: string[], force?: bool }`.
 	 */
-	private function conditions_of( WP_REST_Request $request ) {
+	private static function conditions_of( WP_REST_Request $request ) {
 		$conditions = array();
 		$if_match   = $request->get_header( 'if_match' );
 		if ( null !== $if_match ) {
@@ -443,19 +486,17 @@ class REST_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function put_order( $request ) {
-		$body = $this->body_of( $request );
-		if ( is_wp_error( $body ) ) {
-			return $body;
+		$checked = self::preconditions(
+			$request,
+			array(
+				'body'     => array( Schema::class, 'validate_order_body' ),
+				'if_match' => true,
+			)
+		);
+		if ( is_wp_error( $checked ) ) {
+			return $checked;
 		}
-		$order = Schema::validate_order_body( $body );
-		if ( is_wp_error( $order ) ) {
-			return $order;
-		}
-		$conditions = $this->conditions_of( $request );
-		if ( is_wp_error( $conditions ) ) {
-			return $conditions;
-		}
-		$items = $this->store->reorder( $order, $conditions );
+		$items = $this->store->reorder( $checked['body'], $checked['conditions'] );
 		if ( is_wp_error( $items ) ) {
 			return $this->with_current_item( $items, $request );
 		}
@@ -498,13 +539,9 @@ class REST_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function repair_signatures( $request ) {
-		$body = $this->body_of( $request );
-		if ( is_wp_error( $body ) ) {
-			return $body;
-		}
-		$valid = Schema::validate_no_body( $body );
-		if ( is_wp_error( $valid ) ) {
-			return $valid;
+		$checked = self::preconditions( $request, array( 'body' => array( Schema::class, 'validate_no_body' ) ) );
+		if ( is_wp_error( $checked ) ) {
+			return $checked;
 		}
 		$repaired = $this->store->repair();
 		if ( is_wp_error( $repaired ) ) {
@@ -520,14 +557,11 @@ class REST_Controller extends WP_REST_Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function preview_attribution( $request ) {
-		$body = $this->body_of( $request );
-		if ( is_wp_error( $body ) ) {
-			return $body;
+		$checked = self::preconditions( $request, array( 'body' => array( Schema::class, 'validate_preview_body' ) ) );
+		if ( is_wp_error( $checked ) ) {
+			return $checked;
 		}
-		$accepted = Schema::validate_preview_body( $body );
-		if ( is_wp_error( $accepted ) ) {
-			return $accepted;
-		}
+		$accepted   = $checked['body'];
 		$signatures = $this->publisher->effective()['signatures'];
 		$preview    = $this->resolver->preview( $signatures, $accepted['env'] );
 		if ( $accepted['record'] ) {
@@ -628,26 +662,13 @@ class REST_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * The validated id from the URL.
-	 *
-	 * @param WP_REST_Request $request Request.
-	 * @return string|WP_Error
-	 */
-	private function id_of( WP_REST_Request $request ) {
-		$url_params = $request->get_url_params();
-		$id         = isset( $url_params['id'] ) ? $url_params['id'] : null;
-		$valid      = Schema::validate_id( $id );
-		return is_wp_error( $valid ) ? $valid : $id;
-	}
-
-	/**
 	 * The request body, decoded: JSON (also when a client forgot the Content-Type header),
-	 * else form parameters. Shared with the other controllers of the namespace.
+	 * else form parameters.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return mixed|WP_Error Null when there is no body.
 	 */
-	public static function body_of( WP_REST_Request $request ) {
+	private static function body_of( WP_REST_Request $request ) {
 		if ( $request->is_json_content_type() ) {
 			return $request->get_json_params();
 		}
