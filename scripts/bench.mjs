@@ -6,12 +6,18 @@
  *
  * 1. DMC's filter, in one PHP process: the publisher against a callback returning a
  *    hard-coded array, with the two presets and with 64 runtimes × 16 subkeys.
- * 2. Bootstrap, on a front-end page: the plugin file's load time (hrtime inside PHP) and
- *    the PHP files the request includes, against a one-line plugin.
+ * 2. Bootstrap, on a front-end page: the plugin file's load time and the time its file and
+ *    callbacks ran (hrtime inside PHP), and the PHP files the request includes, against a
+ *    one-line plugin.
  * 3. A front-end page and `GET /wp/v2/settings` with the plugin active against inactive,
- *    with 95% confidence intervals.
+ *    with 95% confidence intervals, timed at the client and in PHP; and the plugin's own
+ *    code's share of the same requests.
  * 4. `GET /runtimes`, `GET /signatures`, `POST /attribution/preview` against
- *    `GET /wp/v2/settings`, the closest core settings route.
+ *    `GET /wp/v2/settings`, the closest core settings route: at the client, in PHP, and in
+ *    PHP from the REST dispatch on.
+ *
+ * Every HTTP request is logged by the probe (scripts/lib/bench/probe.php) with its phases;
+ * their medians go to the JSON file's `profile`.
  * 5. The admin screen in Chromium, navigation to first usable toggle, against core's
  *    Settings → General submit button: on the native stack and on Playground (`npm start`).
  * 6. The admin app's gzipped JavaScript and CSS.
@@ -41,7 +47,7 @@ const QUICK = args.includes( '--quick' );
 const PLAYGROUND = ! QUICK && ! args.includes( '--no-playground' );
 const ROUNDS = {
 	filter: QUICK ? 31 : 61,
-	http: QUICK ? 20 : 80,
+	http: QUICK ? 30 : 200,
 	browser: QUICK ? 5 : 9,
 	playground: 9,
 };
@@ -131,20 +137,21 @@ function installFixtures() {
 
 let requestId = 0;
 /**
- * One timed HTTP request; throws on an error status.
+ * One timed HTTP request; throws on an error status. The probe logs it by its id.
  * @param {string} method          Method.
  * @param {string} url             Absolute URL.
  * @param {Object} options
  * @param {Object} options.headers Extra headers.
  * @param {*}      options.body    JSON body.
- * @return {Promise<number>} Milliseconds.
+ * @return {Promise<{ms: number, id: string}>} Milliseconds at the client, request id.
  */
 async function timed( method, url, { headers = {}, body } = {} ) {
+	const id = String( ++requestId );
 	const started = process.hrtime.bigint();
 	const response = await fetch( url, {
 		method,
 		headers: {
-			'X-WPCA-Bench-Id': String( ++requestId ),
+			'X-WPCA-Bench-Id': id,
 			...( body ? { 'Content-Type': 'application/json' } : {} ),
 			...headers,
 		},
@@ -154,7 +161,7 @@ async function timed( method, url, { headers = {}, body } = {} ) {
 	if ( response.status >= 300 ) {
 		throw new Error( `${ method } ${ url } answered ${ response.status }` );
 	}
-	return Number( process.hrtime.bigint() - started ) / 1e6;
+	return { ms: Number( process.hrtime.bigint() - started ) / 1e6, id };
 }
 const rest = ( route ) => `${ site.restUrl }${ route.replace( /^\//, '' ) }`;
 
@@ -207,12 +214,141 @@ function phpArray( object ) {
 	return `json_decode( ${ JSON.stringify( JSON.stringify( object ) ) }, true )`;
 }
 
+const probeLog = path.join( siteDir, 'bench-probe.jsonl' );
+/**
+ * The probe's records (scripts/lib/bench/probe.php) of the requests since the last call.
+ * @return {Map<string, Object>} Records by request id.
+ */
+function takeProbes() {
+	const text = fs.existsSync( probeLog )
+		? fs.readFileSync( probeLog, 'utf8' )
+		: '';
+	fs.rmSync( probeLog, { force: true } );
+	return new Map(
+		text
+			.split( '\n' )
+			.filter( Boolean )
+			.map( ( line ) => JSON.parse( line ) )
+			.map( ( probe ) => [ probe.id, probe ] )
+	);
+}
+
+// The phases of a request, in the order PHP reaches the probe's marks.
+const PHASES = [
+	'plugins_loaded',
+	'init',
+	'wp_loaded',
+	'rest_api_init',
+	'dispatch',
+	'dispatch_hooks_done',
+	'matched_and_validated',
+	'permitted',
+	'handled',
+	'post_dispatch_done',
+	'template_redirect',
+	'shutdown',
+];
+
+/**
+ * Median µs of each phase between consecutive marks (from the probe's start, to the end).
+ * @param {Object[]} probes Records of one variant.
+ * @return {Record<string, number>} µs by `from → to`.
+ */
+function phases( probes ) {
+	const spans = {};
+	for ( const probe of probes ) {
+		let from = 'start';
+		let at = 0;
+		for ( const mark of [ ...PHASES, 'end' ] ) {
+			const now = 'end' === mark ? probe.server_ns : probe.marks[ mark ];
+			if ( undefined === now ) {
+				continue;
+			}
+			( spans[ `${ from } → ${ mark }` ] ??= [] ).push(
+				( now - at ) / 1000
+			);
+			from = mark;
+			at = now;
+		}
+	}
+	return Object.fromEntries(
+		Object.entries( spans ).map( ( [ span, values ] ) => [
+			span,
+			Number( median( values ).toFixed( 1 ) ),
+		] )
+	);
+}
+
+// Times of samples ({ms, id}) in ms: at the client; in PHP, from the probe's first line to
+// the last shutdown callback (no HTTP or client noise); in PHP from the REST dispatch on
+// (what differs between two routes: everything before it is the same code).
+const atClient = () => ( samples ) => samples.map( ( sample ) => sample.ms );
+const inPhp = ( probes ) => ( samples ) =>
+	samples.map( ( sample ) => probes.get( sample.id ).server_ns / 1e6 );
+const fromDispatch = ( probes ) => ( samples ) =>
+	samples.map( ( sample ) => {
+		const probe = probes.get( sample.id );
+		return ( probe.server_ns - probe.marks.dispatch ) / 1e6;
+	} );
+// ns the target plugin's own code ran (its file, the callbacks it hooked while loading).
+const ownNs = ( probe ) =>
+	probe.load_ns +
+	Object.values( probe.hooks_ns ).reduce( ( a, b ) => a + b, 0 );
+
+const profile = {};
+/**
+ * Rows of a candidate against its baseline, alternated in the same rounds: the time at the
+ * client, then in PHP (and any other measures asked); the phases of each go to the JSON
+ * file's `profile` and to stdout.
+ * @param {Object}   row      Row fields shared by the rows (group, measure, baseline, target).
+ * @param {Object[]} ours     Candidate samples ({ms, id}).
+ * @param {Object[]} baseline Baseline samples, same rounds.
+ * @param {Map}      probes   Probe records by id.
+ * @param {string}   baseName Name of the baseline in the profile.
+ * @param {Array}    more     More `[ measure suffix, times of samples ]`.
+ */
+function addTimedRows( row, ours, baseline, probes, baseName, more = [] ) {
+	for ( const [ measure, of ] of [
+		[ row.measure, atClient() ],
+		[ `${ row.measure }, in PHP (hrtime)`, inPhp( probes ) ],
+		...more.map( ( [ suffix, times ] ) => [
+			`${ row.measure }, ${ suffix }`,
+			times,
+		] ),
+	] ) {
+		const { ratio, ci } = pairedRatio( of( ours ), of( baseline ) );
+		addRow( {
+			...row,
+			measure,
+			unit: 'ms',
+			value: median( of( ours ) ),
+			baselineValue: median( of( baseline ) ),
+			ratio,
+			ci,
+			n: ours.length,
+		} );
+	}
+	for ( const [ name, samples ] of [
+		[ row.measure, ours ],
+		[ baseName, baseline ],
+	] ) {
+		if ( ! profile[ name ] ) {
+			profile[ name ] = phases(
+				samples.map( ( sample ) => probes.get( sample.id ) )
+			);
+			process.stdout.write(
+				`    ${ name }, µs: ${ Object.entries( profile[ name ] )
+					.map( ( [ span, us ] ) => `${ span } ${ us }` )
+					.join( ', ' ) }\n`
+			);
+		}
+	}
+}
+
 async function bootstrapRows() {
 	process.stdout.write(
 		'\nFront end and /wp/v2/settings, active vs inactive\n'
 	);
-	const probeLog = path.join( siteDir, 'bench-probe.jsonl' );
-	fs.rmSync( probeLog, { force: true } );
 	const page = ( variant ) => () =>
 		timed( 'GET', `${ site.url }/`, {
 			headers: { 'X-WPCA-Bench-Plugin': variant },
@@ -231,7 +367,7 @@ async function bootstrapRows() {
 			await settings( variant )();
 		}
 	}
-	fs.rmSync( probeLog, { force: true } );
+	takeProbes();
 	const times = await alternate(
 		{
 			frontOurs: page( 'ours' ),
@@ -239,21 +375,42 @@ async function bootstrapRows() {
 			frontOneLine: page( 'one-line' ),
 			settingsOurs: settings( 'ours' ),
 			settingsNone: settings( 'none' ),
+			settingsOneLine: settings( 'one-line' ),
 		},
 		ROUNDS.http
 	);
+	const probes = takeProbes();
 	for ( const [ measure, ours, none ] of [
 		[ 'a front-end page (home)', times.frontOurs, times.frontNone ],
 		[ '`GET /wp/v2/settings`', times.settingsOurs, times.settingsNone ],
 	] ) {
-		const { ratio, ci } = pairedRatio( ours, none );
+		addTimedRows(
+			{
+				group: 'bootstrap',
+				measure: `${ measure }, plugin active`,
+				baseline: 'plugin inactive',
+				target: 1.02,
+			},
+			ours,
+			none,
+			probes,
+			`${ measure }, plugin inactive`
+		);
+		// The same requests against themselves without the plugin's own code: its direct
+		// share, resolved far below the noise of comparing two sets of requests.
+		const server = inPhp( probes )( ours );
+		const without = ours.map(
+			( sample, i ) =>
+				server[ i ] - ownNs( probes.get( sample.id ) ) / 1e6
+		);
+		const { ratio, ci } = pairedRatio( server, without );
 		addRow( {
 			group: 'bootstrap',
-			measure: `${ measure }, plugin active`,
-			baseline: 'plugin inactive',
+			measure: `${ measure }, plugin active: its own code's share (hrtime in PHP)`,
+			baseline: "the same requests less the plugin's file and callbacks",
 			unit: 'ms',
-			value: median( ours ),
-			baselineValue: median( none ),
+			value: median( server ),
+			baselineValue: median( without ),
 			ratio,
 			ci,
 			n: ours.length,
@@ -261,27 +418,22 @@ async function bootstrapRows() {
 		} );
 	}
 
-	// The probe logged each request of the measured rounds; the front-end ones say what
-	// loading the plugin costs against a one-line plugin.
-	const front = fs
-		.readFileSync( probeLog, 'utf8' )
-		.trim()
-		.split( '\n' )
-		.map( ( line ) => JSON.parse( line ) )
-		.filter( ( probe ) => probe.uri === '/' );
-	const of = ( variant, key ) =>
-		front.filter( ( p ) => p.variant === variant ).map( ( p ) => p[ key ] );
-	const compareProbes = ( measure, key, unit, scale = 1 ) => {
-		const ours = of( 'ours', key ).map( ( v ) => v / scale );
-		const oneLine = of( 'one-line', key ).map( ( v ) => v / scale );
+	// What loading the plugin and running its callbacks cost, against a one-line plugin.
+	const of = ( samples, key ) =>
+		samples.map( ( sample ) => probes.get( sample.id )[ key ] );
+	const own = ( samples ) =>
+		samples.map( ( sample ) => ownNs( probes.get( sample.id ) ) );
+	const compareProbes = ( measure, ours, oneLine, unit, scale = 1 ) => {
+		const value = median( ours ) / scale;
+		const baselineValue = median( oneLine ) / scale;
 		addRow( {
 			group: 'bootstrap',
 			measure,
 			baseline: 'a one-line plugin',
 			unit,
-			value: median( ours ),
-			baselineValue: median( oneLine ),
-			ratio: median( ours ) / median( oneLine ),
+			value,
+			baselineValue,
+			ratio: value / baselineValue,
 			ci: null,
 			n: ours.length,
 			target: null,
@@ -289,18 +441,50 @@ async function bootstrapRows() {
 	};
 	compareProbes(
 		'loading the plugin file, front end (hrtime in PHP)',
-		'load_ns',
+		of( times.frontOurs, 'load_ns' ),
+		of( times.frontOneLine, 'load_ns' ),
 		'µs',
 		1000
 	);
+	for ( const [ where, ours, oneLine ] of [
+		[ 'front end', times.frontOurs, times.frontOneLine ],
+		[ '`GET /wp/v2/settings`', times.settingsOurs, times.settingsOneLine ],
+	] ) {
+		compareProbes(
+			`the plugin's file and callbacks, ${ where } (hrtime in PHP)`,
+			own( ours ),
+			own( oneLine ),
+			'µs',
+			1000
+		);
+		const hooks = {};
+		for ( const sample of ours ) {
+			for ( const [ hook, ns ] of Object.entries(
+				probes.get( sample.id ).hooks_ns
+			) ) {
+				( hooks[ hook ] ??= [] ).push( ns / 1000 );
+			}
+		}
+		process.stdout.write(
+			`    its callbacks, median µs: ${ Object.entries( hooks )
+				.filter( ( [ , values ] ) => median( values ) > 0 )
+				.map(
+					( [ hook, values ] ) =>
+						`${ hook } ${ median( values ).toFixed( 1 ) }`
+				)
+				.join( ', ' ) }\n`
+		);
+	}
 	compareProbes(
 		"the plugin's own PHP files a front-end page includes",
-		'plugin_files',
+		of( times.frontOurs, 'plugin_files' ),
+		of( times.frontOneLine, 'plugin_files' ),
 		'files'
 	);
 	compareProbes(
 		'PHP files a front-end page includes, in all',
-		'files',
+		of( times.frontOurs, 'files' ),
+		of( times.frontOneLine, 'files' ),
 		'files'
 	);
 }
@@ -317,8 +501,9 @@ async function restRows() {
 		timed( 'GET', rest( route ), {
 			headers: { Authorization: adminAuth },
 		} );
+	const BASELINE = '`GET /wp/v2/settings`';
 	const routes = {
-		'GET /wp/v2/settings': get( 'wp/v2/settings' ),
+		[ BASELINE ]: get( 'wp/v2/settings' ),
 		'`GET /runtimes`': get( 'wp-coding-agents/v1/runtimes' ),
 		'`GET /signatures`': get( 'wp-coding-agents/v1/signatures' ),
 		'`POST /attribution/preview`': () =>
@@ -336,25 +521,30 @@ async function restRows() {
 		await run();
 		await run();
 	}
+	takeProbes();
 	const times = await alternate( routes, ROUNDS.http );
-	const baseline = times[ 'GET /wp/v2/settings' ];
-	for ( const [ name, values ] of Object.entries( times ) ) {
-		if ( values === baseline ) {
-			continue;
+	const probes = takeProbes();
+	for ( const [ name, samples ] of Object.entries( times ) ) {
+		if ( name !== BASELINE ) {
+			addTimedRows(
+				{
+					group: 'rest',
+					measure: name,
+					baseline: BASELINE,
+					target: 1.0,
+				},
+				samples,
+				times[ BASELINE ],
+				probes,
+				`${ BASELINE } (plugin active)`,
+				[
+					[
+						'in PHP from its dispatch on (hrtime)',
+						fromDispatch( probes ),
+					],
+				]
+			);
 		}
-		const { ratio, ci } = pairedRatio( values, baseline );
-		addRow( {
-			group: 'rest',
-			measure: name,
-			baseline: '`GET /wp/v2/settings`',
-			unit: 'ms',
-			value: median( values ),
-			baselineValue: median( baseline ),
-			ratio,
-			ci,
-			n: values.length,
-			target: 1.0,
-		} );
 	}
 }
 
@@ -475,6 +665,7 @@ try {
 		seconds: Math.round( ( Date.now() - began ) / 1000 ),
 		machine: info,
 		rows,
+		profile,
 	};
 } finally {
 	execFileSync( 'node', [ 'scripts/test-site.mjs', 'stop', '--name', NAME ], {
