@@ -38,19 +38,31 @@ add_filter(
 );
 // Who else applies the filter (DMC, another consumer): looked at once per request, then unhooked.
 add_filter( 'datamachine_code_worktree_runtime_signatures', array( Plugin::class, 'observe_filter_caller' ), PHP_INT_MIN );
-add_filter( 'rest_pre_dispatch', array( Plugin::class, 'before_rest_dispatch' ), 10, 3 );
+// REST requests to other namespaces (most of them) return here, loading no class; the
+// namespace (written out, as above), the index and batches go on to Plugin.
+add_filter(
+	'rest_pre_dispatch',
+	static function ( $result, $server, $request ) {
+		if ( $request instanceof \WP_REST_Request ) {
+			$route = untrailingslashit( $request->get_route() );
+			if ( '' === $route || 0 === strpos( $route . '/', '/wp-coding-agents/v1/' ) || 0 === strpos( $route, '/batch/' ) ) {
+				return Plugin::before_rest_dispatch( $result, $server, $request, $route );
+			}
+		}
+		return $result;
+	},
+	10,
+	3
+);
 // Not only in wp-admin: WordPress also runs Site Health tests from its weekly cron check.
 add_filter( 'site_status_tests', array( Plugin::class, 'add_site_health_test' ) );
 // Abilities API (WordPress 6.9+): the same operations for agents, through core's /wp-abilities/v1.
 add_action( 'wp_abilities_api_categories_init', array( Abilities::class, 'register_category' ) );
 add_action( 'wp_abilities_api_init', array( Abilities::class, 'register' ) );
 
-add_action(
-	'init',
-	static function () {
-		load_plugin_textdomain( 'wp-coding-agents-runtimes', false, dirname( plugin_basename( WPCA_RUNTIMES_FILE ) ) . '/languages' );
-	}
-);
+// No load_plugin_textdomain(): WordPress loads the PHP translations just in time from its
+// language packs (wp-content/languages/plugins/), and the call would cost every request a
+// hook and every translating one a scan of languages/, which holds only the template.
 
 if ( is_admin() ) {
 	( new Admin_Page() )->register();

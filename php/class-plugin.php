@@ -102,47 +102,86 @@ final class Plugin {
 	}
 
 	/**
-	 * `rest_pre_dispatch`: registers the routes when a request could reach them (this
-	 * namespace, the index, a batch), so REST requests to other namespaces compile none
-	 * of the REST classes. Registering here rather than on `rest_api_init` also covers
+	 * `rest_pre_dispatch` for a request that could reach the routes (plugin.php picks them:
+	 * this namespace, the index, a batch), so REST requests to other namespaces compile
+	 * none of the REST classes. Registering here rather than on `rest_api_init` also covers
 	 * internal requests (rest_do_request(), preloading): every dispatch passes here first.
 	 *
 	 * @param mixed           $result  Response so far (null to continue).
 	 * @param \WP_REST_Server $server  Server.
 	 * @param WP_REST_Request $request Request.
+	 * @param string          $route   Its route, without a trailing slash.
 	 * @return mixed
 	 */
-	public static function before_rest_dispatch( $result, $server, $request ) {
-		if ( ! $request instanceof WP_REST_Request ) {
+	public static function before_rest_dispatch( $result, $server, WP_REST_Request $request, $route ) {
+		$prefix = '/' . self::REST_NAMESPACE . '/';
+		if ( 0 !== strpos( $route . '/', $prefix ) ) {
+			// The index or a batch: any route may be asked for.
+			self::register_rest_routes();
 			return $result;
 		}
-		$route = untrailingslashit( $request->get_route() );
-		$ours  = 0 === strpos( $route . '/', '/' . self::REST_NAMESPACE . '/' );
-		if ( ! $ours && '' !== $route && 0 !== strpos( $route, '/batch/' ) ) {
-			return $result;
-		}
-		self::register_rest_routes();
-		if ( ! $ours ) {
-			return $result;
-		}
+		self::register_rest_routes( (string) substr( $route, strlen( $prefix ) ) );
 		// The routes read these non-autoloaded options: one query for all instead of one each.
 		wp_prime_option_caches( array( Signature_Store::OPTION, Signature_Store::META_OPTION, Verification_Log::OPTION, Verification_Log::WINDOW_OPTION ) );
 		return REST_Controller::reject_scalar_json_body( $result, $server, $request );
 	}
 
 	/**
-	 * Registers the routes, once per request.
+	 * Registers the routes a request can reach, each controller's once per request: for a
+	 * path below the namespace, those of the controller serving it (the others' classes are
+	 * not even loaded); for the namespace index (empty path) and without a path, all.
+	 *
+	 * @param string|null $path Route below the namespace (`runtimes/kimaki`), or null.
 	 */
-	public static function register_rest_routes() {
-		static $registered = false;
-		if ( $registered ) {
-			return;
+	public static function register_rest_routes( $path = null ) {
+		static $registered = array();
+		$controllers       = array(
+			REST_Controller::class         => static function () {
+				return new REST_Controller( self::store(), self::publisher(), new Attribution_Resolver(), self::verification_log() );
+			},
+			Observations_Controller::class => static function () {
+				return new Observations_Controller( self::publisher(), self::verification_log() );
+			},
+			DMC_Controller::class          => static function () {
+				return new DMC_Controller( self::dmc_detector(), new DMC_Worktree_Records(), self::store(), self::publisher(), new Attribution_Resolver() );
+			},
+			Adoption_Controller::class     => static function () {
+				return new Adoption_Controller( new Signature_Adopter( self::store(), self::publisher(), new Filter_Inspector() ), self::publisher() );
+			},
+		);
+		if ( null !== $path && '' !== $path ) {
+			$serving     = self::controller_serving( $path );
+			$controllers = array( $serving => $controllers[ $serving ] );
 		}
-		$registered = true;
-		( new REST_Controller( self::store(), self::publisher(), new Attribution_Resolver(), self::verification_log() ) )->register_routes();
-		( new Observations_Controller( self::publisher(), self::verification_log() ) )->register_routes();
-		( new DMC_Controller( self::dmc_detector(), new DMC_Worktree_Records(), self::store(), self::publisher(), new Attribution_Resolver() ) )->register_routes();
-		( new Adoption_Controller( new Signature_Adopter( self::store(), self::publisher(), new Filter_Inspector() ), self::publisher() ) )->register_routes();
+		foreach ( $controllers as $class => $build ) {
+			if ( ! isset( $registered[ $class ] ) ) {
+				$registered[ $class ] = true;
+				$build()->register_routes();
+			}
+		}
+	}
+
+	/**
+	 * The controller whose routes a path below the namespace can match, by how it starts
+	 * (a path no route matches gets a 404 whichever is registered).
+	 *
+	 * @param string $path Route below the namespace.
+	 * @return string Class name.
+	 */
+	private static function controller_serving( $path ) {
+		foreach ( array(
+			'attribution/observation' => Observations_Controller::class,
+			'attribution/worktrees'   => DMC_Controller::class,
+			'attribution/summary'     => DMC_Controller::class,
+			'dmc'                     => DMC_Controller::class,
+			'foreign-signatures'      => Adoption_Controller::class,
+		) as $start => $class ) {
+			if ( 0 === strpos( $path, $start ) ) {
+				return $class;
+			}
+		}
+		// Runtimes, order, signatures, the attribution preview and last verification.
+		return REST_Controller::class;
 	}
 
 	/**
