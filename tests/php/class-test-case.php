@@ -106,6 +106,26 @@ abstract class Test_Case extends TestCase {
 	}
 
 	/**
+	 * Records one observation the way `bin/runtime-signature verify` does (POST
+	 * /attribution/preview with `record`), as the current user.
+	 *
+	 * @param array $env     The agent process's environment.
+	 * @param array $context `host` / `runtime`.
+	 * @return int Status.
+	 */
+	protected function observe( array $env, array $context = array() ) {
+		list( $status ) = $this->call(
+			'POST',
+			'/attribution/preview',
+			array(
+				'env'    => $env,
+				'record' => true,
+			) + $context
+		);
+		return $status;
+	}
+
+	/**
 	 * The publisher instance the plugin hooked onto DMC's filter.
 	 *
 	 * @return Filter_Publisher

@@ -107,25 +107,11 @@ class LastVerificationTest extends Test_Case {
 
 	public function test_a_record_from_the_admin_screen_is_marked_admin_and_replaces_the_previous_one() {
 		$GLOBALS['wp_rest_application_password_uuid'] = wp_generate_uuid4();
-		$this->call(
-			'POST',
-			'/attribution/preview',
-			array(
-				'env'    => self::AGENT_ENV,
-				'record' => true,
-			)
-		);
+		$this->observe( self::AGENT_ENV );
 		unset( $GLOBALS['wp_rest_application_password_uuid'] );
 
 		// No session_id: the first runtime that captured anything provides the primary id.
-		$this->call(
-			'POST',
-			'/attribution/preview',
-			array(
-				'env'    => array( 'OPENCODE_RUN_ID' => 'run-only' ),
-				'record' => true,
-			)
-		);
+		$this->observe( array( 'OPENCODE_RUN_ID' => 'run-only' ) );
 		list( , $response ) = $this->call( 'GET', '/attribution/last-verification' );
 		$last               = $response['verification'];
 
@@ -139,14 +125,7 @@ class LastVerificationTest extends Test_Case {
 	}
 
 	public function test_a_process_without_any_declared_variable_records_no_primary_id() {
-		$this->call(
-			'POST',
-			'/attribution/preview',
-			array(
-				'env'    => array( 'UNRELATED' => 'x' ),
-				'record' => true,
-			)
-		);
+		$this->observe( array( 'UNRELATED' => 'x' ) );
 		list( , $response ) = $this->call( 'GET', '/attribution/last-verification' );
 		$last               = $response['verification'];
 
@@ -206,25 +185,11 @@ class LastVerificationTest extends Test_Case {
 	}
 
 	public function test_the_last_verification_needs_the_capability() {
-		$this->call(
-			'POST',
-			'/attribution/preview',
-			array(
-				'env'    => self::AGENT_ENV,
-				'record' => true,
-			)
-		);
+		$this->observe( self::AGENT_ENV );
 		foreach ( array( 0 => 401, WPCA_TEST_SITE['users']['editor']['id'] => 403 ) as $user => $expected ) {
 			wp_set_current_user( $user );
 			list( $status, $error ) = $this->call( 'GET', '/attribution/last-verification' );
-			list( $record_status )  = $this->call(
-				'POST',
-				'/attribution/preview',
-				array(
-					'env'    => array(),
-					'record' => true,
-				)
-			);
+			$record_status          = $this->observe( array() );
 
 			$this->assertSame( array( $expected, 'rest_forbidden', $expected ), array( $status, $error['code'], $record_status ), "user $user" );
 		}

@@ -20,18 +20,6 @@ class ObservationsTest extends Test_Case {
 		$this->register_presets();
 	}
 
-	/**
-	 * Records one observation as verify does.
-	 *
-	 * @param array $env     Environment.
-	 * @param array $context host / runtime.
-	 * @return int Status.
-	 */
-	private function observe( array $env, array $context = array() ) {
-		list( $status ) = $this->call( 'POST', '/attribution/preview', array( 'env' => $env, 'record' => true ) + $context );
-		return $status;
-	}
-
 	public function test_observations_from_two_runtimes_are_both_kept_newest_first() {
 		$this->assertSame(
 			200,

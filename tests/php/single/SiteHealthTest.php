@@ -7,7 +7,6 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Attribution_Resolver;
 use WP_Coding_Agents\Runtimes\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\Presets;
 use WP_Coding_Agents\Runtimes\Signature_Store;
@@ -144,19 +143,6 @@ class SiteHealthTest extends Test_Case {
 		$this->assertSame( 'recommended', $result['status'] );
 		$this->assertSame( 'Other code overrides a coding-agent runtime signature', $result['label'] );
 		$this->assertStringContainsString( 'runtime "kimaki"', wp_specialchars_decode( $result['description'], ENT_QUOTES ) );
-	}
-
-	/**
-	 * Records an observation the way POST /attribution/preview with record does.
-	 *
-	 * @param array $env Environment of the agent process.
-	 */
-	private function observe( array $env ) {
-		$signatures = apply_filters( Filter_Publisher::HOOK, array() );
-		$resolver   = new Attribution_Resolver();
-		$preview    = $resolver->preview( $signatures, $env );
-		$primary    = $resolver->primary_source( $signatures, $preview['origin_session'] );
-		( new Verification_Log() )->record( $preview, $env, $primary['runtime'], $primary['variable'] );
 	}
 
 	public function test_an_agent_process_that_exposed_no_session_id_is_reported() {
