@@ -1,6 +1,6 @@
 /**
  * Distribution: `npm run plugin-zip` builds an installable zip that a user uploads
- * through Plugins → Add New → Upload Plugin on a site that has never seen it.
+ * through Plugins → Add Plugin → Upload Plugin on a site that has never seen it.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
