@@ -3,10 +3,11 @@
  * with working toggles. Here the app's script (build/index.js) is held back while the
  * admin clicks a server-rendered toggle; once the script is let through, the app takes
  * over, applies that click through its own toggle (saved, announced, shown) and nothing
- * is lost. Taking over moves nothing on the page.
+ * is lost. The first paint passes axe, and taking over moves nothing on the page.
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
 import {
+	axeViolations,
 	dmcPanel,
 	expectDmcOrder,
 	installerRequest,
@@ -141,16 +142,22 @@ test( 'the app takes over from the first paint without moving anything', async (
 } ) => {
 	await page.setViewportSize( { width: 1280, height: 900 } );
 	const release = await openWithAppHeld( page );
+	expect( await axeViolations( page ), 'the first paint' ).toEqual( [] );
 	const before = await listGeometry( page );
 	expect( before.length ).toBeGreaterThan( 0 );
 	const heading = await page
 		.getByRole( 'heading', { level: 2, name: 'Runtimes' } )
 		.boundingBox();
+	// Someone tabbing through the list: focus stays on the same control, now the app's.
+	await page
+		.getByRole( 'checkbox', { name: 'Published to DMC: Kimaki' } )
+		.focus();
 
 	release();
 	await expect( dmcPanel( page ) ).toBeVisible();
 	await expect( page.locator( '.wpca-first-paint' ) ).toHaveCount( 0 );
 	expect( await listGeometry( page ) ).toEqual( before );
+	await expect( publishToggle( page, 'kimaki' ) ).toBeFocused();
 	expect(
 		await page
 			.getByRole( 'heading', { level: 2, name: 'Runtimes' } )

@@ -5,8 +5,9 @@
  * changed. A runtime someone changed since the page was loaded is not overwritten, and a
  * subscriber or a bad nonce changes nothing.
  */
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { testSite } from '../support/site';
+import { ROOT, testSite } from '../support/site';
 import {
 	installerRequest,
 	logIn,
@@ -54,8 +55,23 @@ test( 'the form publishes and unpublishes a runtime without JavaScript', async (
 	).toBeVisible();
 	await expect( serverToggle( page, 'OpenCode' ) ).not.toBeChecked();
 	expect( publishedSignatures().map( ( [ id ] ) => id ) ).toEqual( [] );
+	// For review beside artifacts/admin-screen.png (the app, screenshot.spec.ts).
+	await page.setViewportSize( { width: 1280, height: 900 } );
+	await page.screenshot( {
+		path: path.join( ROOT, 'artifacts', 'admin-screen-no-js.png' ),
+		fullPage: true,
+	} );
 
 	await serverToggle( page, 'OpenCode' ).check();
+	// It looks on as soon as it is clicked (no script marks it): the theme colour.
+	const track = serverToggle( page, 'OpenCode' )
+		.locator( '..' )
+		.locator( '.components-form-toggle__track' );
+	await expect
+		.poll( () =>
+			track.evaluate( ( el ) => getComputedStyle( el ).backgroundColor )
+		)
+		.toBe( 'rgb(56, 88, 233)' );
 	await saveFrom( page, 'opencode' );
 	await expect(
 		page.locator( '.notice-success', {

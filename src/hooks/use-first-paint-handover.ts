@@ -4,8 +4,7 @@
  * the server's markup goes and each toggle clicked in it is applied through the
  * screen's own toggle (If-Match with the ETag the first paint showed, snackbar when
  * stored, the conflict notice when the runtime changed since), so no click made before
- * the app loaded is lost. Focus moves to the app's
- * control of the same name.
+ * the app loaded is lost. Focus moves to the app's control of the same name.
  */
 import { useLayoutEffect, useRef } from '@wordpress/element';
 import { pendingToggles } from '../lib/first-paint';
