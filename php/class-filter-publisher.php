@@ -58,6 +58,13 @@ class Filter_Publisher {
 	private $watching = false;
 
 	/**
+	 * Whether effective() is applying the filter right now.
+	 *
+	 * @var bool
+	 */
+	private $applying = false;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Signature_Store $store Store.
@@ -95,6 +102,16 @@ class Filter_Publisher {
 	}
 
 	/**
+	 * Whether the filter now runs for effective(), the plugin's own look at it (so not a
+	 * consumer's call: Plugin::observe_filter_caller() need not find out who applied it).
+	 *
+	 * @return bool
+	 */
+	public function is_applying() {
+		return $this->applying;
+	}
+
+	/**
 	 * What DMC sees, and where our entries do not take effect.
 	 *
 	 * @return array{signatures: mixed, collisions: array[]} Collisions `{ id, ours, theirs }` include
@@ -102,8 +119,13 @@ class Filter_Publisher {
 	 */
 	public function effective() {
 		$this->collisions = array();
-		$signatures       = apply_filters( self::HOOK, array() );
-		$collisions       = $this->collisions;
+		$this->applying   = true;
+		try {
+			$signatures = apply_filters( self::HOOK, array() );
+		} finally {
+			$this->applying = false;
+		}
+		$collisions = $this->collisions;
 
 		$output = is_array( $signatures ) ? $signatures : array();
 		foreach ( $this->published ?? $this->read_published() as $id => $fields ) {

@@ -89,13 +89,14 @@ final class Plugin {
 
 	/**
 	 * DMC's filter at the lowest priority: notes the first caller outside this plugin,
-	 * then unhooks itself so later calls cost nothing.
+	 * then unhooks itself so later calls cost nothing. The plugin's own look at the filter
+	 * (the REST routes' Filter_Publisher::effective()) is passed over without a backtrace.
 	 *
 	 * @param mixed $signatures Value so far, returned untouched.
 	 * @return mixed
 	 */
 	public static function observe_filter_caller( $signatures ) {
-		if ( self::probe()->observe() ) {
+		if ( ! self::publisher()->is_applying() && self::probe()->observe() ) {
 			remove_filter( Filter_Publisher::HOOK, array( self::class, 'observe_filter_caller' ), PHP_INT_MIN );
 		}
 		return $signatures;
