@@ -10,7 +10,7 @@ import {
 	axeViolations,
 	dmcPanel,
 	expectDmcOrder,
-	installerRequest,
+	installerRegisters,
 	publishToggle,
 	publishedSignatures,
 	resetRegistry,
@@ -118,12 +118,10 @@ test( 'a click before the app loaded does not overwrite a change made since', as
 		.getByRole( 'checkbox', { name: 'Published to DMC: Kimaki' } )
 		.click();
 	// Meanwhile an installer registers kimaki, unpublished.
-	const installer = await installerRequest();
-	const installed = await installer.put( 'runtimes/kimaki', {
-		data: { fields: { session_id: 'KIMAKI_SESSION_ID' }, enabled: false },
+	await installerRegisters( 'kimaki', {
+		fields: { session_id: 'KIMAKI_SESSION_ID' },
+		enabled: false,
 	} );
-	expect( installed.status(), await installed.text() ).toBe( 201 );
-	await installer.dispose();
 	const before = storedState();
 
 	release();

@@ -42,6 +42,23 @@ export function installerRequest(): Promise< APIRequestContext > {
 	} );
 }
 
+/**
+ * An installer registers (PUT) a runtime, as `bin/runtime-signature register` does; expects 201.
+ * @param id
+ * @param body
+ * @param body.fields
+ * @param body.enabled
+ */
+export async function installerRegisters(
+	id: string,
+	body: { fields: Record< string, string >; enabled?: boolean }
+): Promise< void > {
+	const installer = await installerRequest();
+	const installed = await installer.put( `runtimes/${ id }`, { data: body } );
+	expect( installed.status(), await installed.text() ).toBe( 201 );
+	await installer.dispose();
+}
+
 /** Both stored options, to compare before and after a rejected change. */
 export function storedState(): string {
 	return wpPhp(

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ROOT, testSite } from '../support/site';
 import {
+	installerRegisters,
 	installerRequest,
 	logIn,
 	publishedSignatures,
@@ -129,13 +130,11 @@ test( 'a runtime changed since the page was loaded is not overwritten', async ( 
 	await page.goto( screenUrl() );
 	await expect( serverToggle( page, 'Kimaki' ) ).not.toBeChecked();
 
-	// Meanwhile an installer registers kimaki, published.
-	const installer = await installerRequest();
-	const installed = await installer.put( 'runtimes/kimaki', {
-		data: { fields: { session_id: 'KIMAKI_SESSION_ID' }, enabled: false },
+	// Meanwhile an installer registers kimaki, unpublished.
+	await installerRegisters( 'kimaki', {
+		fields: { session_id: 'KIMAKI_SESSION_ID' },
+		enabled: false,
 	} );
-	expect( installed.status(), await installed.text() ).toBe( 201 );
-	await installer.dispose();
 	const before = storedState();
 
 	await serverToggle( page, 'Kimaki' ).check();
