@@ -69,6 +69,14 @@ for ( const [ scheme, themeColor ] of Object.entries( SCHEMES ) ) {
 		await expect.poll( () => background( add ) ).toBe( themeColor );
 
 		await setPublished( page, 'kimaki', true );
+		// Dismissed while it is surely there: WordPress closes a snackbar by itself
+		// after about 10 s, sooner than the axe scans below finish on a busy machine.
+		// Its colours are the components' own in every scheme; the scans and the
+		// picture are of the screen without it.
+		const snackbar = page.locator( '.components-snackbar' );
+		await expect( snackbar ).toHaveText( 'Kimaki is published to DMC.' );
+		await snackbar.click();
+		await expect( snackbar ).toHaveCount( 0 );
 		const track = publishToggle( page, 'kimaki' )
 			.locator( '..' )
 			.locator( '.components-form-toggle__track' );
@@ -95,11 +103,7 @@ for ( const [ scheme, themeColor ] of Object.entries( SCHEMES ) ) {
 		);
 
 		if ( 'midnight' === scheme ) {
-			// The picture without the snackbar, taken from the top of the page.
-			await page.locator( '.components-snackbar' ).click();
-			await expect( page.locator( '.components-snackbar' ) ).toHaveCount(
-				0
-			);
+			// The picture from the top of the page.
 			await page.evaluate( () => window.scrollTo( 0, 0 ) );
 			const files = [ 'artifacts/admin-screen-midnight.png' ];
 			if ( process.env.WPCA_UPDATE_SCREENSHOT ) {
