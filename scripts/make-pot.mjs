@@ -11,8 +11,10 @@
  * php-parser and Babel).
  *
  * `--check` writes nothing: it fails on such calls and when the committed template
- * is not what this run would write (a string, or where it stands, changed without
- * `npm run make-pot`); npm test runs it.
+ * tells translators something other than this run would (a string added, removed or
+ * its plural, translator comment or flags changed without `npm run make-pot`),
+ * naming those strings; references (file:line) are not compared, so a moved line
+ * passes. npm test runs it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -271,19 +273,77 @@ const count = Object.values( phpPot.translations ).reduce(
 	0
 );
 
+/**
+ * What a template says to translators, keyed by context and msgid: the plural, the
+ * translator comments and the flags. References (`#:` lines) and the creation date
+ * are left out: moving a line changes neither what is translated nor how.
+ * @param {Object} pot A template as gettext-parser parses it.
+ * @return {Map<string, string>} A description of each string, and of the header.
+ */
+function forTranslators( pot ) {
+	const strings = new Map();
+	for ( const [ context, entries ] of Object.entries( pot.translations ) ) {
+		for ( const [ msgid, entry ] of Object.entries( entries ) ) {
+			if ( '' === msgid ) {
+				continue;
+			}
+			const name =
+				JSON.stringify( msgid ) +
+				( context ? ` (context ${ JSON.stringify( context ) })` : '' );
+			strings.set(
+				name,
+				JSON.stringify( [
+					entry.msgid_plural ?? null,
+					entry.comments?.translator ?? '',
+					entry.comments?.extracted ?? '',
+					entry.comments?.flag ?? '',
+				] )
+			);
+		}
+	}
+	const header = { ...pot.headers };
+	delete header[ 'POT-Creation-Date' ];
+	strings.set( 'the header', JSON.stringify( header ) );
+	return strings;
+}
+
 const relativeOutput = relative( OUTPUT );
 if ( CHECK ) {
-	const committed = fs.existsSync( OUTPUT )
-		? fs.readFileSync( OUTPUT, 'utf8' )
-		: '';
-	if ( committed !== template ) {
+	const committed = forTranslators(
+		po.parse(
+			fs.existsSync( OUTPUT ) ? fs.readFileSync( OUTPUT ) : '',
+			'utf-8'
+		)
+	);
+	const current = forTranslators( phpPot );
+	const differences = [
+		...[ ...current.keys() ]
+			.filter( ( name ) => ! committed.has( name ) )
+			.map( ( name ) => `added: ${ name }` ),
+		...[ ...committed.keys() ]
+			.filter( ( name ) => ! current.has( name ) )
+			.map( ( name ) => `removed: ${ name }` ),
+		...[ ...current.keys() ]
+			.filter(
+				( name ) =>
+					committed.has( name ) &&
+					committed.get( name ) !== current.get( name )
+			)
+			.map(
+				( name ) =>
+					`changed (plural, translator comment or flags): ${ name }`
+			),
+	];
+	if ( differences.length ) {
 		process.stderr.write(
-			`${ relativeOutput } is out of date: its strings or their references differ from the code. Run \`npm run make-pot\` and commit the result.\n`
+			`${ relativeOutput } is out of date; what translators see differs from the code:\n  ${ differences.join(
+				'\n  '
+			) }\nRun \`npm run make-pot\` and commit the result.\n`
 		);
 		process.exit( 1 );
 	}
 	process.stdout.write(
-		`Every string is extractable; ${ relativeOutput } is up to date (${ count } strings).\n`
+		`Every string is extractable; ${ relativeOutput } has every string of the code (${ count } strings; references are not compared).\n`
 	);
 } else {
 	fs.mkdirSync( path.dirname( OUTPUT ), { recursive: true } );
