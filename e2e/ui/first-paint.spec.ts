@@ -3,7 +3,8 @@
  * with working toggles. Here the app's script (build/index.js) is held back while the
  * admin clicks a server-rendered toggle; once the script is let through, the app takes
  * over, applies that click through its own toggle (saved, announced, shown) and nothing
- * is lost. The first paint passes axe, and taking over moves nothing on the page.
+ * is lost. The first paint passes axe, taking over moves nothing on the page, and
+ * when the app does not load at all the form still saves.
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
 import {
@@ -161,4 +162,26 @@ test( 'the app takes over from the first paint without moving anything', async (
 			.getByRole( 'heading', { level: 2, name: 'Runtimes' } )
 			.boundingBox()
 	).toEqual( heading );
+} );
+
+test( 'when the app fails to load, the form still saves', async ( {
+	page,
+} ) => {
+	await page.route( /\/build\/index\.js/, ( route ) => route.abort() );
+	await page.goto( screenUrl() );
+	await page
+		.getByRole( 'checkbox', { name: 'Published to DMC: OpenCode' } )
+		.check();
+	await runtimeCard( page, 'opencode' )
+		.getByRole( 'button', { name: 'Save changes' } )
+		.click();
+	await page.waitForURL( /wpca-saved=1/ );
+	await expect(
+		page.locator( '.notice-success', {
+			hasText: 'OpenCode is published to DMC.',
+		} )
+	).toBeVisible();
+	expect( publishedSignatures().map( ( [ id ] ) => id ) ).toEqual( [
+		'opencode',
+	] );
 } );
