@@ -121,7 +121,9 @@ final class Plugin {
 			self::register_rest_routes();
 			return $result;
 		}
-		self::register_rest_routes( (string) substr( $route, strlen( $prefix ) ) );
+		$path = (string) substr( $route, strlen( $prefix ) );
+		// Only an index or OPTIONS describes routes: anything else needs no route args.
+		self::register_rest_routes( $path, '' === $path || 'OPTIONS' === $request->get_method() );
 		// The routes read these non-autoloaded options: one query for all instead of one each.
 		wp_prime_option_caches( array( Signature_Store::OPTION, Signature_Store::META_OPTION, Verification_Log::OPTION, Verification_Log::WINDOW_OPTION ) );
 		return REST_Controller::reject_scalar_json_body( $result, $server, $request );
@@ -131,33 +133,40 @@ final class Plugin {
 	 * Registers the routes a request can reach, each controller's once per request: for a
 	 * path below the namespace, those of the controller serving it (the others' classes are
 	 * not even loaded); for the namespace index (empty path) and without a path, all.
+	 * REST_Controller's hot routes are registered without args unless the response describes
+	 * them (REST_Controller::register_routes()), and again with args if a later request does.
 	 *
-	 * @param string|null $path Route below the namespace (`runtimes/kimaki`), or null.
+	 * @param string|null $path     Route below the namespace (`runtimes/kimaki`), or null.
+	 * @param bool        $describe Whether the response may describe the routes.
 	 */
-	public static function register_rest_routes( $path = null ) {
+	public static function register_rest_routes( $path = null, $describe = true ) {
+		// Class => whether registered with args.
 		static $registered = array();
 		$controllers       = array(
-			REST_Controller::class         => static function () {
-				return new REST_Controller( self::store(), self::publisher(), new Attribution_Resolver(), self::verification_log() );
+			REST_Controller::class         => static function () use ( $describe ) {
+				( new REST_Controller( self::store(), self::publisher(), new Attribution_Resolver(), self::verification_log() ) )->register_routes( $describe );
+				return $describe;
 			},
 			Observations_Controller::class => static function () {
-				return new Observations_Controller( self::publisher(), self::verification_log() );
+				( new Observations_Controller( self::publisher(), self::verification_log() ) )->register_routes();
+				return true;
 			},
 			DMC_Controller::class          => static function () {
-				return new DMC_Controller( self::dmc_detector(), new DMC_Worktree_Records(), self::store(), self::publisher(), new Attribution_Resolver() );
+				( new DMC_Controller( self::dmc_detector(), new DMC_Worktree_Records(), self::store(), self::publisher(), new Attribution_Resolver() ) )->register_routes();
+				return true;
 			},
 			Adoption_Controller::class     => static function () {
-				return new Adoption_Controller( new Signature_Adopter( self::store(), self::publisher(), new Filter_Inspector() ), self::publisher() );
+				( new Adoption_Controller( new Signature_Adopter( self::store(), self::publisher(), new Filter_Inspector() ), self::publisher() ) )->register_routes();
+				return true;
 			},
 		);
 		if ( null !== $path && '' !== $path ) {
 			$serving     = self::controller_serving( $path );
 			$controllers = array( $serving => $controllers[ $serving ] );
 		}
-		foreach ( $controllers as $class => $build ) {
-			if ( ! isset( $registered[ $class ] ) ) {
-				$registered[ $class ] = true;
-				$build()->register_routes();
+		foreach ( $controllers as $class => $register ) {
+			if ( empty( $registered[ $class ] ) && ( $describe || ! isset( $registered[ $class ] ) ) ) {
+				$registered[ $class ] = $register();
 			}
 		}
 	}

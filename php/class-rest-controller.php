@@ -70,13 +70,27 @@ class REST_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * Registers every route.
+	 * Registers every route, replacing any registered before in this request (a request
+	 * that registered them without args may go on to one that describes them).
+	 *
+	 * @param bool $describe Whether to build the route args. They only document the
+	 *                       parameters (Schema::documented_arg() leaves WordPress nothing
+	 *                       to validate or sanitise; the handlers check body and query
+	 *                       themselves), so only a response describing the routes (an index,
+	 *                       OPTIONS) reads them; building them translates their descriptions,
+	 *                       and a request's first translation costs WordPress a lookup of the
+	 *                       text domain's files (about 100 µs, `npm run bench`).
 	 */
-	public function register_routes() {
+	public function register_routes( $describe = true ) {
 		$permission = array( $this, 'check_permission' );
+		$register   = function ( $route, array $args ) {
+			register_rest_route( $this->namespace, $route, $args, true );
+		};
+		$args       = static function ( $schema_args, ...$params ) use ( $describe ) {
+			return $describe ? call_user_func_array( array( Schema::class, $schema_args ), $params ) : array();
+		};
 
-		register_rest_route(
-			$this->namespace,
+		$register(
 			'/runtimes',
 			array(
 				array(
@@ -89,68 +103,64 @@ class REST_Controller extends WP_REST_Controller {
 		);
 
 		// Any segment matches, so a malformed id gets our 400 rather than a 404 "no route".
-		register_rest_route(
-			$this->namespace,
+		$register(
 			'/runtimes/(?P<id>[^/]+)',
 			array(
 				array(
 					'methods'             => WP_REST_Server::READABLE,
 					'callback'            => array( $this, 'get_item' ),
 					'permission_callback' => $permission,
-					'args'                => Schema::id_args(),
+					'args'                => $args( 'id_args' ),
 				),
 				array(
 					'methods'             => 'PUT',
 					'callback'            => array( $this, 'put_item' ),
 					'permission_callback' => $permission,
-					'args'                => Schema::runtime_write_args( true ),
+					'args'                => $args( 'runtime_write_args', true ),
 				),
 				array(
 					'methods'             => 'PATCH',
 					'callback'            => array( $this, 'patch_item' ),
 					'permission_callback' => $permission,
-					'args'                => Schema::runtime_write_args( false ),
+					'args'                => $args( 'runtime_write_args', false ),
 				),
 				array(
 					'methods'             => WP_REST_Server::DELETABLE,
 					'callback'            => array( $this, 'delete_item' ),
 					'permission_callback' => $permission,
-					'args'                => Schema::id_args(),
+					'args'                => $args( 'id_args' ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 
-		register_rest_route(
-			$this->namespace,
+		$register(
 			'/runtimes/(?P<id>[^/]+)/reset',
 			array(
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'reset_item' ),
 					'permission_callback' => $permission,
-					'args'                => Schema::id_args(),
+					'args'                => $args( 'id_args' ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 
-		register_rest_route(
-			$this->namespace,
+		$register(
 			'/order',
 			array(
 				array(
 					'methods'             => 'PUT',
 					'callback'            => array( $this, 'put_order' ),
 					'permission_callback' => $permission,
-					'args'                => Schema::order_args(),
+					'args'                => $args( 'order_args' ),
 				),
 				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 
-		register_rest_route(
-			$this->namespace,
+		$register(
 			'/signatures',
 			array(
 				array(
@@ -162,8 +172,7 @@ class REST_Controller extends WP_REST_Controller {
 			)
 		);
 
-		register_rest_route(
-			$this->namespace,
+		$register(
 			'/signatures/repair',
 			array(
 				array(
@@ -175,22 +184,20 @@ class REST_Controller extends WP_REST_Controller {
 			)
 		);
 
-		register_rest_route(
-			$this->namespace,
+		$register(
 			'/attribution/preview',
 			array(
 				array(
 					'methods'             => WP_REST_Server::CREATABLE,
 					'callback'            => array( $this, 'preview_attribution' ),
 					'permission_callback' => $permission,
-					'args'                => Schema::preview_args(),
+					'args'                => $args( 'preview_args' ),
 				),
 				'schema' => array( Schema::class, 'get_preview_schema' ),
 			)
 		);
 
-		register_rest_route(
-			$this->namespace,
+		$register(
 			'/attribution/last-verification',
 			array(
 				array(

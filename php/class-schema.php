@@ -644,11 +644,12 @@ class Schema {
 	/**
 	 * JSON schema of the simulated environment for the attribution preview.
 	 *
+	 * @param bool $described With its description (validating needs none, and a request's
+	 *                        first translation costs WordPress a lookup of the domain's files).
 	 * @return array
 	 */
-	public static function env_schema() {
-		return array(
-			'description'          => __( 'Environment of a simulated agent process: variable name => value.', 'wp-coding-agents-runtimes' ),
+	public static function env_schema( $described = true ) {
+		$schema = array(
 			'type'                 => 'object',
 			'maxProperties'        => self::ENV_MAX_VARIABLES,
 			'patternProperties'    => array(
@@ -659,6 +660,7 @@ class Schema {
 			),
 			'additionalProperties' => false,
 		);
+		return $described ? array( 'description' => __( 'Environment of a simulated agent process: variable name => value.', 'wp-coding-agents-runtimes' ) ) + $schema : $schema;
 	}
 
 	/**
@@ -1006,7 +1008,7 @@ class Schema {
 			return $body;
 		}
 		$env   = array_key_exists( 'env', $body ) ? $body['env'] : array();
-		$valid = rest_validate_value_from_schema( $env, self::env_schema(), 'env' );
+		$valid = rest_validate_value_from_schema( $env, self::env_schema( false ), 'env' );
 		if ( true === $valid ) {
 			$env = rest_sanitize_object( $env );
 			foreach ( array_keys( $env ) as $name ) {
