@@ -9,7 +9,7 @@
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import { basicAuth, phpProblemsInDebugLog, testSite } from '../support/site';
-import { resetRegistry } from './helpers';
+import { resetRegistry, wpPhpAsync } from './helpers';
 
 const SEED = Number( process.env.WPCA_FUZZ_SEED ?? Date.now() % 2147483647 );
 const RUNS = Number( process.env.WPCA_FUZZ_RUNS ?? 1000 );
@@ -231,18 +231,10 @@ const fuzzCase: fc.Arbitrary< FuzzCase > = fc
 	} );
 
 /** The plugin's stored rows, byte for byte, read by a PHP worker of the site. */
-async function storedRows(): Promise< string > {
-	const site = testSite();
-	const response = await fetch( site.evalUrl as string, {
-		method: 'POST',
-		headers: {
-			'X-WPCA-Eval-Token': site.evalToken as string,
-			'Content-Type': 'application/octet-stream',
-		},
-		body: `global $wpdb; echo wp_json_encode( $wpdb->get_results( "SELECT option_name, option_value, autoload FROM $wpdb->options WHERE option_name LIKE 'wpca\\\\_%' OR option_name = 'datamachine_code_worktree_runtime_signatures' ORDER BY option_name", ARRAY_A ) );`,
-	} );
-	expect( response.status ).toBe( 200 );
-	return response.text();
+function storedRows(): Promise< string > {
+	return wpPhpAsync(
+		`global $wpdb; echo wp_json_encode( $wpdb->get_results( "SELECT option_name, option_value, autoload FROM $wpdb->options WHERE option_name LIKE 'wpca\\\\_%' OR option_name = 'datamachine_code_worktree_runtime_signatures' ORDER BY option_name", ARRAY_A ) );`
+	);
 }
 
 test( 'fuzzing every route: no 5xx, every 4xx explains itself, rejected requests change nothing', async () => {

@@ -240,6 +240,26 @@ export function resetRegistry(): void {
 	);
 }
 
+/**
+ * wpPhp() without blocking Node: for a spec that reads the site while its own
+ * concurrent requests are in flight (a PHP worker of the site runs the code).
+ * @param code PHP code; what it prints is returned.
+ */
+export async function wpPhpAsync( code: string ): Promise< string > {
+	const site = testSite();
+	const response = await fetch( site.evalUrl as string, {
+		method: 'POST',
+		headers: {
+			'X-WPCA-Eval-Token': site.evalToken as string,
+			'Content-Type': 'application/octet-stream',
+		},
+		body: code,
+	} );
+	const output = await response.text();
+	expect( response.status, output ).toBe( 200 );
+	return output;
+}
+
 /** The raw stored state, as a string to compare before and after a request. */
 export function storedState(): string {
 	return wpPhp(

@@ -8,8 +8,13 @@
  */
 import { test, expect } from '@playwright/test';
 import { testSite } from '../support/site';
-import { clientAs, type RestClient, type RuntimeItem } from './helpers';
-import { resetRegistry } from './helpers';
+import {
+	clientAs,
+	resetRegistry,
+	wpPhpAsync,
+	type RestClient,
+	type RuntimeItem,
+} from './helpers';
 
 const CLIENTS = 8;
 const OPERATIONS = 200;
@@ -33,17 +38,10 @@ function random( seed: number ): () => number {
 }
 
 /** What DMC receives, read by a worker of the site through the object cache. */
-async function dmcSample(): Promise< string > {
-	const site = testSite();
-	const response = await fetch( site.evalUrl as string, {
-		method: 'POST',
-		headers: {
-			'X-WPCA-Eval-Token': site.evalToken as string,
-			'Content-Type': 'application/octet-stream',
-		},
-		body: `$value = apply_filters( 'datamachine_code_worktree_runtime_signatures', array() ); $ok = is_array( $value ); foreach ( $ok ? $value : array() as $id => $fields ) { $ok = $ok && is_string( $id ) && is_array( $fields ) && array() !== $fields; foreach ( (array) $fields as $subkey => $env ) { $ok = $ok && is_string( $subkey ) && is_string( $env ) && '' !== $env; } } echo $ok ? 'valid' : 'INVALID ' . wp_json_encode( $value );`,
-	} );
-	return response.text();
+function dmcSample(): Promise< string > {
+	return wpPhpAsync(
+		`$value = apply_filters( 'datamachine_code_worktree_runtime_signatures', array() ); $ok = is_array( $value ); foreach ( $ok ? $value : array() as $id => $fields ) { $ok = $ok && is_string( $id ) && is_array( $fields ) && array() !== $fields; foreach ( (array) $fields as $subkey => $env ) { $ok = $ok && is_string( $subkey ) && is_string( $env ) && '' !== $env; } } echo $ok ? 'valid' : 'INVALID ' . wp_json_encode( $value );`
+	);
 }
 
 async function runClient(

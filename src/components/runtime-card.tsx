@@ -54,6 +54,13 @@ function sourceLabel( source: RuntimeSource ): string {
 	return source;
 }
 
+// The "%2$s" of the notices' "label, published" sentences.
+function publishedWord( enabled: boolean ): string {
+	return enabled
+		? __( 'published', 'wp-coding-agents-runtimes' )
+		: __( 'not published', 'wp-coding-agents-runtimes' );
+}
+
 function UpdatedInfo( { runtime }: { runtime: Runtime } ) {
 	if ( null === runtime.updated_at ) {
 		return (
@@ -131,9 +138,7 @@ function DeclarationNotice( {
 						'wp-coding-agents-runtimes'
 					),
 					declared.label,
-					declared.enabled
-						? __( 'published', 'wp-coding-agents-runtimes' )
-						: __( 'not published', 'wp-coding-agents-runtimes' )
+					publishedWord( declared.enabled )
 				) }
 			</p>
 			<FieldsTable
@@ -190,9 +195,7 @@ function ConflictNotice( {
 						'wp-coding-agents-runtimes'
 					),
 					runtime.label,
-					runtime.enabled
-						? __( 'published', 'wp-coding-agents-runtimes' )
-						: __( 'not published', 'wp-coding-agents-runtimes' )
+					publishedWord( runtime.enabled )
 				) }
 			</p>
 			<FieldsTable

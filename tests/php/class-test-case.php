@@ -24,6 +24,21 @@ use WP_REST_Request;
 abstract class Test_Case extends TestCase {
 
 	/**
+	 * The presets' signatures as the contract writes them, in precedence order.
+	 */
+	const PRESET_SIGNATURES = array(
+		'kimaki'   => array(
+			'session_id' => 'KIMAKI_SESSION_ID',
+			'thread_id'  => 'KIMAKI_THREAD_ID',
+			'thread_url' => 'KIMAKI_THREAD_URL',
+		),
+		'opencode' => array(
+			'session_id' => 'OPENCODE_SESSION_ID',
+			'run_id'     => 'OPENCODE_RUN_ID',
+		),
+	);
+
+	/**
 	 * PHP errors raised during the test.
 	 *
 	 * @var string[]

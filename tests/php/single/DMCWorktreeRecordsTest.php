@@ -18,24 +18,12 @@ use WP_REST_Request;
  */
 class DMCWorktreeRecordsTest extends Test_Case {
 
-	const SIGNATURES = array(
-		'kimaki'   => array(
-			'session_id' => 'KIMAKI_SESSION_ID',
-			'thread_id'  => 'KIMAKI_THREAD_ID',
-			'thread_url' => 'KIMAKI_THREAD_URL',
-		),
-		'opencode' => array(
-			'session_id' => 'OPENCODE_SESSION_ID',
-			'run_id'     => 'OPENCODE_RUN_ID',
-		),
-	);
-
 	protected function tearDown(): void {
 		delete_option( DMC_Worktree_Records::OPTION );
 		parent::tearDown();
 	}
 
-	private function session( array $stored, array $signatures = self::SIGNATURES ) {
+	private function session( array $stored, array $signatures = self::PRESET_SIGNATURES ) {
 		return DMC_Worktree_Records::summarize_session( $stored, $signatures );
 	}
 
@@ -43,7 +31,7 @@ class DMCWorktreeRecordsTest extends Test_Case {
 		update_option( DMC_Worktree_Records::OPTION, $rows, false );
 	}
 
-	private function read( array $signatures = self::SIGNATURES ) {
+	private function read( array $signatures = self::PRESET_SIGNATURES ) {
 		return ( new DMC_Worktree_Records() )->read( $signatures );
 	}
 
@@ -161,8 +149,8 @@ class DMCWorktreeRecordsTest extends Test_Case {
 
 		$this->assertSame( 'k', $this->session( $stored )['primary_id'] );
 		$reordered = array(
-			'opencode' => self::SIGNATURES['opencode'],
-			'kimaki'   => self::SIGNATURES['kimaki'],
+			'opencode' => self::PRESET_SIGNATURES['opencode'],
+			'kimaki'   => self::PRESET_SIGNATURES['kimaki'],
 		);
 		$this->assertSame( 'o', $this->session( $stored, $reordered )['primary_id'] );
 		$this->assertSame( 'opencode', $this->session( $stored, $reordered )['primary_runtime'] );
@@ -321,7 +309,7 @@ class DMCWorktreeRecordsTest extends Test_Case {
 		$records = new DMC_Worktree_Records();
 
 		$summary = $records->runtime_summary(
-			$records->read( self::SIGNATURES )['rows'],
+			$records->read( self::PRESET_SIGNATURES )['rows'],
 			array( 'kimaki', 'opencode' ),
 			array(
 				'kimaki'   => '2026-11-01T00:00:00+00:00',
@@ -343,7 +331,7 @@ class DMCWorktreeRecordsTest extends Test_Case {
 		$this->assertSame( '2026-11-23T10:00:00+00:00', $opencode['last_attributed_at'] );
 		$this->assertNull( $opencode['flag'] );
 
-		$later = $records->runtime_summary( $records->read( self::SIGNATURES )['rows'], array( 'opencode' ), array( 'opencode' => '2026-12-01T00:00:00+00:00' ) );
+		$later = $records->runtime_summary( $records->read( self::PRESET_SIGNATURES )['rows'], array( 'opencode' ), array( 'opencode' => '2026-12-01T00:00:00+00:00' ) );
 		$this->assertSame( 'no_worktrees_since', $later[0]['flag'] );
 		// kimaki is not published there but still appears: the records name it.
 		$this->assertFalse( $later[1]['published'] );

@@ -51,17 +51,7 @@ class PublisherTest extends Test_Case {
 		$this->store()->patch( 'custom', array( 'enabled' => false ) );
 
 		$this->assertSame(
-			array(
-				'kimaki'   => array(
-					'session_id' => 'KIMAKI_SESSION_ID',
-					'thread_id'  => 'KIMAKI_THREAD_ID',
-					'thread_url' => 'KIMAKI_THREAD_URL',
-				),
-				'opencode' => array(
-					'session_id' => 'OPENCODE_SESSION_ID',
-					'run_id'     => 'OPENCODE_RUN_ID',
-				),
-			),
+			self::PRESET_SIGNATURES,
 			apply_filters( Filter_Publisher::HOOK, array() )
 		);
 	}
