@@ -3,152 +3,245 @@
  * `npm test`: every check, from a fresh clone. Installs what is missing (npm packages,
  * Debian's PHP, MariaDB, PHPUnit and Chromium, WordPress core), then runs lint, type
  * checks, JavaScript unit tests, PHPUnit against a real WordPress, and the Playwright
- * suites; fails when the site's debug.log gained any PHP notice, warning or fatal.
+ * suites; fails when a site's debug.log gained any PHP notice, warning or fatal.
  * Ends with one line `N passed, N failed` totalling every runner.
  *
+ * The machine's cores are used at once: the test sites boot while npm installs, and two
+ * lanes run side by side, each on sites of its own (nothing is shared between sites):
+ *   checks + native site (port WPCA_TEST_PORT, default 8889): lint, tsc, Jest, PHPUnit,
+ *     Playwright rest + cli; then the Redis object-cache site (8894): PHPUnit, Playwright;
+ *   ui site (8893): Playwright ui + zip (the zip's own site on 8890); then the
+ *     Playground smoke test (8887).
+ * Each command's output is printed whole when it ends, named by its lane, so lanes never
+ * interleave; the summary lists every runner in a fixed order.
+ *
  * WPCA_SKIP_PLAYGROUND=1 skips the Playground smoke test (the slowest part).
+ * WPCA_TEST_SERIAL=1 runs the lanes one after the other (to compare, or to read a log).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+	NPM_INSTALL,
 	ROOT,
-	ensureBuild,
-	ensureNodeModules,
+	buildIsCurrent,
 	ensureSystemPackages,
-	ensureWordPressCore,
+	nodeModulesAreCurrent,
 } from './lib/common.mjs';
 import { phpunitCounts } from './lib/phpunit-counts.mjs';
 
-const SITE_FILE = path.join( ROOT, '.cache', 'test-site', 'site.json' );
-const results = [];
+/** The native sites `npm test` boots (scripts/test-site.mjs), each in .cache/<name>. */
+const SITES = {
+	native: {
+		name: 'test-site',
+		port: Number( process.env.WPCA_TEST_PORT || 8889 ),
+		flags: [],
+	},
+	ui: { name: 'test-site-ui', port: 8893, flags: [] },
+	redis: { name: 'test-site-redis', port: 8894, flags: [ '--object-cache' ] },
+};
+
+const siteFile = ( site ) =>
+	path.join( ROOT, '.cache', site.name, 'site.json' );
+
+const seconds = ( since ) => ( Date.now() - since ) / 1000;
 
 /**
- * Runs a command, showing its output (stderr merged into stdout) as it comes and
- * keeping a copy to read the runner's summary from.
- * @param {string}                command Program to run.
- * @param {string[]}              args    Its arguments.
- * @param {Record<string,string>} env     Extra environment.
- * @return {Promise<{status: number, output: string}>} Exit status and output.
+ * Where a lane's commands run and its results are kept: one output block per command,
+ * printed whole when the command ends.
  */
-function run( command, args, env = {} ) {
-	process.stdout.write( `\n$ ${ [ command, ...args ].join( ' ' ) }\n` );
-	const started = Date.now();
-	return new Promise( ( resolve ) => {
-		const child = spawn( command, args, {
-			cwd: ROOT,
-			env: { ...process.env, ...env },
-			stdio: [ 'ignore', 'pipe', 'pipe' ],
-		} );
-		let output = '';
-		const show = ( chunk ) => {
-			output += chunk;
-			process.stdout.write( chunk );
-		};
-		child.stdout.on( 'data', show );
-		child.stderr.on( 'data', show );
-		child.on( 'error', ( error ) => show( `${ error.message }\n` ) );
-		child.on( 'close', ( status ) =>
-			resolve( {
-				status: status ?? 1,
-				output,
-				seconds: ( Date.now() - started ) / 1000,
-			} )
-		);
-	} );
-}
-
-/**
- * A check that is one pass or one failure (lint, type check).
- * @param {string}   name    Name in the summary.
- * @param {string}   command Program to run.
- * @param {string[]} args    Its arguments.
- */
-async function check( name, command, args ) {
-	const { status, seconds } = await run( command, args );
-	results.push( {
-		name,
-		seconds,
-		passed: status === 0 ? 1 : 0,
-		failed: status === 0 ? 0 : 1,
-	} );
-}
-
-async function jest() {
-	const { status, output, seconds } = await run( 'npx', [
-		'wp-scripts',
-		'test-unit-js',
-		'--passWithNoTests',
-	] );
-	const line = output.match( /^Tests:\s+(.*)$/m );
-	const passed = Number( line?.[ 1 ].match( /(\d+) passed/ )?.[ 1 ] ?? 0 );
-	const failed = Number( line?.[ 1 ].match( /(\d+) failed/ )?.[ 1 ] ?? 0 );
-	results.push( {
-		name: 'JavaScript unit tests',
-		seconds,
-		passed,
-		failed: failed || ( status === 0 ? 0 : 1 ),
-	} );
-}
-
-async function phpunit( name, suite, env = {} ) {
-	const { status, output, seconds } = await run(
-		'phpunit',
-		[ '-c', 'phpunit.xml.dist', '--testsuite', suite ],
-		{ WPCA_SITE_FILE: SITE_FILE, ...env }
-	);
-	const { passed, failed, skipped } = phpunitCounts( output, status );
-	results.push( {
-		name: skipped ? `${ name } (${ skipped } skipped)` : name,
-		seconds,
-		passed,
-		failed,
-	} );
-}
-
-async function playwright( name, projects, env = {}, files = [] ) {
-	const report = path.join(
-		ROOT,
-		'artifacts',
-		`playwright-${ projects.join( '-' ) }${ files.length ? '-files' : '' }.json`
-	);
-	fs.mkdirSync( path.dirname( report ), { recursive: true } );
-	const { status, seconds } = await run(
-		'npx',
-		[
-			'playwright',
-			'test',
-			...projects.map( ( p ) => `--project=${ p }` ),
-			// One retry absorbs a slow machine's hiccup; the summary names any test
-			// that needed it, so flakiness is reported, not hidden.
-			'--retries=1',
-			'--reporter=list,json',
-			...files,
-		],
-		{
-			PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-			...env,
-		}
-	);
-	let passed = 0;
-	let failed = 0;
-	let failures = [];
-	let flaky = [];
-	if ( fs.existsSync( report ) ) {
-		const json = JSON.parse( fs.readFileSync( report, 'utf8' ) );
-		passed = json.stats.expected + json.stats.flaky;
-		failed = json.stats.unexpected;
-		failures = testsWithOutcome( json.suites, 'unexpected' );
-		flaky = testsWithOutcome( json.suites, 'flaky' );
+class Lane {
+	/** @param {string} name Shown before each of its commands. */
+	constructor( name ) {
+		this.name = name;
+		/** @type {Array<Object>} */
+		this.results = [];
+		this.seconds = 0;
 	}
-	results.push( {
-		name,
-		seconds,
-		passed,
-		failed: failed || ( status === 0 ? 0 : 1 ),
-		failures,
-		flaky,
-	} );
+
+	/**
+	 * Runs a command (stderr merged into stdout) and prints its output when it ends.
+	 * @param {string}                command Program to run.
+	 * @param {string[]}              args    Its arguments.
+	 * @param {Record<string,string>} env     Extra environment.
+	 * @return {Promise<{status: number, output: string, seconds: number}>} Exit status, output, duration.
+	 */
+	run( command, args, env = {} ) {
+		const line = [ command, ...args ].join( ' ' );
+		process.stdout.write( `[${ this.name }] started: ${ line }\n` );
+		const started = Date.now();
+		return new Promise( ( resolve ) => {
+			const child = spawn( command, args, {
+				cwd: ROOT,
+				env: { ...process.env, ...env },
+				stdio: [ 'ignore', 'pipe', 'pipe' ],
+			} );
+			let output = '';
+			const keep = ( chunk ) => ( output += chunk );
+			child.stdout.on( 'data', keep );
+			child.stderr.on( 'data', keep );
+			child.on( 'error', ( error ) => keep( `${ error.message }\n` ) );
+			child.on( 'close', ( code ) => {
+				const status = code ?? 1;
+				const took = seconds( started );
+				process.stdout.write(
+					`\n[${ this.name }] $ ${ line }\n${ output }${
+						output.endsWith( '\n' ) || ! output ? '' : '\n'
+					}[${ this.name }] exit ${ status } after ${ took.toFixed( 1 ) } s\n`
+				);
+				resolve( { status, output, seconds: took } );
+			} );
+		} );
+	}
+
+	/**
+	 * A check that is one pass or one failure (lint, type check).
+	 * @param {string}                name    Name in the summary.
+	 * @param {string}                command Program to run.
+	 * @param {string[]}              args    Its arguments.
+	 * @param {Record<string,string>} env     Extra environment.
+	 */
+	async check( name, command, args, env = {} ) {
+		const { status, seconds: took } = await this.run( command, args, env );
+		this.results.push( {
+			name,
+			seconds: took,
+			passed: status === 0 ? 1 : 0,
+			failed: status === 0 ? 0 : 1,
+		} );
+	}
+
+	async jest() {
+		const {
+			status,
+			output,
+			seconds: took,
+		} = await this.run( 'npx', [
+			'wp-scripts',
+			'test-unit-js',
+			'--passWithNoTests',
+		] );
+		const line = output.match( /^Tests:\s+(.*)$/m );
+		const passed = Number(
+			line?.[ 1 ].match( /(\d+) passed/ )?.[ 1 ] ?? 0
+		);
+		const failed = Number(
+			line?.[ 1 ].match( /(\d+) failed/ )?.[ 1 ] ?? 0
+		);
+		this.results.push( {
+			name: 'JavaScript unit tests',
+			seconds: took,
+			passed,
+			failed: failed || ( status === 0 ? 0 : 1 ),
+		} );
+	}
+
+	async phpunit( name, suite, site, env = {} ) {
+		const {
+			status,
+			output,
+			seconds: took,
+		} = await this.run(
+			'phpunit',
+			[ '-c', 'phpunit.xml.dist', '--testsuite', suite ],
+			{ WPCA_SITE_FILE: siteFile( site ), ...env }
+		);
+		const { passed, failed, skipped } = phpunitCounts( output, status );
+		this.results.push( {
+			name: skipped ? `${ name } (${ skipped } skipped)` : name,
+			seconds: took,
+			passed,
+			failed,
+		} );
+	}
+
+	/**
+	 * A Playwright run against `site` (null: the run brings its own), with its JSON report
+	 * and test output kept apart from the other lanes' runs.
+	 * @param {string}      name     Name in the summary.
+	 * @param {string[]}    projects Playwright projects.
+	 * @param {Object|null} site     One of SITES.
+	 * @param {string[]}    files    Only these spec files.
+	 */
+	async playwright( name, projects, site, files = [] ) {
+		const id = `${ projects.join( '-' ) }${ files.length ? '-files' : '' }`;
+		const report = path.join(
+			ROOT,
+			'artifacts',
+			`playwright-${ id }.json`
+		);
+		fs.mkdirSync( path.dirname( report ), { recursive: true } );
+		fs.rmSync( report, { force: true } );
+		const { status, seconds: took } = await this.run(
+			'npx',
+			[
+				'playwright',
+				'test',
+				...projects.map( ( p ) => `--project=${ p }` ),
+				// One retry absorbs a slow machine's hiccup; the summary names any test
+				// that needed it, so flakiness is reported, not hidden.
+				'--retries=1',
+				'--reporter=list,json',
+				`--output=${ path.join( 'artifacts', 'test-results', id ) }`,
+				...files,
+			],
+			{
+				PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+				...( site
+					? { WPCA_SITE_FILE: siteFile( site ) }
+					: { WPCA_NO_TEST_SITE: '1' } ),
+			}
+		);
+		let passed = 0;
+		let failed = 0;
+		let failures = [];
+		let flaky = [];
+		if ( fs.existsSync( report ) ) {
+			const json = JSON.parse( fs.readFileSync( report, 'utf8' ) );
+			passed = json.stats.expected + json.stats.flaky;
+			failed = json.stats.unexpected;
+			failures = testsWithOutcome( json.suites, 'unexpected' );
+			flaky = testsWithOutcome( json.suites, 'flaky' );
+		}
+		this.results.push( {
+			name,
+			seconds: took,
+			passed,
+			failed: failed || ( status === 0 ? 0 : 1 ),
+			failures,
+			flaky,
+		} );
+	}
+
+	/**
+	 * Runs `steps` against a booted site, checks its debug.log afterwards and stops it;
+	 * a site that did not boot is one failure and its steps do not run.
+	 * @param {Object}              site   One of SITES.
+	 * @param {Promise<boolean>}    booted Whether it booted.
+	 * @param {string}              label  Name of the site in the summary.
+	 * @param {() => Promise<void>} steps  What runs against it.
+	 */
+	async onSite( site, booted, label, steps ) {
+		if ( ! ( await booted ) ) {
+			this.results.push( {
+				name: `test site boot (${ label })`,
+				passed: 0,
+				failed: 1,
+			} );
+			return;
+		}
+		try {
+			await steps();
+			this.results.push( debugLogIsClean( site, label ) );
+		} finally {
+			await this.run( 'node', [
+				'scripts/test-site.mjs',
+				'stop',
+				'--name',
+				site.name,
+			] );
+		}
+	}
 }
 
 /**
@@ -197,12 +290,17 @@ function phpProblems( log, ignore = () => false ) {
 }
 
 /**
- * The single site's log must stay empty of PHP problems. The multisite network's log is
- * held to the same rule except for WordPress core's own files (core's ms-functions.php
- * raises PHP 8 deprecations on every multisite load).
+ * A site's log must stay empty of PHP problems. The multisite network's log is held to
+ * the same rule except for WordPress core's own files (core's ms-functions.php raises
+ * PHP 8 deprecations on every multisite load).
+ * @param {Object} site  One of SITES.
+ * @param {string} label Name of the site in the summary.
+ * @return {Object} The summary's row.
  */
-function debugLogIsClean() {
-	const { debugLog } = JSON.parse( fs.readFileSync( SITE_FILE, 'utf8' ) );
+function debugLogIsClean( site, label ) {
+	const { debugLog } = JSON.parse(
+		fs.readFileSync( siteFile( site ), 'utf8' )
+	);
 	const problems = [
 		...phpProblems( debugLog ),
 		...phpProblems(
@@ -211,107 +309,203 @@ function debugLogIsClean() {
 		),
 	];
 	process.stdout.write(
-		`\ndebug.log: ${ problems.length ? `${ problems.length } PHP problem(s):\n${ problems.join( '\n' ) }` : 'no PHP notices, warnings or errors' }\n`
+		`\n${ path.relative( ROOT, debugLog ) }: ${ problems.length ? `${ problems.length } PHP problem(s):\n${ problems.join( '\n' ) }` : 'no PHP notices, warnings or errors' }\n`
 	);
-	results.push( {
-		name: 'debug.log clean',
+	return {
+		name: `debug.log clean (${ label })`,
 		passed: problems.length ? 0 : 1,
 		failed: problems.length ? 1 : 0,
-	} );
+	};
 }
 
 const began = Date.now();
-ensureNodeModules();
+const setup = new Lane( 'setup' );
+const checksLane = new Lane( 'checks+native' );
+const uiLane = new Lane( 'ui' );
 ensureSystemPackages();
-ensureWordPressCore();
-ensureBuild();
 
-await check( 'lint-js', 'npm', [ 'run', '--silent', 'lint:js' ] );
-await check( 'lint-style', 'npm', [ 'run', '--silent', 'lint:style' ] );
-await check( 'tsc --noEmit', 'npx', [
-	'tsc',
-	'--noEmit',
-	'-p',
-	'tsconfig.json',
-] );
-await check( 'php -l', 'bash', [
-	'-c',
-	'for f in plugin.php uninstall.php php/*.php; do php -l "$f" >/dev/null || exit 1; done; echo "PHP syntax OK"',
-] );
-await check( 'make-pot: every string extractable, template current', 'node', [
-	'scripts/make-pot.mjs',
-	'--check',
-] );
-await check( 'README performance table = docs/bench.json', 'node', [
-	'scripts/bench-table.mjs',
-	'--check',
-] );
-await check( 'shellcheck bin/runtime-signature', 'shellcheck', [
-	'bin/runtime-signature',
-] );
-await jest();
+/**
+ * A step of the set-up that must work for anything else to run.
+ * @param {string}   name    Name in the summary's set-up line.
+ * @param {string}   command Program to run.
+ * @param {string[]} args    Its arguments.
+ */
+async function prepare( name, command, args ) {
+	const { status, seconds: took } = await setup.run( command, args );
+	setup.results.push( { name, seconds: took } );
+	if ( status !== 0 ) {
+		throw new Error(
+			`${ name } failed (exit ${ status }); see its output above.`
+		);
+	}
+}
 
-const site = await run( 'node', [ 'scripts/test-site.mjs', 'start' ] );
-if ( site.status === 0 ) {
-	try {
-		// The committed TypeScript types must say what the server's REST schema says.
-		await check( 'src/api types match the REST schema', 'node', [
-			'scripts/generate-types.mjs',
-			'--check',
+// WordPress core and the sites need no npm package: they get ready while npm installs.
+const installed = nodeModulesAreCurrent()
+	? Promise.resolve()
+	: prepare( 'npm install', 'npm', NPM_INSTALL );
+const built = installed.then( () =>
+	buildIsCurrent()
+		? undefined
+		: prepare( 'build', 'npx', [ 'wp-scripts', 'build' ] )
+);
+const core = prepare( 'WordPress core', 'bash', [
+	'scripts/fetch-wordpress.sh',
+] );
+const boot = ( site ) =>
+	core.then( async () => {
+		const { status, seconds: took } = await setup.run( 'node', [
+			'scripts/test-site.mjs',
+			'start',
+			'--name',
+			site.name,
+			'--port',
+			String( site.port ),
+			...site.flags,
 		] );
-		await phpunit( 'PHPUnit (single site)', 'single' );
-		await phpunit( 'PHPUnit (multisite)', 'multisite', {
+		setup.results.push( { name: `${ site.name } boot`, seconds: took } );
+		return status === 0;
+	} );
+const booted = {
+	native: boot( SITES.native ),
+	ui: boot( SITES.ui ),
+	redis: boot( SITES.redis ),
+};
+try {
+	await Promise.all( [ built, core ] );
+} catch ( error ) {
+	// Leave no site running behind a set-up that failed.
+	await Promise.allSettled( Object.values( booted ) );
+	for ( const site of Object.values( SITES ) ) {
+		await setup.run( 'node', [
+			'scripts/test-site.mjs',
+			'stop',
+			'--name',
+			site.name,
+		] );
+	}
+	throw error;
+}
+const setupSeconds = seconds( began );
+
+async function checksAndNativeSite( lane ) {
+	await lane.check( 'lint-js', 'npm', [ 'run', '--silent', 'lint:js' ] );
+	await lane.check( 'lint-style', 'npm', [
+		'run',
+		'--silent',
+		'lint:style',
+	] );
+	await lane.check( 'tsc --noEmit', 'npx', [
+		'tsc',
+		'--noEmit',
+		'-p',
+		'tsconfig.json',
+	] );
+	await lane.check( 'php -l', 'bash', [
+		'-c',
+		'for f in plugin.php uninstall.php php/*.php; do php -l "$f" >/dev/null || exit 1; done; echo "PHP syntax OK"',
+	] );
+	await lane.check(
+		'make-pot: every string extractable, template current',
+		'node',
+		[ 'scripts/make-pot.mjs', '--check' ]
+	);
+	await lane.check( 'README performance table = docs/bench.json', 'node', [
+		'scripts/bench-table.mjs',
+		'--check',
+	] );
+	await lane.check( 'shellcheck bin/runtime-signature', 'shellcheck', [
+		'bin/runtime-signature',
+	] );
+	await lane.jest();
+	await lane.onSite( SITES.native, booted.native, 'native site', async () => {
+		// The committed TypeScript types must say what the server's REST schema says.
+		await lane.check(
+			'src/api types match the REST schema',
+			'node',
+			[ 'scripts/generate-types.mjs', '--check' ],
+			{ WPCA_SITE_FILE: siteFile( SITES.native ) }
+		);
+		await lane.phpunit( 'PHPUnit (single site)', 'single', SITES.native );
+		await lane.phpunit( 'PHPUnit (multisite)', 'multisite', SITES.native, {
 			WPCA_MULTISITE: '1',
 		} );
-		await playwright(
-			'Playwright (native: rest, cli, ui, zip)',
-			[ 'rest', 'cli', 'ui', 'zip' ],
-			{ WPCA_SITE_FILE: SITE_FILE }
+		await lane.playwright(
+			'Playwright (native: rest, cli)',
+			[ 'rest', 'cli' ],
+			SITES.native
 		);
-		debugLogIsClean();
-	} finally {
-		await run( 'node', [ 'scripts/test-site.mjs', 'stop' ] );
-	}
-} else {
-	results.push( { name: 'test site boot', passed: 0, failed: 1 } );
-}
-// The same site behind a persistent object cache shared by its workers (Redis and a
-// drop-in, as multi-server sites run it): PHPUnit once, the concurrency specs and
-// 8 clients x 200 mixed operations.
-const cachedSite = await run( 'node', [
-	'scripts/test-site.mjs',
-	'start',
-	'--object-cache',
-] );
-if ( cachedSite.status === 0 ) {
-	try {
-		await phpunit( 'PHPUnit (single site, Redis object cache)', 'single' );
-		await playwright(
+	} );
+	// The same site behind a persistent object cache shared by its workers (Redis and a
+	// drop-in, as multi-server sites run it): PHPUnit once, the concurrency specs and
+	// 8 clients x 200 mixed operations.
+	await lane.onSite( SITES.redis, booted.redis, 'Redis site', async () => {
+		await lane.phpunit(
+			'PHPUnit (single site, Redis object cache)',
+			'single',
+			SITES.redis
+		);
+		await lane.playwright(
 			'Playwright (Redis object cache: concurrency, 8 clients x 200 operations)',
 			[ 'rest' ],
-			{ WPCA_SITE_FILE: SITE_FILE },
+			SITES.redis,
 			[ 'e2e/rest/concurrency.spec.ts', 'e2e/rest/object-cache.spec.ts' ]
 		);
-		debugLogIsClean();
-	} finally {
-		await run( 'node', [ 'scripts/test-site.mjs', 'stop' ] );
-	}
-} else {
-	results.push( {
-		name: 'test site boot (object cache)',
-		passed: 0,
-		failed: 1,
-	} );
-}
-if ( ! process.env.WPCA_SKIP_PLAYGROUND ) {
-	await playwright( 'Playwright (Playground smoke)', [ 'playground' ], {
-		WPCA_NO_TEST_SITE: '1',
 	} );
 }
 
+async function browserSites( lane ) {
+	await lane.onSite( SITES.ui, booted.ui, 'ui site', () =>
+		lane.playwright(
+			'Playwright (native: ui, zip)',
+			[ 'ui', 'zip' ],
+			SITES.ui
+		)
+	);
+	if ( ! process.env.WPCA_SKIP_PLAYGROUND ) {
+		await lane.playwright(
+			'Playwright (Playground smoke)',
+			[ 'playground' ],
+			null
+		);
+	}
+}
+
+const timed = ( lane, work ) => async () => {
+	const started = Date.now();
+	await work( lane );
+	lane.seconds = seconds( started );
+};
+const lanes = [
+	timed( checksLane, checksAndNativeSite ),
+	timed( uiLane, browserSites ),
+];
+if ( process.env.WPCA_TEST_SERIAL ) {
+	for ( const lane of lanes ) {
+		await lane();
+	}
+} else {
+	await Promise.all( lanes.map( ( lane ) => lane() ) );
+}
+
+const results = [
+	...setup.results.filter( ( r ) => 'passed' in r ),
+	...checksLane.results,
+	...uiLane.results,
+];
 const passed = results.reduce( ( sum, r ) => sum + r.passed, 0 );
 const failed = results.reduce( ( sum, r ) => sum + r.failed, 0 );
 process.stdout.write( '\nSummary\n' );
+process.stdout.write(
+	`  set-up ${ setupSeconds.toFixed( 0 ) } s: ${ setup.results
+		.map( ( r ) => `${ r.name } ${ r.seconds.toFixed( 0 ) } s` )
+		.join( ', ' ) } (the sites boot beside npm install)\n`
+);
+for ( const lane of [ checksLane, uiLane ] ) {
+	process.stdout.write(
+		`  lane ${ lane.name }: ${ lane.seconds.toFixed( 0 ) } s${ process.env.WPCA_TEST_SERIAL ? '' : ' (the lanes run at once)' }\n`
+	);
+}
 for ( const r of results ) {
 	process.stdout.write(
 		`  ${ r.failed ? 'FAIL' : 'ok  ' }  ${ r.name }: ${ r.passed } passed, ${ r.failed } failed${ undefined === r.seconds ? '' : ` (${ r.seconds.toFixed( 0 ) } s)` }\n`
@@ -326,6 +520,6 @@ for ( const r of results ) {
 	}
 }
 process.stdout.write(
-	`  took ${ ( ( Date.now() - began ) / 1000 ).toFixed( 0 ) } s\n\n${ passed } passed, ${ failed } failed\n`
+	`  took ${ seconds( began ).toFixed( 0 ) } s\n\n${ passed } passed, ${ failed } failed\n`
 );
 process.exit( failed ? 1 : 0 );

@@ -17,6 +17,11 @@ import {
 	setPublished,
 } from './helpers';
 
+// axe weighs contrast by opacity: a snackbar fading in, or out after its 10 s, reads as
+// low contrast mid-animation (seen on a busy machine). Without motion each state is
+// scanned as it settles, snackbars included.
+test.use( { reducedMotion: 'reduce' } );
+
 test.beforeEach( () => {
 	resetRegistry();
 } );

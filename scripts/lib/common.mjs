@@ -33,31 +33,31 @@ export function ensureWordPressCore() {
 
 /** npm dependencies, installed when node_modules is missing or older than the lock file. */
 export function ensureNodeModules() {
-	const marker = path.join( ROOT, 'node_modules', '.package-lock.json' );
-	const lock = path.join( ROOT, 'package-lock.json' );
-	if (
-		fs.existsSync( marker ) &&
-		fs.statSync( marker ).mtimeMs >= fs.statSync( lock ).mtimeMs
-	) {
+	if ( nodeModulesAreCurrent() ) {
 		return;
 	}
 	process.stdout.write( 'Installing npm dependencies...\n' );
-	// `npm install` (which keeps the locked versions) rather than `npm ci`: npm 11 leaves
-	// other platforms' optional native bindings out of the lock file, and `npm ci` then
-	// refuses the lock as out of sync.
-	execFileSync( 'npm', [ 'install', '--no-audit', '--no-fund' ], {
-		cwd: ROOT,
-		stdio: 'inherit',
-	} );
+	execFileSync( 'npm', NPM_INSTALL, { cwd: ROOT, stdio: 'inherit' } );
+}
+
+// `npm install` (which keeps the locked versions) rather than `npm ci`: npm 11 leaves
+// other platforms' optional native bindings out of the lock file, and `npm ci` then
+// refuses the lock as out of sync.
+export const NPM_INSTALL = [ 'install', '--no-audit', '--no-fund' ];
+
+/** Whether node_modules exists and is no older than the lock file. */
+export function nodeModulesAreCurrent() {
+	const marker = path.join( ROOT, 'node_modules', '.package-lock.json' );
+	const lock = path.join( ROOT, 'package-lock.json' );
+	return (
+		fs.existsSync( marker ) &&
+		fs.statSync( marker ).mtimeMs >= fs.statSync( lock ).mtimeMs
+	);
 }
 
 /** The admin app's assets, built when build/ is missing or older than src/. */
 export function ensureBuild() {
-	const asset = path.join( ROOT, 'build', 'index.asset.php' );
-	if (
-		fs.existsSync( asset ) &&
-		fs.statSync( asset ).mtimeMs >= newestMtime( path.join( ROOT, 'src' ) )
-	) {
+	if ( buildIsCurrent() ) {
 		return;
 	}
 	process.stdout.write( 'Building the admin screen...\n' );
@@ -65,6 +65,15 @@ export function ensureBuild() {
 		cwd: ROOT,
 		stdio: 'inherit',
 	} );
+}
+
+/** Whether build/ exists and is no older than anything in src/. */
+export function buildIsCurrent() {
+	const asset = path.join( ROOT, 'build', 'index.asset.php' );
+	return (
+		fs.existsSync( asset ) &&
+		fs.statSync( asset ).mtimeMs >= newestMtime( path.join( ROOT, 'src' ) )
+	);
 }
 
 function newestMtime( dir ) {
