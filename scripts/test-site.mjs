@@ -37,6 +37,9 @@ const SITE = path.join( ROOT, '.cache', option( '--name' ) || 'test-site' );
 const WP_DIR = path.join( SITE, 'wordpress' );
 const DB_DIR = path.join( SITE, 'mariadb' );
 const SOCKET = path.join( SITE, 'mysql.sock' );
+// Each site's own: MariaDB deletes the temporary tables it finds in its tmpdir when it
+// starts, so sites booting at once with a shared /tmp broke each other's install.
+const DB_TMP_DIR = path.join( SITE, 'mariadb-tmp' );
 const SITE_FILE = path.join( SITE, 'site.json' );
 const DEBUG_LOG = path.join( SITE, 'debug.log' );
 const REDIS_SOCKET = path.join( SITE, 'redis.sock' );
@@ -48,6 +51,7 @@ const EVAL_SCRIPT = 'wpca-test-eval.php';
 const EVAL_TOKEN = crypto.randomBytes( 16 ).toString( 'hex' );
 
 async function startMariaDb() {
+	fs.mkdirSync( DB_TMP_DIR, { recursive: true } );
 	if ( ! fs.existsSync( path.join( DB_DIR, 'mysql' ) ) ) {
 		fs.mkdirSync( DB_DIR, { recursive: true } );
 		execFileSync(
@@ -55,6 +59,7 @@ async function startMariaDb() {
 			[
 				'--no-defaults',
 				`--datadir=${ DB_DIR }`,
+				`--tmpdir=${ DB_TMP_DIR }`,
 				'--auth-root-authentication-method=normal',
 				'--user=root',
 				'--skip-test-db',
@@ -68,6 +73,7 @@ async function startMariaDb() {
 		[
 			'--no-defaults',
 			`--datadir=${ DB_DIR }`,
+			`--tmpdir=${ DB_TMP_DIR }`,
 			`--socket=${ SOCKET }`,
 			`--pid-file=${ path.join( SITE, 'mariadbd.pid' ) }`,
 			'--skip-networking',

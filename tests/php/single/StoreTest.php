@@ -141,11 +141,18 @@ class StoreTest extends Test_Case {
 
 	public function test_a_real_change_moves_updated_at() {
 		$store = $this->store();
-		$store->put( 'custom', array( 'fields' => self::CUSTOM ) );
+		$first = $store->put( 'custom', array( 'fields' => self::CUSTOM ) );
 		sleep( 1 );
+		$before  = time();
 		$changed = $store->put( 'custom', array( 'fields' => array( 'session_id' => 'OTHER_ID' ) ) );
+		$after   = time();
 
-		$this->assertSame( gmdate( 'c' ), $changed['item']['updated_at'] );
+		// The time of the change: on a busy machine the clock may tick during the put.
+		$updated = strtotime( $changed['item']['updated_at'] );
+		$this->assertGreaterThanOrEqual( $before, $updated );
+		$this->assertLessThanOrEqual( $after, $updated );
+		$this->assertGreaterThan( strtotime( $first['item']['updated_at'] ), $updated );
+		$this->assertSame( gmdate( 'c', $updated ), $changed['item']['updated_at'] );
 		$this->assertSame( array( 'session_id' => 'OTHER_ID' ), $this->stored()['custom'] );
 	}
 
