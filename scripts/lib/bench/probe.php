@@ -74,39 +74,48 @@ if ( isset( $_SERVER['HTTP_X_WPCA_BENCH_ID'] ) ) {
 			}
 		);
 
+		// The callbacks that appeared since the marker's plugin_loaded are the target's: each
+		// is wrapped (in place, so remove_filter() still finds it) to sum the time it runs.
+		$wpca_bench_wrap_new = static function () use ( &$wpca_bench_before, &$wpca_bench_hooks ) {
+			foreach ( $GLOBALS['wp_filter'] as $hook => $wp_hook ) {
+				foreach ( $wp_hook->callbacks as $priority => $callbacks ) {
+					foreach ( $callbacks as $idx => $callback ) {
+						if ( isset( $wpca_bench_before[ $hook ][ $priority ][ $idx ] ) ) {
+							continue;
+						}
+						$original                  = $callback['function'];
+						$wpca_bench_hooks[ $hook ] = 0;
+						$wp_hook->callbacks[ $priority ][ $idx ]['function'] = static function ( ...$args ) use ( $original, $hook, &$wpca_bench_hooks ) {
+							$started = hrtime( true );
+							$result  = $original( ...$args );
+							$wpca_bench_hooks[ $hook ] += hrtime( true ) - $started;
+							return $result;
+						};
+					}
+				}
+			}
+		};
+
 		// WordPress includes each plugin and then fires plugin_loaded: the time between the
 		// marker's plugin_loaded and the target's is the target's file (and its realpath
-		// record). The callbacks that appeared meanwhile are the target's: each is wrapped
-		// (in place, so remove_filter() still finds it) to sum the time it runs.
+		// record, and WordPress reading its header). Without a target the same look for new
+		// callbacks runs at the marker, so the probe costs every variant alike.
 		add_action(
 			'plugin_loaded',
-			static function ( $file ) use ( &$wpca_bench_started, &$wpca_bench_load_ns, &$wpca_bench_before, &$wpca_bench_hooks, $wpca_bench_marker, $wpca_bench_target ) {
+			static function ( $file ) use ( &$wpca_bench_started, &$wpca_bench_load_ns, &$wpca_bench_before, $wpca_bench_wrap_new, $wpca_bench_marker, $wpca_bench_target ) {
 				$now = hrtime( true );
 				if ( '' !== $wpca_bench_target && WP_PLUGIN_DIR . '/' . $wpca_bench_target === $file ) {
 					$wpca_bench_load_ns = $now - $wpca_bench_started;
-					foreach ( $GLOBALS['wp_filter'] as $hook => $wp_hook ) {
-						foreach ( $wp_hook->callbacks as $priority => $callbacks ) {
-							foreach ( $callbacks as $idx => $callback ) {
-								if ( isset( $wpca_bench_before[ $hook ][ $priority ][ $idx ] ) ) {
-									continue;
-								}
-								$original = $callback['function'];
-								$wpca_bench_hooks[ $hook ] = 0;
-								$wp_hook->callbacks[ $priority ][ $idx ]['function'] = static function ( ...$args ) use ( $original, $hook, &$wpca_bench_hooks ) {
-									$started = hrtime( true );
-									$result  = $original( ...$args );
-									$wpca_bench_hooks[ $hook ] += hrtime( true ) - $started;
-									return $result;
-								};
-							}
-						}
-					}
+					$wpca_bench_wrap_new();
 				}
 				if ( WP_PLUGIN_DIR . '/' . $wpca_bench_marker === $file ) {
 					foreach ( $GLOBALS['wp_filter'] as $hook => $wp_hook ) {
 						foreach ( $wp_hook->callbacks as $priority => $callbacks ) {
 							$wpca_bench_before[ $hook ][ $priority ] = $callbacks;
 						}
+					}
+					if ( '' === $wpca_bench_target ) {
+						$wpca_bench_wrap_new();
 					}
 					$wpca_bench_started = hrtime( true );
 				}
