@@ -47,7 +47,7 @@ const QUICK = args.includes( '--quick' );
 const PLAYGROUND = ! QUICK && ! args.includes( '--no-playground' );
 const ROUNDS = {
 	filter: QUICK ? 31 : 61,
-	http: QUICK ? 30 : 200,
+	http: QUICK ? 20 : 200,
 	browser: QUICK ? 5 : 9,
 	playground: 9,
 };
