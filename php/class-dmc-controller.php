@@ -115,14 +115,13 @@ class DMC_Controller {
 		if ( is_wp_error( $paging ) ) {
 			return $paging;
 		}
-		$rows        = $this->read()['rows'];
-		$total       = count( $rows );
+		$read        = $this->records->read_page( $this->signatures(), ( $paging['page'] - 1 ) * $paging['per_page'], $paging['per_page'] );
+		$total       = $read['total'];
 		$total_pages = (int) ceil( $total / $paging['per_page'] );
 		if ( $paging['page'] > max( 1, $total_pages ) ) {
 			return Schema::error( 'wpca_invalid_page', 'page', __( 'Invalid page: the page number requested is larger than the number of pages available.', 'wp-coding-agents-runtimes' ) );
 		}
-		$page     = array_slice( $rows, ( $paging['page'] - 1 ) * $paging['per_page'], $paging['per_page'] );
-		$response = new WP_REST_Response( array_map( array( self::class, 'row_data' ), $page ) );
+		$response = new WP_REST_Response( array_map( array( self::class, 'row_data' ), $read['rows'] ) );
 		$response->header( 'X-WP-Total', (string) $total );
 		$response->header( 'X-WP-TotalPages', (string) $total_pages );
 		return $response;
@@ -134,7 +133,8 @@ class DMC_Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_summary() {
-		$read       = $this->read();
+		$signatures = $this->signatures();
+		$read       = $this->records->read( $signatures );
 		$changed_at = array();
 		foreach ( $this->store->list_items() as $item ) {
 			if ( $item['enabled'] ) {
@@ -144,21 +144,20 @@ class DMC_Controller {
 		return new WP_REST_Response(
 			array(
 				'option'   => $read['option'],
-				'total'    => count( $read['rows'] ),
+				'total'    => $read['total'],
 				'skipped'  => $read['skipped'],
-				'runtimes' => $this->records->runtime_summary( $read['rows'], array_map( 'strval', array_keys( $read['signatures'] ) ), $changed_at ),
+				'runtimes' => $this->records->runtime_summary( $read['rows'], array_map( 'strval', array_keys( $signatures ) ), $changed_at ),
 			)
 		);
 	}
 
 	/**
-	 * DMC's records read against the signatures DMC reads now.
+	 * The signatures DMC reads now, cleaned as DMC cleans them.
 	 *
-	 * @return array read() output plus `signatures`.
+	 * @return array<string, array<string, string>>
 	 */
-	private function read() {
-		$signatures = $this->resolver->clean( $this->publisher->effective()['signatures'] );
-		return $this->records->read( $signatures ) + array( 'signatures' => $signatures );
+	private function signatures() {
+		return $this->resolver->clean( $this->publisher->effective()['signatures'] );
 	}
 
 	/**

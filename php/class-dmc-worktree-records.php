@@ -28,41 +28,60 @@ class DMC_Worktree_Records {
 	 * Every readable row, newest first.
 	 *
 	 * @param array<string, array<string, string>> $signatures The signatures as DMC cleans them (Attribution_Resolver::clean()).
-	 * @return array{option: string, rows: array[], skipped: int} `option` is absent, unreadable (not an array) or ok;
+	 * @return array{option: string, rows: array[], skipped: int, total: int} `option` is absent, unreadable (not an array) or ok;
 	 *               `skipped` counts entries that are not `string handle => array`.
 	 */
 	public function read( array $signatures ) {
+		return $this->read_page( $signatures, 0, null );
+	}
+
+	/**
+	 * The rows read() would return from `$offset` on, at most `$limit` of them, and their
+	 * `total`. Only those rows are read back in full: the order needs nothing but each
+	 * row's date and position, so a page of thousands of records costs one session summary
+	 * per row shown.
+	 *
+	 * @param array<string, array<string, string>> $signatures As for read().
+	 * @param int                                  $offset     Rows to leave out first.
+	 * @param int|null                             $limit      Rows at most; null: all.
+	 * @return array{option: string, rows: array[], skipped: int, total: int} As read(), `rows` sliced.
+	 */
+	public function read_page( array $signatures, $offset, $limit ) {
 		$stored = get_option( self::OPTION, null );
 		if ( null === $stored || ! is_array( $stored ) ) {
 			return array(
 				'option'  => null === $stored ? 'absent' : 'unreadable',
 				'rows'    => array(),
 				'skipped' => 0,
+				'total'   => 0,
 			);
 		}
-		$rows    = array();
-		$skipped = 0;
+		$handles    = array();
+		$timestamps = array();
+		$skipped    = 0;
 		foreach ( $stored as $handle => $metadata ) {
 			if ( ! is_string( $handle ) || '' === $handle || ! is_array( $metadata ) ) {
 				++$skipped;
 				continue;
 			}
-			$rows[] = $this->row( $handle, $metadata, $signatures, count( $rows ) );
+			$handles[]    = $handle;
+			$timestamps[] = self::timestamp( isset( $metadata['created_at'] ) ? $metadata['created_at'] : null );
 		}
 		// Newest first; rows without a readable date last; among equals, the later-stored first.
-		usort(
-			$rows,
-			static function ( array $a, array $b ) {
-				if ( $a['timestamp'] !== $b['timestamp'] ) {
-					return null === $a['timestamp'] ? 1 : ( null === $b['timestamp'] ? -1 : $b['timestamp'] - $a['timestamp'] );
-				}
-				return $b['position'] - $a['position'];
-			}
-		);
+		$dated     = array_map( 'is_int', $timestamps );
+		$times     = array_map( 'intval', $timestamps );
+		$positions = array_keys( $handles );
+		$order     = $positions;
+		array_multisort( $dated, SORT_DESC, $times, SORT_DESC, $positions, SORT_DESC, $order );
+		$rows = array();
+		foreach ( array_slice( $order, $offset, $limit ) as $position ) {
+			$rows[] = $this->row( $handles[ $position ], $stored[ $handles[ $position ] ], $signatures, $position, $timestamps[ $position ] );
+		}
 		return array(
 			'option'  => 'ok',
 			'rows'    => $rows,
 			'skipped' => $skipped,
+			'total'   => count( $handles ),
 		);
 	}
 
@@ -144,12 +163,12 @@ class DMC_Worktree_Records {
 	 * @param array  $metadata   Stored metadata.
 	 * @param array  $signatures Cleaned signatures registered now.
 	 * @param int    $position   Position in the option.
+	 * @param ?int   $timestamp  Its `created_at` as a Unix time (timestamp()).
 	 * @return array
 	 */
-	private function row( $handle, array $metadata, array $signatures, $position ) {
+	private function row( $handle, array $metadata, array $signatures, $position, $timestamp ) {
 		$raw_session = isset( $metadata['origin_session'] ) && is_array( $metadata['origin_session'] ) ? $metadata['origin_session'] : array();
 		$session     = self::summarize_session( $raw_session, $signatures );
-		$timestamp   = self::timestamp( isset( $metadata['created_at'] ) ? $metadata['created_at'] : null );
 		return array(
 			'handle'          => $handle,
 			'repo'            => self::normalize_value( isset( $metadata['repo'] ) ? $metadata['repo'] : null ),

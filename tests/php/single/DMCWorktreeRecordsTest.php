@@ -384,6 +384,71 @@ class DMCWorktreeRecordsTest extends Test_Case {
 		$this->assertSame( array( 1250, 1250 ), array_column( $summary['runtimes'], 'worktrees' ) );
 	}
 
+	public function test_every_page_is_the_slice_of_the_whole_order_with_ties_undated_rows_and_skipped_entries() {
+		// Handle => the time its row sorts by (null: no readable date), in stored order.
+		$times = array();
+		$rows  = array();
+		for ( $i = 0; $i < 300; $i++ ) {
+			$handle = "wt-$i";
+			if ( 0 === $i % 11 ) {
+				$rows[ "skipped-$i" ] = 'not metadata';
+			}
+			if ( 0 === $i % 13 ) {
+				$rows[ $handle ]  = array( 'created_at' => 0 === $i % 2 ? 'yesterday' : null );
+				$times[ $handle ] = null;
+				continue;
+			}
+			// Few distinct times, so many rows tie; both formats DMC writes, other zones.
+			$time             = 1790000000 + ( ( $i * 7 ) % 23 ) * 3600;
+			$created_at       = 0 === $i % 3 ? gmdate( 'Y-m-d H:i:s', $time ) : gmdate( 'Y-m-d\TH:i:s', $time - 7200 ) . '-02:00';
+			$rows[ $handle ]  = array(
+				'created_at'     => $created_at,
+				'origin_session' => array( 'ids' => array( 'kimaki' => array( 'session_id' => "k-$i" ) ) ),
+			);
+			$times[ $handle ] = $time;
+		}
+		$this->seed( $rows );
+		$this->register_presets();
+		// Newest first, undated last, among equals the later-stored first.
+		$expected  = array_keys( $times );
+		$positions = array_flip( $expected );
+		usort(
+			$expected,
+			static function ( $a, $b ) use ( $times, $positions ) {
+				if ( $times[ $a ] !== $times[ $b ] ) {
+					return null === $times[ $a ] ? 1 : ( null === $times[ $b ] ? -1 : $times[ $b ] - $times[ $a ] );
+				}
+				return $positions[ $b ] - $positions[ $a ];
+			}
+		);
+		$whole = $this->read();
+		$this->assertSame( $expected, array_column( $whole['rows'], 'handle' ) );
+		$this->assertSame( 28, $whole['skipped'] );
+		$this->assertSame( 300, $whole['total'] );
+
+		foreach ( array( 7, 100 ) as $per_page ) {
+			$paged = array();
+			for ( $page = 1; $page <= (int) ceil( 300 / $per_page ); $page++ ) {
+				$response = $this->get(
+					'/attribution/worktrees',
+					array(
+						'per_page' => $per_page,
+						'page'     => $page,
+					)
+				);
+				$this->assertSame( '300', $response->get_headers()['X-WP-Total'] );
+				$this->assertSame( (string) ceil( 300 / $per_page ), $response->get_headers()['X-WP-TotalPages'] );
+				$paged = array_merge( $paged, $response->get_data() );
+			}
+			// As JSON reads them (the REST rows' empty maps are objects).
+			$this->assertSame(
+				json_decode( wp_json_encode( array_map( array( DMC_Worktree_Records::class, 'public_row' ), $whole['rows'] ) ), true ),
+				json_decode( wp_json_encode( $paged ), true ),
+				"per_page $per_page"
+			);
+		}
+	}
+
 	/**
 	 * @dataProvider bad_pages
 	 */
