@@ -47,12 +47,14 @@ export default defineConfig( {
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 	},
+	// Each project's own folder (a testMatch glob such as 'rest/**' would also match a
+	// checkout that lives in a folder named rest, and run every suite).
 	projects: [
-		{ name: 'rest', testMatch: 'rest/**/*.spec.ts' },
-		{ name: 'cli', testMatch: 'cli/**/*.spec.ts' },
+		{ name: 'rest', testDir: './e2e/rest' },
+		{ name: 'cli', testDir: './e2e/cli' },
 		{
 			name: 'ui',
-			testMatch: 'ui/**/*.spec.ts',
+			testDir: './e2e/ui',
 			// Global set-up exports WP_BASE_URL (the site it boots) to the workers; the
 			// utilities' admin.visitAdminPage navigates relative to it.
 			use: {
@@ -60,10 +62,10 @@ export default defineConfig( {
 				baseURL: process.env.WP_BASE_URL,
 			},
 		},
-		{ name: 'zip', testMatch: 'zip/**/*.spec.ts' },
+		{ name: 'zip', testDir: './e2e/zip' },
 		{
 			name: 'playground',
-			testMatch: 'playground/**/*.spec.ts',
+			testDir: './e2e/playground',
 			timeout: 240_000,
 		},
 	],
