@@ -42,6 +42,9 @@ export function AddRuntimeForm( {
 
 	const submit = async ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
+		if ( busy ) {
+			return;
+		}
 		if ( taken ) {
 			// PUT would silently replace the existing mapping.
 			draft.setLocalError( takenMessage );
@@ -80,7 +83,7 @@ export function AddRuntimeForm( {
 							'wp-coding-agents-runtimes'
 						)
 					}
-					disabled={ busy }
+					readOnly={ busy }
 					autoComplete="off"
 					spellCheck={ false }
 				/>

@@ -12,6 +12,7 @@ import { withRuntime } from '../lib/runtime-names';
 interface FieldRowsEditorProps {
 	rows: FieldRow[];
 	onChange: ( rows: FieldRow[] ) => void;
+	/** While saving: inputs read-only, buttons aria-disabled, so the focus stays where it is. */
 	disabled?: boolean;
 	/** The runtime's name in the inputs' accessible names (an editor of a card). */
 	runtimeName?: string;
@@ -90,7 +91,7 @@ export function FieldRowsEditor( {
 								update( row.key, { subkey } )
 							}
 							help={ subkeyProblem ?? urlNote }
-							disabled={ disabled }
+							readOnly={ disabled }
 							autoComplete="off"
 							spellCheck={ false }
 						/>
@@ -102,7 +103,7 @@ export function FieldRowsEditor( {
 							value={ row.env }
 							onChange={ ( env ) => update( row.key, { env } ) }
 							help={ hintFor( row.env, envVarHint ) }
-							disabled={ disabled }
+							readOnly={ disabled }
 							autoComplete="off"
 							spellCheck={ false }
 						/>
@@ -123,6 +124,7 @@ export function FieldRowsEditor( {
 								)
 							}
 							disabled={ disabled }
+							accessibleWhenDisabled
 						>
 							{ __( 'Remove', 'wp-coding-agents-runtimes' ) }
 						</Button>
@@ -135,6 +137,7 @@ export function FieldRowsEditor( {
 				label={ withRuntime( addLabel, runtimeName ) }
 				onClick={ () => onChange( [ ...rows, newRow() ] ) }
 				disabled={ disabled || rows.length >= MAX_SUBKEYS }
+				accessibleWhenDisabled
 			>
 				{ addLabel }
 			</Button>

@@ -229,6 +229,7 @@ export function ObservedVariablesPanel( {
 					type="submit"
 					isBusy={ windowBusy }
 					disabled={ windowBusy }
+					accessibleWhenDisabled
 				>
 					{ __( 'Save window', 'wp-coding-agents-runtimes' ) }
 				</Button>

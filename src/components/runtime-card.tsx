@@ -11,6 +11,7 @@ import {
 	ToggleControl,
 } from '@wordpress/components';
 import { useEffect, useRef, useState } from '@wordpress/element';
+import type { RefObject } from 'react';
 import { __, sprintf } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime, RuntimeSource } from '../api/types';
 import { FieldsTable } from './fields-table';
@@ -157,6 +158,7 @@ function DeclarationNotice( {
 				variant="secondary"
 				onClick={ onReset }
 				disabled={ busy }
+				accessibleWhenDisabled
 			>
 				{ __(
 					'Reset to what the installer declares',
@@ -257,6 +259,18 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 	const moveUpRef = useRef< HTMLButtonElement >( null );
 	const moveDownRef = useRef< HTMLButtonElement >( null );
 	const [ movedBy, setMovedBy ] = useState< -1 | 1 | null >( null );
+	// Closing the editor or the remove confirmation unmounts the control used:
+	// focus goes to the button that opened it, once it is rendered again.
+	const editRef = useRef< HTMLButtonElement >( null );
+	const removeRef = useRef< HTMLButtonElement >( null );
+	const [ refocus, setRefocus ] =
+		useState< RefObject< HTMLButtonElement > | null >( null );
+	useEffect( () => {
+		if ( refocus ) {
+			refocus.current?.focus();
+			setRefocus( null );
+		}
+	}, [ refocus ] );
 	useEffect( () => {
 		if ( null === movedBy ) {
 			return;
@@ -332,8 +346,14 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 								)
 					}
 					checked={ runtime.enabled }
-					disabled={ busy }
-					onChange={ ( enabled ) => props.onToggle( enabled ) }
+					// Not `disabled` while saving: the browser would drop the focus to
+					// the page's start. Presses while the save runs do nothing.
+					aria-busy={ busy || undefined }
+					onChange={ ( enabled ) => {
+						if ( ! busy ) {
+							props.onToggle( enabled );
+						}
+					} }
 				/>
 				<UpdatedInfo runtime={ runtime } />
 				{ runtime.collision && (
@@ -370,7 +390,10 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						name={ name }
 						busy={ busy }
 						onSave={ props.onSave }
-						onClose={ () => setEditing( false ) }
+						onClose={ () => {
+							setEditing( false );
+							setRefocus( editRef );
+						} }
 					/>
 				) : (
 					<FieldsTable
@@ -388,8 +411,10 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 					<Button
 						__next40pxDefaultSize
 						variant="secondary"
+						ref={ editRef }
 						onClick={ () => setEditing( true ) }
 						disabled={ busy }
+						accessibleWhenDisabled
 						aria-label={ sprintf(
 							/* translators: %s: runtime name. */
 							__( 'Edit %s', 'wp-coding-agents-runtimes' ),
@@ -444,8 +469,10 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						__next40pxDefaultSize
 						variant="tertiary"
 						isDestructive
+						ref={ removeRef }
 						onClick={ () => setConfirmingRemove( true ) }
 						disabled={ busy }
+						accessibleWhenDisabled
 						aria-label={ sprintf( removeName, name ) }
 					>
 						{ removeLabel }
@@ -471,9 +498,11 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 							onClick={ async () => {
 								await props.onRemove();
 								setConfirmingRemove( false );
+								setRefocus( removeRef );
 							} }
 							isBusy={ busy }
 							disabled={ busy }
+							accessibleWhenDisabled
 							aria-label={ sprintf( confirmName, name ) }
 						>
 							{ sprintf(
@@ -488,8 +517,12 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						<Button
 							__next40pxDefaultSize
 							variant="tertiary"
-							onClick={ () => setConfirmingRemove( false ) }
+							onClick={ () => {
+								setConfirmingRemove( false );
+								setRefocus( removeRef );
+							} }
 							disabled={ busy }
+							accessibleWhenDisabled
 							aria-label={ sprintf(
 								/* translators: %s: runtime name. */
 								__(

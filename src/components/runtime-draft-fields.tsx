@@ -30,7 +30,8 @@ export function RuntimeDraftFields( {
 				value={ draft.label }
 				onChange={ draft.setLabel }
 				help={ labelHint( draft.label ) ?? undefined }
-				disabled={ busy }
+				// Read-only, not disabled, while saving: the focus stays in the field.
+				readOnly={ busy }
 			/>
 			<FieldRowsEditor
 				runtimeName={ runtimeName }

@@ -29,6 +29,9 @@ export function RuntimeEditor( {
 
 	const submit = async ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
+		if ( busy ) {
+			return;
+		}
 		const body = draft.build( runtime.enabled );
 		if ( ! body ) {
 			return;
@@ -61,6 +64,7 @@ export function RuntimeEditor( {
 					variant="tertiary"
 					onClick={ onClose }
 					disabled={ busy }
+					accessibleWhenDisabled
 					aria-label={ sprintf(
 						/* translators: %s: runtime name. */
 						__( 'Cancel: %s', 'wp-coding-agents-runtimes' ),

@@ -198,6 +198,7 @@ export function SignaturesPanel( {
 						onClick={ () => onRepair() }
 						isBusy={ repairBusy }
 						disabled={ repairBusy }
+						accessibleWhenDisabled
 					>
 						{ __(
 							'Repair: keep only valid entries',

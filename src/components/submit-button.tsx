@@ -8,7 +8,8 @@ interface SubmitButtonProps {
 	children: ReactNode;
 }
 
-// The primary button of a form, spinning and disabled while its request runs.
+// The primary button of a form, spinning and disabled while its request runs;
+// it keeps the focus meanwhile (aria-disabled, presses and submits ignored).
 export function SubmitButton( { busy, label, children }: SubmitButtonProps ) {
 	return (
 		<Button
@@ -17,6 +18,7 @@ export function SubmitButton( { busy, label, children }: SubmitButtonProps ) {
 			type="submit"
 			isBusy={ busy }
 			disabled={ busy }
+			accessibleWhenDisabled
 			aria-label={ label }
 		>
 			{ children }
