@@ -31,7 +31,9 @@ const methodOf = ( request: Request ) =>
  * @param id
  */
 async function holdRequests( page: Page, method: string, id: string ) {
-	const route = new RegExp( `/wp-coding-agents/v1/runtimes/${ id }(?:[?&]|$)` );
+	const route = new RegExp(
+		`/wp-coding-agents/v1/runtimes/${ id }(?:[?&]|$)`
+	);
 	let release = () => {};
 	const released = new Promise< void >( ( resolve ) => {
 		release = resolve;

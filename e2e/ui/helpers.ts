@@ -300,12 +300,16 @@ export async function setPublished(
 	published: boolean
 ): Promise< void > {
 	const toggle = publishToggle( page, id );
-	await expect( toggle ).toBeEnabled();
+	// While its save runs the toggle stays enabled (and focusable) but busy, and
+	// ignores clicks.
+	const idle = () =>
+		expect( toggle ).not.toHaveAttribute( 'aria-busy', 'true' );
+	await idle();
 	await expect( toggle ).toBeChecked( { checked: ! published } );
 	// The toggle is controlled: it only flips once the server stored the change.
 	await toggle.click();
 	await expect( toggle ).toBeChecked( { checked: published } );
-	await expect( toggle ).toBeEnabled();
+	await idle();
 }
 
 /**
