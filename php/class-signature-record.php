@@ -141,13 +141,30 @@ class Signature_Record {
 	/**
 	 * Both values exactly as stored.
 	 *
+	 * Core lists every absent option of a site in one cached array, `notoptions`, which each
+	 * get_option() miss of any option rewrites whole. With a persistent cache shared by many
+	 * workers, one that loaded it while these options were absent can write it back after a
+	 * write added them, and get_option() then answers "absent" without asking the database
+	 * until the next write: a registered runtime reads as 404, DMC gets an empty map. So
+	 * with such a cache an absent answer is checked against the database (one query, and
+	 * only then); an option found there repairs the cache for the next readers.
+	 *
 	 * @return array{published: mixed, meta: mixed}
 	 */
 	private static function read_stored() {
-		return array(
+		$stored = array(
 			'published' => get_option( self::OPTION, null ),
 			'meta'      => get_option( self::META_OPTION, null ),
 		);
+		if ( ! wp_using_ext_object_cache() || ! in_array( null, $stored, true ) ) {
+			return $stored;
+		}
+		$rows = self::database_rows();
+		if ( ( null === $stored['published'] && isset( $rows[ self::OPTION ] ) )
+			|| ( null === $stored['meta'] && isset( $rows[ self::META_OPTION ] ) ) ) {
+			self::repair_cache( $rows );
+		}
+		return self::values_of( $rows );
 	}
 
 	/**
@@ -204,27 +221,50 @@ class Signature_Record {
 	 * @return array{published: mixed, meta: mixed}
 	 */
 	private static function read_from_database() {
+		$rows = self::database_rows();
+		self::repair_cache( $rows );
+		return self::values_of( $rows );
+	}
+
+	/**
+	 * Both options' rows in the database now, bypassing the object cache.
+	 *
+	 * @return array<string, string> Serialized value by option name, for the options that exist.
+	 */
+	private static function database_rows() {
 		global $wpdb;
-		$rows   = $wpdb->get_results( $wpdb->prepare( "SELECT option_name, option_value FROM $wpdb->options WHERE option_name IN ( %s, %s )", self::OPTION, self::META_OPTION ) );
-		$stored = array(
-			self::OPTION      => null,
-			self::META_OPTION => null,
-		);
-		foreach ( $rows as $row ) {
-			$stored[ $row->option_name ] = maybe_unserialize( $row->option_value );
-			wp_cache_set( $row->option_name, $row->option_value, 'options' );
-		}
-		foreach ( $stored as $name => $value ) {
-			if ( null === $value ) {
+		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT option_name, option_value FROM $wpdb->options WHERE option_name IN ( %s, %s )", self::OPTION, self::META_OPTION ) );
+		return wp_list_pluck( $rows, 'option_value', 'option_name' );
+	}
+
+	/**
+	 * Sets the object cache to what the database holds for both options.
+	 *
+	 * @param array<string, string> $rows database_rows().
+	 */
+	private static function repair_cache( array $rows ) {
+		foreach ( self::OPTIONS as $name ) {
+			if ( isset( $rows[ $name ] ) ) {
+				wp_cache_set( $name, $rows[ $name ], 'options' );
+			} else {
 				wp_cache_delete( $name, 'options' );
 			}
 		}
 		wp_cache_delete( 'notoptions', 'options' );
 		// Only a foreign writer could have made them autoloaded, but then this is where they are cached.
 		wp_cache_delete( 'alloptions', 'options' );
+	}
+
+	/**
+	 * Both values from database_rows() (null when absent).
+	 *
+	 * @param array<string, string> $rows database_rows().
+	 * @return array{published: mixed, meta: mixed}
+	 */
+	private static function values_of( array $rows ) {
 		return array(
-			'published' => $stored[ self::OPTION ],
-			'meta'      => $stored[ self::META_OPTION ],
+			'published' => isset( $rows[ self::OPTION ] ) ? maybe_unserialize( $rows[ self::OPTION ] ) : null,
+			'meta'      => isset( $rows[ self::META_OPTION ] ) ? maybe_unserialize( $rows[ self::META_OPTION ] ) : null,
 		);
 	}
 
