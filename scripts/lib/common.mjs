@@ -42,8 +42,15 @@ export function ensureNodeModules() {
 
 // `npm install` (which keeps the locked versions) rather than `npm ci`: npm 11 leaves
 // other platforms' optional native bindings out of the lock file, and `npm ci` then
-// refuses the lock as out of sync.
-export const NPM_INSTALL = [ 'install', '--no-audit', '--no-fund' ];
+// refuses the lock as out of sync. --prefer-offline: the lock pins every version and its
+// integrity, so packages already in npm's cache need no registry round trip (a clean clone
+// on a machine that has installed before: 76 s → 40 s); a fresh machine downloads as usual.
+export const NPM_INSTALL = [
+	'install',
+	'--no-audit',
+	'--no-fund',
+	'--prefer-offline',
+];
 
 /** Whether node_modules exists and is no older than the lock file. */
 export function nodeModulesAreCurrent() {
