@@ -13,9 +13,11 @@ import {
 	expectDmcOrder,
 	installerRegisters,
 	publishToggle,
+	publishToggleNamed,
 	publishedSignatures,
 	resetRegistry,
 	runtimeCard,
+	saveFirstPaintFrom,
 	screenUrl,
 	storedState,
 } from './helpers';
@@ -106,18 +108,14 @@ test( 'a toggle clicked before the app loaded is saved once it has', async ( {
 	// After a reload the server's first paint shows the stored state.
 	await page.unrouteAll();
 	await page.goto( screenUrl(), { waitUntil: 'commit' } );
-	await expect(
-		page.getByRole( 'checkbox', { name: 'Published to DMC: OpenCode' } )
-	).toBeChecked();
+	await expect( publishToggleNamed( page, 'OpenCode' ) ).toBeChecked();
 } );
 
 test( 'a click before the app loaded does not overwrite a change made since', async ( {
 	page,
 } ) => {
 	const release = await openWithAppHeld( page );
-	await page
-		.getByRole( 'checkbox', { name: 'Published to DMC: Kimaki' } )
-		.click();
+	await publishToggleNamed( page, 'Kimaki' ).click();
 	// Meanwhile an installer registers kimaki, unpublished.
 	await installerRegisters( 'kimaki', {
 		fields: { session_id: 'KIMAKI_SESSION_ID' },
@@ -148,9 +146,7 @@ test( 'the app takes over from the first paint without moving anything', async (
 		.getByRole( 'heading', { level: 2, name: 'Runtimes' } )
 		.boundingBox();
 	// Someone tabbing through the list: focus stays on the same control, now the app's.
-	await page
-		.getByRole( 'checkbox', { name: 'Published to DMC: Kimaki' } )
-		.focus();
+	await publishToggleNamed( page, 'Kimaki' ).focus();
 
 	release();
 	await expect( dmcPanel( page ) ).toBeVisible();
@@ -169,13 +165,8 @@ test( 'when the app fails to load, the form still saves', async ( {
 } ) => {
 	await page.route( /\/build\/index\.js/, ( route ) => route.abort() );
 	await page.goto( screenUrl() );
-	await page
-		.getByRole( 'checkbox', { name: 'Published to DMC: OpenCode' } )
-		.check();
-	await runtimeCard( page, 'opencode' )
-		.getByRole( 'button', { name: 'Save changes' } )
-		.click();
-	await page.waitForURL( /wpca-saved=1/ );
+	await publishToggleNamed( page, 'OpenCode' ).check();
+	await saveFirstPaintFrom( page, 'opencode' );
 	await expect(
 		page.locator( '.notice-success', {
 			hasText: 'OpenCode is published to DMC.',

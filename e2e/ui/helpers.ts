@@ -124,6 +124,33 @@ export function publishToggle( page: Page, id: string ): Locator {
 	} );
 }
 
+/**
+ * A runtime's publish toggle by its accessible name, page-wide: the server's first paint
+ * and the app name it alike.
+ * @param page Page.
+ * @param name Runtime name (label).
+ */
+export function publishToggleNamed( page: Page, name: string ): Locator {
+	return page.getByRole( 'checkbox', {
+		name: `Published to DMC: ${ name }`,
+	} );
+}
+
+/**
+ * Submits the first paint's form from a runtime's card and waits for its redirect back.
+ * @param page Page.
+ * @param id   Runtime id.
+ */
+export async function saveFirstPaintFrom(
+	page: Page,
+	id: string
+): Promise< void > {
+	await runtimeCard( page, id )
+		.getByRole( 'button', { name: 'Save changes' } )
+		.click();
+	await page.waitForURL( /wpca-saved=1/ );
+}
+
 export function dmcPanel( page: Page ): Locator {
 	return page.getByRole( 'region', { name: 'What DMC sees' } );
 }

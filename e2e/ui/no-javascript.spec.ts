@@ -6,15 +6,17 @@
  * subscriber or a bad nonce changes nothing.
  */
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ROOT, testSite } from '../support/site';
 import {
 	installerRegisters,
 	installerRequest,
 	logIn,
+	publishToggleNamed,
 	publishedSignatures,
 	resetRegistry,
 	runtimeCard,
+	saveFirstPaintFrom,
 	screenUrl,
 	storedState,
 } from './helpers';
@@ -24,19 +26,6 @@ test.use( { javaScriptEnabled: false } );
 test.beforeEach( () => {
 	resetRegistry();
 } );
-
-function serverToggle( page: Page, name: string ) {
-	return page.getByRole( 'checkbox', {
-		name: `Published to DMC: ${ name }`,
-	} );
-}
-
-async function saveFrom( page: Page, id: string ) {
-	await runtimeCard( page, id )
-		.getByRole( 'button', { name: 'Save changes' } )
-		.click();
-	await page.waitForURL( /wpca-saved=1/ );
-}
 
 async function restItem( id: string ) {
 	const api = await installerRequest();
@@ -54,7 +43,7 @@ test( 'the form publishes and unpublishes a runtime without JavaScript', async (
 	await expect(
 		page.getByRole( 'heading', { level: 1, name: 'Agent Runtimes' } )
 	).toBeVisible();
-	await expect( serverToggle( page, 'OpenCode' ) ).not.toBeChecked();
+	await expect( publishToggleNamed( page, 'OpenCode' ) ).not.toBeChecked();
 	expect( publishedSignatures().map( ( [ id ] ) => id ) ).toEqual( [] );
 	// For review beside artifacts/admin-screen.png (the app, screenshot.spec.ts).
 	await page.setViewportSize( { width: 1280, height: 900 } );
@@ -63,9 +52,9 @@ test( 'the form publishes and unpublishes a runtime without JavaScript', async (
 		fullPage: true,
 	} );
 
-	await serverToggle( page, 'OpenCode' ).check();
+	await publishToggleNamed( page, 'OpenCode' ).check();
 	// It looks on as soon as it is clicked (no script marks it): the theme colour.
-	const track = serverToggle( page, 'OpenCode' )
+	const track = publishToggleNamed( page, 'OpenCode' )
 		.locator( '..' )
 		.locator( '.components-form-toggle__track' );
 	await expect
@@ -73,13 +62,13 @@ test( 'the form publishes and unpublishes a runtime without JavaScript', async (
 			track.evaluate( ( el ) => getComputedStyle( el ).backgroundColor )
 		)
 		.toBe( 'rgb(56, 88, 233)' );
-	await saveFrom( page, 'opencode' );
+	await saveFirstPaintFrom( page, 'opencode' );
 	await expect(
 		page.locator( '.notice-success', {
 			hasText: 'OpenCode is published to DMC.',
 		} )
 	).toBeVisible();
-	await expect( serverToggle( page, 'OpenCode' ) ).toBeChecked();
+	await expect( publishToggleNamed( page, 'OpenCode' ) ).toBeChecked();
 	await expect( runtimeCard( page, 'opencode' ) ).toContainText(
 		'Admin screen'
 	);
@@ -94,9 +83,9 @@ test( 'the form publishes and unpublishes a runtime without JavaScript', async (
 	] );
 
 	// Two toggles in one submission; the notice names both.
-	await serverToggle( page, 'Kimaki' ).check();
-	await serverToggle( page, 'OpenCode' ).uncheck();
-	await saveFrom( page, 'kimaki' );
+	await publishToggleNamed( page, 'Kimaki' ).check();
+	await publishToggleNamed( page, 'OpenCode' ).uncheck();
+	await saveFirstPaintFrom( page, 'kimaki' );
 	await expect(
 		page.locator( '.notice-success', {
 			hasText: 'Kimaki is published to DMC.',
@@ -113,7 +102,7 @@ test( 'the form publishes and unpublishes a runtime without JavaScript', async (
 
 	// Saving with nothing changed says so and stores nothing.
 	const before = storedState();
-	await saveFrom( page, 'kimaki' );
+	await saveFirstPaintFrom( page, 'kimaki' );
 	await expect( page.locator( '.notice-info' ) ).toHaveText(
 		/No changes to save\./
 	);
@@ -128,7 +117,7 @@ test( 'a runtime changed since the page was loaded is not overwritten', async ( 
 	page,
 } ) => {
 	await page.goto( screenUrl() );
-	await expect( serverToggle( page, 'Kimaki' ) ).not.toBeChecked();
+	await expect( publishToggleNamed( page, 'Kimaki' ) ).not.toBeChecked();
 
 	// Meanwhile an installer registers kimaki, unpublished.
 	await installerRegisters( 'kimaki', {
@@ -137,8 +126,8 @@ test( 'a runtime changed since the page was loaded is not overwritten', async ( 
 	} );
 	const before = storedState();
 
-	await serverToggle( page, 'Kimaki' ).check();
-	await saveFrom( page, 'kimaki' );
+	await publishToggleNamed( page, 'Kimaki' ).check();
+	await saveFirstPaintFrom( page, 'kimaki' );
 	await expect( page.locator( '.notice-warning' ) ).toContainText(
 		'Runtime "kimaki" was changed by admin (installer)'
 	);
@@ -147,9 +136,9 @@ test( 'a runtime changed since the page was loaded is not overwritten', async ( 
 	);
 	expect( storedState() ).toBe( before );
 	// The page now shows what is stored, and the toggle works again from there.
-	await expect( serverToggle( page, 'Kimaki' ) ).not.toBeChecked();
-	await serverToggle( page, 'Kimaki' ).check();
-	await saveFrom( page, 'kimaki' );
+	await expect( publishToggleNamed( page, 'Kimaki' ) ).not.toBeChecked();
+	await publishToggleNamed( page, 'Kimaki' ).check();
+	await saveFirstPaintFrom( page, 'kimaki' );
 	await expect( page.locator( '.notice-success' ) ).toContainText(
 		'Kimaki is published to DMC.'
 	);
@@ -168,7 +157,7 @@ test( 'a bad nonce or a subscriber changes nothing', async ( {
 	await form
 		.locator( 'input[name="_wpnonce"]' )
 		.evaluate( ( input: HTMLInputElement ) => ( input.value = 'bad' ) );
-	await serverToggle( page, 'OpenCode' ).check();
+	await publishToggleNamed( page, 'OpenCode' ).check();
 	const response = page.waitForResponse( /admin-post\.php/ );
 	await runtimeCard( page, 'opencode' )
 		.getByRole( 'button', { name: 'Save changes' } )
