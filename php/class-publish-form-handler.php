@@ -121,7 +121,7 @@ class Publish_Form_Handler {
 			}
 			$well_formed = is_array( $entry )
 				&& isset( $entry['etag'], $entry['shown'] )
-				&& is_string( $entry['etag'] ) && 1 === preg_match( '/^[\x21\x23-\x7e]{1,64}$/', $entry['etag'] )
+				&& is_string( $entry['etag'] ) && 1 === preg_match( '/^' . Schema::ETAG_CHAR . '{1,64}$/', $entry['etag'] )
 				&& in_array( $entry['shown'], array( '0', '1' ), true )
 				&& ( ! isset( $entry['enabled'] ) || '1' === $entry['enabled'] );
 			if ( ! $well_formed ) {

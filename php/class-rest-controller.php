@@ -451,7 +451,7 @@ class REST_Controller extends WP_REST_Controller {
 				if ( 0 === strpos( $tag, 'W/' ) ) {
 					$tag = substr( $tag, 2 );
 				}
-				if ( '*' !== $tag && 1 !== preg_match( '/^"[\x21\x23-\x7e]*"$/', $tag ) ) {
+				if ( '*' !== $tag && 1 !== preg_match( '/^"' . Schema::ETAG_CHAR . '*"$/', $tag ) ) {
 					return Schema::error( 'wpca_invalid_if_match', 'If-Match', __( 'Invalid If-Match header: send the ETag of the last read, in double quotes, or *.', 'wp-coding-agents-runtimes' ) );
 				}
 				$tags[] = trim( $tag, '"' );

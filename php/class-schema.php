@@ -31,6 +31,9 @@ class Schema {
 
 	const MAX_FIELDS = 16;
 
+	/** A character an entity tag may hold inside its quotes (RFC 9110 etagc, ASCII only). */
+	const ETAG_CHAR = '[\x21\x23-\x7e]';
+
 	const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
 
 	const ENV_NAME_MAX_LENGTH = 128;

@@ -178,6 +178,18 @@ class PublishFormHandlerTest extends Test_Case {
 					'shown' => '0',
 				),
 			),
+			'etag not an entity tag' => array(
+				'opencode' => array(
+					'etag'  => 'a"b',
+					'shown' => '0',
+				),
+			),
+			'etag too long' => array(
+				'opencode' => array(
+					'etag'  => str_repeat( 'a', 65 ),
+					'shown' => '0',
+				),
+			),
 			'shown not 0/1' => array(
 				'opencode' => array(
 					'etag'  => 'abc',
