@@ -11,6 +11,7 @@ export const SCHEMA = {
 	ENV_NAME_MAX_LENGTH: 128,
 	ENV_NAME_PATTERN: '^[A-Za-z_][A-Za-z0-9_]*$',
 	ENV_VALUE_MAX_LENGTH: 32768,
+	ETAG_CHAR: '[\\x21\\x23-\\x7e]',
 	HOST_MAX_LENGTH: 253,
 	HOST_PATTERN: '^[A-Za-z0-9_][A-Za-z0-9._-]*$',
 	ID_MAX_LENGTH: 64,
