@@ -16,6 +16,9 @@
 
 namespace WP_Coding_Agents\Runtimes;
 
+use WP_Coding_Agents\Runtimes\Admin\Admin_Page;
+use WP_Coding_Agents\Runtimes\REST\Abilities;
+
 defined( 'ABSPATH' ) || exit;
 
 define( 'WPCA_RUNTIMES_VERSION', '0.1.0' );

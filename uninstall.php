@@ -12,4 +12,4 @@ defined( 'WP_UNINSTALL_PLUGIN' ) || exit;
 require_once __DIR__ . '/php/class-autoloader.php';
 WP_Coding_Agents\Runtimes\Autoloader::register();
 
-WP_Coding_Agents\Runtimes\Uninstaller::run();
+WP_Coding_Agents\Runtimes\Storage\Uninstaller::run();

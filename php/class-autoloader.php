@@ -10,9 +10,11 @@ namespace WP_Coding_Agents\Runtimes;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Maps `WP_Coding_Agents\Runtimes\Some_Class` to `php/class-some-class.php`, so a request
- * compiles only the classes it uses: a front-end page that neither runs DMC's filter nor
- * touches REST or wp-admin reads no class file but this one.
+ * Maps a class to its file by namespace: the namespace below `WP_Coding_Agents\Runtimes`
+ * is the folder (the layer), so `WP_Coding_Agents\Runtimes\Storage\Signature_Store` is
+ * `php/storage/class-signature-store.php` and `WP_Coding_Agents\Runtimes\Plugin` is
+ * `php/class-plugin.php`. A request compiles only the classes it uses: a front-end page
+ * that neither runs DMC's filter nor touches REST or wp-admin reads no class file but this one.
  */
 final class Autoloader {
 
@@ -33,7 +35,10 @@ final class Autoloader {
 		if ( 0 !== strncmp( $class_name, $prefix, strlen( $prefix ) ) ) {
 			return;
 		}
-		$file = __DIR__ . '/class-' . strtolower( str_replace( '_', '-', substr( $class_name, strlen( $prefix ) ) ) ) . '.php';
+		$parts = explode( '\\', substr( $class_name, strlen( $prefix ) ) );
+		$class = array_pop( $parts );
+		$file  = __DIR__ . '/' . ( $parts ? strtolower( implode( '/', $parts ) ) . '/' : '' )
+			. 'class-' . strtolower( str_replace( '_', '-', $class ) ) . '.php';
 		if ( is_file( $file ) ) {
 			require $file;
 		}

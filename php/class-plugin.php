@@ -7,6 +7,21 @@
 
 namespace WP_Coding_Agents\Runtimes;
 
+use WP_Coding_Agents\Runtimes\Admin\Site_Health;
+use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
+use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
+use WP_Coding_Agents\Runtimes\DMC\DMC_Worktree_Records;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Consumer_Probe;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Inspector;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\DMC\Signature_Adopter;
+use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
+use WP_Coding_Agents\Runtimes\REST\Adoption_Controller;
+use WP_Coding_Agents\Runtimes\REST\DMC_Controller;
+use WP_Coding_Agents\Runtimes\REST\Observations_Controller;
+use WP_Coding_Agents\Runtimes\REST\REST_Controller;
+use WP_Coding_Agents\Runtimes\Storage\Option_Lock;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_REST_Request;
 
 defined( 'ABSPATH' ) || exit;

@@ -403,7 +403,7 @@ async function checksAndNativeSite( lane ) {
 	] );
 	await lane.check( 'php -l', 'bash', [
 		'-c',
-		'for f in plugin.php uninstall.php php/*.php; do php -l "$f" >/dev/null || exit 1; done; echo "PHP syntax OK"',
+		'for f in plugin.php uninstall.php php/*.php php/*/*.php; do php -l "$f" >/dev/null || exit 1; done; echo "PHP syntax OK"',
 	] );
 	await lane.check(
 		'make-pot: every string extractable, template current',

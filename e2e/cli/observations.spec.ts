@@ -23,7 +23,7 @@ const observations = () =>
  */
 function siteHash( value: string ): string {
 	return wpPhp(
-		`echo WP_Coding_Agents\\Runtimes\\Verification_Log::value_hash( ${ JSON.stringify( value ) } );`
+		`echo WP_Coding_Agents\\Runtimes\\Evidence\\Verification_Log::value_hash( ${ JSON.stringify( value ) } );`
 	).trim();
 }
 

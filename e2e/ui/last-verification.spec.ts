@@ -61,7 +61,7 @@ test( 'the card asks for a verification, then shows what an agent process report
 	);
 	// The value itself is never stored: the card shows its keyed hash.
 	const hash = wpPhp(
-		`echo WP_Coding_Agents\\Runtimes\\Verification_Log::value_hash( 'kimaki-session-42' );`
+		`echo WP_Coding_Agents\\Runtimes\\Evidence\\Verification_Log::value_hash( 'kimaki-session-42' );`
 	).trim();
 	await expect( card.locator( '.wpca-verification__primary' ) ).toHaveText(
 		hash

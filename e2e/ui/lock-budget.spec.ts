@@ -72,7 +72,7 @@ test( 'the preview counts runtime_ids bytes against the budget and warns past it
 
 test( 'the registry does not warn for the presets', async ( { page } ) => {
 	wpPhp(
-		`foreach ( array( 'kimaki', 'opencode' ) as $id ) { \\WP_Coding_Agents\\Runtimes\\Plugin::store()->put( $id, array( 'fields' => \\WP_Coding_Agents\\Runtimes\\Presets::get( $id )['fields'] ) ); }`
+		`foreach ( array( 'kimaki', 'opencode' ) as $id ) { \\WP_Coding_Agents\\Runtimes\\Plugin::store()->put( $id, array( 'fields' => \\WP_Coding_Agents\\Runtimes\\Rules\\Presets::get( $id )['fields'] ) ); }`
 	);
 	await openScreen( page );
 	await expect( page.locator( '.wpca-lock-budget-warning' ) ).toHaveCount(

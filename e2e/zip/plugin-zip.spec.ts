@@ -57,7 +57,7 @@ test( 'the zip holds the runtime files and no development files', () => {
 		'readme.txt',
 		'build/index.js',
 		'build/index.asset.php',
-		'php/class-signature-store.php',
+		'php/storage/class-signature-store.php',
 		'bin/runtime-signature',
 	] ) {
 		expect( listing ).toContain( `wp-coding-agents-runtimes/${ needed }` );

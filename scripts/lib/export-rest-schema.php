@@ -24,7 +24,7 @@ require rtrim( $argv[1], '/' ) . '/wp-load.php';
 switch_to_locale( 'en_US' );
 
 $wpca_server    = rest_get_server();
-$wpca_namespace = WP_Coding_Agents\Runtimes\REST_Controller::API_NAMESPACE;
+$wpca_namespace = WP_Coding_Agents\Runtimes\REST\REST_Controller::API_NAMESPACE;
 // An internal request to the namespace index: the plugin registers its routes whenever a
 // request could reach them, whichever hook it uses for that.
 rest_do_request( new WP_REST_Request( 'GET', '/' . $wpca_namespace ) );
@@ -47,7 +47,7 @@ foreach ( $wpca_server->get_routes( $wpca_namespace ) as $wpca_route => $wpca_ha
 	$wpca_routes[ $wpca_route ] = $wpca_data;
 }
 
-$wpca_constants = ( new ReflectionClass( WP_Coding_Agents\Runtimes\Schema::class ) )->getConstants();
+$wpca_constants = ( new ReflectionClass( WP_Coding_Agents\Runtimes\Rules\Schema::class ) )->getConstants();
 ksort( $wpca_constants );
 
 echo wp_json_encode(

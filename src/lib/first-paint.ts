@@ -1,5 +1,5 @@
 /**
- * The server's first paint (php/class-screen-first-paint.php): a working form the
+ * The server's first paint (php/admin/class-screen-first-paint.php): a working form the
  * admin may already have used when the app takes over from it.
  */
 

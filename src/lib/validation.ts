@@ -1,6 +1,6 @@
 /**
  * Client-side hints using the server's own patterns and limits (generated from
- * php/class-schema.php into src/api/schema.generated.ts). They only
+ * php/rules/class-schema.php into src/api/schema.generated.ts). They only
  * guide the admin while typing: the server validates every request and its
  * error message is what the screen shows when a save is rejected.
  */

@@ -39,7 +39,7 @@ require_once ABSPATH . 'wp-admin/includes/plugin.php';
 require_once __DIR__ . '/class-test-case.php';
 require_once __DIR__ . '/class-dmc-fixture.php';
 
-if ( ! class_exists( 'WP_Coding_Agents\Runtimes\Signature_Store' ) ) {
+if ( ! class_exists( 'WP_Coding_Agents\Runtimes\Storage\Signature_Store' ) ) {
 	fwrite( STDERR, "The plugin is not active on the test site.\n" );
 	exit( 1 );
 }

@@ -9,7 +9,7 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\DMC_Detector;
+use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
 
 /**
  * Installs, activates and removes the fixture plugin `data-machine-code/data-machine-code.php`.

@@ -9,13 +9,13 @@
 namespace WP_Coding_Agents\Runtimes\Tests;
 
 use PHPUnit\Framework\TestCase;
-use WP_Coding_Agents\Runtimes\Filter_Publisher;
-use WP_Coding_Agents\Runtimes\Option_Lock;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\Plugin;
-use WP_Coding_Agents\Runtimes\Presets;
-use WP_Coding_Agents\Runtimes\REST_Controller;
-use WP_Coding_Agents\Runtimes\Signature_Store;
-use WP_Coding_Agents\Runtimes\Uninstaller;
+use WP_Coding_Agents\Runtimes\REST\REST_Controller;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
+use WP_Coding_Agents\Runtimes\Storage\Option_Lock;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
+use WP_Coding_Agents\Runtimes\Storage\Uninstaller;
 use WP_REST_Request;
 
 /**

@@ -3,7 +3,7 @@
  * browser (Debian's Chromium): the Agent Runtimes screen's first enabled toggle against
  * the submit button of core's Settings → General form, pages alternating.
  *
- * The screen's first toggle is server HTML (php/class-screen-first-paint.php) in a real
+ * The screen's first toggle is server HTML (php/admin/class-screen-first-paint.php) in a real
  * form: a click on it before the app has loaded is saved by the form or applied by the
  * app when it takes over (e2e/ui/first-paint.spec.ts), so it counts as usable. For both
  * pages "usable" means the element is there, enabled, laid out and rendered.

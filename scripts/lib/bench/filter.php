@@ -9,9 +9,9 @@
  * @package wp-coding-agents-runtimes
  */
 
-use WP_Coding_Agents\Runtimes\Filter_Publisher;
-use WP_Coding_Agents\Runtimes\Presets;
-use WP_Coding_Agents\Runtimes\Signature_Store;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 $wpca_bench_signatures = array();
 if ( null === $wpca_bench['subkeys'] ) {

@@ -7,8 +7,8 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\DMC_Detector;
-use WP_Coding_Agents\Runtimes\Filter_Consumer_Probe;
+use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Consumer_Probe;
 
 /**
  * @group multisite

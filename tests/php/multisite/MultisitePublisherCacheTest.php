@@ -7,7 +7,7 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 
 /**
  * @group multisite

@@ -7,10 +7,10 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Attribution_Resolver;
-use WP_Coding_Agents\Runtimes\Signature_Store;
-use WP_Coding_Agents\Runtimes\Uninstaller;
-use WP_Coding_Agents\Runtimes\Verification_Log;
+use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
+use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
+use WP_Coding_Agents\Runtimes\Storage\Uninstaller;
 
 /**
  * @group multisite

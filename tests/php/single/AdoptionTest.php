@@ -8,10 +8,10 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Filter_Publisher;
-use WP_Coding_Agents\Runtimes\Presets;
-use WP_Coding_Agents\Runtimes\Schema;
-use WP_Coding_Agents\Runtimes\Signature_Store;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
+use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 /**
  * The legacy file is written where the older installers wrote it and loaded the way

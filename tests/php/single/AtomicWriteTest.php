@@ -8,10 +8,10 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Presets;
-use WP_Coding_Agents\Runtimes\Published_Option_Reader;
-use WP_Coding_Agents\Runtimes\Signature_Record;
-use WP_Coding_Agents\Runtimes\Signature_Store;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
+use WP_Coding_Agents\Runtimes\Storage\Published_Option_Reader;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Record;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 /**
  * Each scenario changes both options (the published one and the metadata), which is where

@@ -7,8 +7,8 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Attribution_Resolver;
-use WP_Coding_Agents\Runtimes\Presets;
+use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
 
 /**
  * Origin session envelope, lock owner ids, declared/found/missing.

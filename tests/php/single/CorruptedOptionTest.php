@@ -7,8 +7,8 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Filter_Publisher;
-use WP_Coding_Agents\Runtimes\Signature_Store;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 /**
  * Corrupted or foreign values of `datamachine_code_worktree_runtime_signatures`.

@@ -7,9 +7,9 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\DMC_Detector;
-use WP_Coding_Agents\Runtimes\Filter_Consumer_Probe;
-use WP_Coding_Agents\Runtimes\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Consumer_Probe;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 
 /**
  * DMC absent, inactive, too old, current; the version thresholds; the filter probe.

@@ -8,8 +8,8 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\DMC_Worktree_Records;
-use WP_Coding_Agents\Runtimes\Presets;
+use WP_Coding_Agents\Runtimes\DMC\DMC_Worktree_Records;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
 use WP_REST_Request;
 
 /**

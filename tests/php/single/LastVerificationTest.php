@@ -8,8 +8,8 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Schema;
-use WP_Coding_Agents\Runtimes\Verification_Log;
+use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
+use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_REST_Request;
 
 /**

@@ -7,9 +7,9 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Attribution_Resolver;
-use WP_Coding_Agents\Runtimes\Lock_Metadata_Budget;
-use WP_Coding_Agents\Runtimes\Presets;
+use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
+use WP_Coding_Agents\Runtimes\DMC\Lock_Metadata_Budget;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
 use WP_REST_Request;
 
 /**

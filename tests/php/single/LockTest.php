@@ -7,8 +7,8 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Option_Lock;
-use WP_Coding_Agents\Runtimes\Signature_Store;
+use WP_Coding_Agents\Runtimes\Storage\Option_Lock;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 /**
  * Busy, stale and released locks.

@@ -7,7 +7,7 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Observation_Summary;
+use WP_Coding_Agents\Runtimes\Evidence\Observation_Summary;
 
 /**
  * Observation_Summary::summarize() against hand-made histories, at exact window edges.

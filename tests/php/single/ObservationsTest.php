@@ -7,8 +7,8 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Schema;
-use WP_Coding_Agents\Runtimes\Verification_Log;
+use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
+use WP_Coding_Agents\Runtimes\Rules\Schema;
 
 /**
  * GET /attribution/observations, GET/PUT /attribution/observation-settings.

@@ -7,7 +7,7 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Presets;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
 use WP_REST_Request;
 
 /**

@@ -9,7 +9,7 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Signature_Store;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_REST_Request;
 
 /**

@@ -9,9 +9,9 @@
 namespace WP_Coding_Agents\Runtimes\Tests;
 
 use RuntimeException;
-use WP_Coding_Agents\Runtimes\Publish_Form_Handler;
-use WP_Coding_Agents\Runtimes\Signature_Store;
-use WP_Coding_Agents\Runtimes\Uninstaller;
+use WP_Coding_Agents\Runtimes\Admin\Publish_Form_Handler;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
+use WP_Coding_Agents\Runtimes\Storage\Uninstaller;
 
 /**
  * Runs the real `admin_post_` handler; wp_die() and the redirect end it with an exception

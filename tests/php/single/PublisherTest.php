@@ -7,8 +7,8 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Filter_Publisher;
-use WP_Coding_Agents\Runtimes\Presets;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
 
 /**
  * Filter_Publisher as hooked by the plugin.

@@ -8,10 +8,10 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Capability;
-use WP_Coding_Agents\Runtimes\DMC_Detector;
-use WP_Coding_Agents\Runtimes\Schema;
-use WP_Coding_Agents\Runtimes\Verification_Log;
+use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
+use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
+use WP_Coding_Agents\Runtimes\Rules\Capability;
+use WP_Coding_Agents\Runtimes\Rules\Schema;
 
 /**
  * What readme.txt says against plugin.php and the code.

@@ -7,7 +7,7 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Schema;
+use WP_Coding_Agents\Runtimes\Rules\Schema;
 
 /**
  * Ids, subkeys, env var names, labels and field maps.

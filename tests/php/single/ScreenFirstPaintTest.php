@@ -8,8 +8,8 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
+use WP_Coding_Agents\Runtimes\Admin\Screen_First_Paint;
 use WP_Coding_Agents\Runtimes\Plugin;
-use WP_Coding_Agents\Runtimes\Screen_First_Paint;
 
 /**
  * Renders it on the site's real registry.

@@ -7,11 +7,11 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Filter_Publisher;
-use WP_Coding_Agents\Runtimes\Presets;
-use WP_Coding_Agents\Runtimes\Signature_Store;
-use WP_Coding_Agents\Runtimes\Site_Health;
-use WP_Coding_Agents\Runtimes\Verification_Log;
+use WP_Coding_Agents\Runtimes\Admin\Site_Health;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_Site_Health;
 
 /**

@@ -8,8 +8,8 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Filter_Publisher;
-use WP_Coding_Agents\Runtimes\Signature_Store;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 /**
  * Core keeps every absent option of a site in ONE cached array, `notoptions`, which every

@@ -7,8 +7,8 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Presets;
-use WP_Coding_Agents\Runtimes\Signature_Store;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 /**
  * Storage behaviour a user of the admin screen or an installer notices.

@@ -7,11 +7,11 @@
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Attribution_Resolver;
-use WP_Coding_Agents\Runtimes\Presets;
-use WP_Coding_Agents\Runtimes\Signature_Store;
-use WP_Coding_Agents\Runtimes\Uninstaller;
-use WP_Coding_Agents\Runtimes\Verification_Log;
+use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
+use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
+use WP_Coding_Agents\Runtimes\Rules\Presets;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
+use WP_Coding_Agents\Runtimes\Storage\Uninstaller;
 
 /**
  * Uninstaller on a single site.

@@ -5,8 +5,11 @@
  * @package wp-coding-agents-runtimes
  */
 
-namespace WP_Coding_Agents\Runtimes;
+namespace WP_Coding_Agents\Runtimes\Rules;
 
+use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
+use WP_Coding_Agents\Runtimes\DMC\DMC_Worktree_Records;
+use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;

@@ -5,7 +5,9 @@
  * @package wp-coding-agents-runtimes
  */
 
-namespace WP_Coding_Agents\Runtimes;
+namespace WP_Coding_Agents\Runtimes\DMC;
+
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -5,7 +5,7 @@
  * @package wp-coding-agents-runtimes
  */
 
-namespace WP_Coding_Agents\Runtimes;
+namespace WP_Coding_Agents\Runtimes\Evidence;
 
 defined( 'ABSPATH' ) || exit;
 

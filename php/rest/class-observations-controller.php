@@ -5,8 +5,13 @@
  * @package wp-coding-agents-runtimes
  */
 
-namespace WP_Coding_Agents\Runtimes;
+namespace WP_Coding_Agents\Runtimes\REST;
 
+use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\Evidence\Observation_Summary;
+use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
+use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;

@@ -5,7 +5,10 @@
  * @package wp-coding-agents-runtimes
  */
 
-namespace WP_Coding_Agents\Runtimes;
+namespace WP_Coding_Agents\Runtimes\Storage;
+
+use WP_Coding_Agents\Runtimes\Admin\Publish_Form_Handler;
+use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
 
 defined( 'ABSPATH' ) || exit;
 

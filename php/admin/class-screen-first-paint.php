@@ -5,7 +5,10 @@
  * @package wp-coding-agents-runtimes
  */
 
-namespace WP_Coding_Agents\Runtimes;
+namespace WP_Coding_Agents\Runtimes\Admin;
+
+use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 defined( 'ABSPATH' ) || exit;
 

@@ -5,8 +5,10 @@
  * @package wp-coding-agents-runtimes
  */
 
-namespace WP_Coding_Agents\Runtimes;
+namespace WP_Coding_Agents\Runtimes\REST;
 
+use WP_Coding_Agents\Runtimes\Rules\Capability;
+use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_Error;
 use WP_REST_Request;
 

@@ -5,8 +5,9 @@
  * @package wp-coding-agents-runtimes
  */
 
-namespace WP_Coding_Agents\Runtimes;
+namespace WP_Coding_Agents\Runtimes\Storage;
 
+use WP_Coding_Agents\Runtimes\Rules\Registry_Rules;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;

@@ -5,8 +5,11 @@
  * @package wp-coding-agents-runtimes
  */
 
-namespace WP_Coding_Agents\Runtimes;
+namespace WP_Coding_Agents\Runtimes\Evidence;
 
+use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Storage\Option_Lock;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;

@@ -5,8 +5,10 @@
  * @package wp-coding-agents-runtimes
  */
 
-namespace WP_Coding_Agents\Runtimes;
+namespace WP_Coding_Agents\Runtimes\DMC;
 
+use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;

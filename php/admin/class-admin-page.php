@@ -5,7 +5,11 @@
  * @package wp-coding-agents-runtimes
  */
 
-namespace WP_Coding_Agents\Runtimes;
+namespace WP_Coding_Agents\Runtimes\Admin;
+
+use WP_Coding_Agents\Runtimes\Plugin;
+use WP_Coding_Agents\Runtimes\Rules\Capability;
+use WP_Coding_Agents\Runtimes\Rules\Schema;
 
 defined( 'ABSPATH' ) || exit;
 
