@@ -9,9 +9,11 @@
  * The machine's cores are used at once: the test sites boot while npm installs, and two
  * lanes run side by side, each on sites of its own (nothing is shared between sites):
  *   checks + native site (port WPCA_TEST_PORT, default 8889): lint, tsc, Jest, PHPUnit,
- *     Playwright rest + cli; then the Redis object-cache site (8894): PHPUnit, Playwright;
- *   ui site (8893): Playwright ui + zip (the zip's own site on 8890); then the
- *     Playground smoke test (8887).
+ *     Playwright rest + cli; then the Redis object-cache site (that port + 5): PHPUnit,
+ *     Playwright;
+ *   ui site (port + 4): Playwright ui + zip (the zip's own site on port + 1); then the
+ *     Playground smoke test (port - 2).
+ * Every port follows WPCA_TEST_PORT, so two checkouts can run `npm test` at once.
  * Each command's output is printed whole when it ends, named by its lane, so lanes never
  * interleave; the summary lists every runner in a fixed order.
  *
@@ -31,14 +33,15 @@ import {
 import { phpunitCounts } from './lib/phpunit-counts.mjs';
 
 /** The native sites `npm test` boots (scripts/test-site.mjs), each in .cache/<name>. */
+const BASE_PORT = Number( process.env.WPCA_TEST_PORT || 8889 );
 const SITES = {
-	native: {
-		name: 'test-site',
-		port: Number( process.env.WPCA_TEST_PORT || 8889 ),
-		flags: [],
+	native: { name: 'test-site', port: BASE_PORT, flags: [] },
+	ui: { name: 'test-site-ui', port: BASE_PORT + 4, flags: [] },
+	redis: {
+		name: 'test-site-redis',
+		port: BASE_PORT + 5,
+		flags: [ '--object-cache' ],
 	},
-	ui: { name: 'test-site-ui', port: 8893, flags: [] },
-	redis: { name: 'test-site-redis', port: 8894, flags: [ '--object-cache' ] },
 };
 
 const siteFile = ( site ) =>

@@ -10,7 +10,8 @@ import { expect, test } from '@playwright/test';
 import { ROOT } from '../support/site';
 import { fillLoginForm } from '../support/login';
 
-const PORT = 8887;
+// Beside the test sites (scripts/test.mjs): WPCA_TEST_PORT - 2.
+const PORT = Number( process.env.WPCA_TEST_PORT || 8889 ) - 2;
 let server: ChildProcess;
 let output = '';
 let siteDir: string;

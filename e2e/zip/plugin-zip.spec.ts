@@ -10,7 +10,8 @@ import { ROOT } from '../support/site';
 import { fillLoginForm } from '../support/login';
 
 const ZIP = path.join( ROOT, 'wp-coding-agents-runtimes.zip' );
-const PORT = 8890;
+// Beside the test sites (scripts/test.mjs): WPCA_TEST_PORT + 1.
+const PORT = Number( process.env.WPCA_TEST_PORT || 8889 ) + 1;
 const SITE_NAME = 'zip-site';
 const url = `http://127.0.0.1:${ PORT }`;
 
