@@ -22,9 +22,10 @@
  *    Settings → General submit button: on the native stack and on Playground (`npm start`).
  * 6. The admin app's gzipped JavaScript and CSS.
  *
- * Writes docs/bench.json and regenerates the README's table from it (scripts/bench-table.mjs).
+ * Writes docs/bench.json and regenerates the table in docs/performance.md from it
+ * (scripts/bench-table.mjs).
  * `--quick` (fewer rounds, no Playground; under a minute) writes artifacts/bench-quick.json
- * and leaves the README alone. `--no-playground` skips Playground in a full run.
+ * and leaves docs/performance.md alone. `--no-playground` skips Playground in a full run.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,7 +41,7 @@ import {
 } from './lib/common.mjs';
 import { alternate, median, pairedRatio } from './lib/bench/stats.mjs';
 import { measureScreens } from './lib/bench/browser.mjs';
-import { renderTable, updateReadme } from './bench-table.mjs';
+import { renderTable, updateTable } from './bench-table.mjs';
 
 const args = process.argv.slice( 2 );
 const QUICK = args.includes( '--quick' );
@@ -678,9 +679,9 @@ fs.mkdirSync( path.dirname( OUTPUT ), { recursive: true } );
 fs.writeFileSync( OUTPUT, JSON.stringify( results, null, '\t' ) + '\n' );
 process.stdout.write( `\n${ renderTable( results ) }\n` );
 if ( ! QUICK ) {
-	updateReadme( results );
+	updateTable( results );
 	process.stdout.write(
-		'README.md table regenerated from docs/bench.json\n'
+		'docs/performance.md table regenerated from docs/bench.json\n'
 	);
 }
 process.stdout.write(

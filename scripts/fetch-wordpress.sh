@@ -4,7 +4,7 @@
 # wordpress.org is tried first; machines that cannot reach it take core from
 # Debian's `wordpress` package (suite forky), read through a private apt
 # configuration so the system's sources are never touched. See
-# ../shared/ENVIRONMENT.md for why each step is needed.
+# docs/testing.md ("WordPress core without wordpress.org") for why each step is needed.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

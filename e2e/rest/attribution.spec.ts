@@ -1,6 +1,6 @@
 /**
  * POST /attribution/preview: what DMC would record for an agent process with a
- * given environment, following the consumer contract (CONTRACT.md) exactly.
+ * given environment, following the consumer contract (docs/contract.md) exactly.
  */
 import { test, expect } from '@playwright/test';
 import { wpPhp } from '../support/site';

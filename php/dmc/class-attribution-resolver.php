@@ -10,7 +10,7 @@ namespace WP_Coding_Agents\Runtimes\DMC;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Pure reproduction of DMC's two consumers of the signatures (docs: shared CONTRACT.md),
+ * Pure reproduction of DMC's two consumers of the signatures (docs/contract.md),
  * reading an env map `NAME => value` instead of getenv().
  */
 class Attribution_Resolver {

@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * DMC (plugin file `data-machine-code/data-machine-code.php`) reads the filter for the
  * worktree origin session from 0.45 and for the workspace lock owner context from the
- * first release after 0.47.7 (shared CONTRACT.md). One answer for the REST API, the
+ * first release after 0.47.7 (docs/contract.md). One answer for the REST API, the
  * admin screen and Site Health.
  */
 class DMC_Detector {

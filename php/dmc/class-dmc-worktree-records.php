@@ -12,7 +12,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Reads DMC's per-site option `datamachine_worktree_metadata` (`handle => metadata`) and
  * each row's `origin_session` back exactly as DMC's `WorktreeContextInjector::summarize_session()`
- * does (shared CONTRACT.md): legacy `<runtime>_<subkey>` keys split at the first
+ * does (docs/contract.md): legacy `<runtime>_<subkey>` keys split at the first
  * underscore, values normalised with `null` subkeys kept, `primary_id` resolved against
  * the signatures registered now. It also says which rule and runtime produced the
  * primary id, which DMC does not report. Read-only: nothing here writes DMC's option.

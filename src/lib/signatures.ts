@@ -1,5 +1,5 @@
 /**
- * Reading the filter's value the way DMC does (shared/CONTRACT.md): entries
+ * Reading the filter's value the way DMC does (docs/contract.md): entries
  * whose key would be an integer in PHP, whose value is not a map, or that keep
  * no pair of non-empty strings are skipped; so are such pairs.
  */

@@ -1,6 +1,6 @@
 <?php
 /**
- * The resolver reproduces DMC's two consumers (shared CONTRACT.md).
+ * The resolver reproduces DMC's two consumers (docs/contract.md).
  *
  * @package wp-coding-agents-runtimes
  */

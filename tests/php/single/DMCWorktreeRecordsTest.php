@@ -1,7 +1,7 @@
 <?php
 /**
  * Reading back what DMC recorded in `datamachine_worktree_metadata`, exactly as DMC's
- * WorktreeContextInjector::summarize_session() reads it (shared CONTRACT.md).
+ * WorktreeContextInjector::summarize_session() reads it (docs/contract.md).
  *
  * @package wp-coding-agents-runtimes
  */
