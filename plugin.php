@@ -35,7 +35,9 @@ add_filter(
 	'datamachine_code_worktree_runtime_signatures',
 	static function ( $signatures ) {
 		static $publisher = null;
-		return ( $publisher ?? $publisher = Plugin::publisher() )->publish( $signatures );
+
+		$publisher ??= Plugin::publisher();
+		return $publisher->publish( $signatures );
 	},
 	10
 );

@@ -33,7 +33,7 @@ defined( 'ABSPATH' ) || exit;
 final class Plugin {
 
 	/** The REST namespace; REST_Controller::API_NAMESPACE is this. */
-	const REST_NAMESPACE = 'wp-coding-agents/v1';
+	public const REST_NAMESPACE = 'wp-coding-agents/v1';
 
 	/**
 	 * Shared instances by class name.

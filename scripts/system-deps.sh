@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need (PHP, MariaDB, Redis and php-redis, PHPUnit,
-# Chromium, ShellCheck),
+# Chromium, ShellCheck, PHP_CodeSniffer),
 # only when they are missing. Safe to re-run; needs root (as on CI and dev machines).
 set -euo pipefail
 
@@ -26,6 +26,7 @@ command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 [ -x /usr/lib/chromium/chromium-headless-shell ] || need+=(chromium-headless-shell)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v shellcheck >/dev/null 2>&1 || need+=(shellcheck)
+command -v phpcs >/dev/null 2>&1 || need+=(php-codesniffer)
 command -v unzip >/dev/null 2>&1 || need+=(unzip)
 
 if [ ${#need[@]} -eq 0 ]; then

@@ -20,18 +20,18 @@ defined( 'ABSPATH' ) || exit;
  */
 class Admin_Page {
 
-	const SLUG = 'wpca-runtimes';
+	public const SLUG = 'wpca-runtimes';
 
-	const HANDLE = 'wpca-runtimes';
+	public const HANDLE = 'wpca-runtimes';
 
-	const ROOT_ID = 'wpca-runtimes-root';
+	public const ROOT_ID = 'wpca-runtimes-root';
 
 	/**
 	 * The REST reads the screen makes on load (src/hooks/use-runtimes-screen.ts), answered
 	 * inside the page so no round trip stands between load and use. The ui e2e suite fails
 	 * when the screen requests anything before it is usable.
 	 */
-	const PRELOADED_ROUTES = array(
+	public const PRELOADED_ROUTES = array(
 		'/runtimes',
 		'/signatures',
 		'/attribution/last-verification',

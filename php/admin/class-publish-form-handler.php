@@ -26,16 +26,16 @@ defined( 'ABSPATH' ) || exit;
 class Publish_Form_Handler {
 
 	/** The admin-post.php action, and the nonce's. */
-	const ACTION = 'wpca_runtimes_publish';
+	public const ACTION = 'wpca_runtimes_publish';
 
 	/** Query argument of the redirect: the screen then shows the stored notices. */
-	const DONE_ARG = 'wpca-saved';
+	public const DONE_ARG = 'wpca-saved';
 
 	/** Prefix of each user's notices transient (the user id follows); uninstall deletes them. */
-	const NOTICES_TRANSIENT = 'wpca_form_notices_';
+	public const NOTICES_TRANSIENT = 'wpca_form_notices_';
 
 	/** How long the notices wait for the redirect to be followed, in seconds. */
-	const NOTICE_TTL = 300;
+	public const NOTICE_TTL = 300;
 
 	/**
 	 * `admin_post_{ACTION}`: checks, applies, redirects.

@@ -25,7 +25,7 @@ defined( 'ABSPATH' ) || exit;
 class Screen_First_Paint {
 
 	/** Class of the element the React app removes once it shows the screen. */
-	const CONTAINER_CLASS = 'wpca-first-paint';
+	public const CONTAINER_CLASS = 'wpca-first-paint';
 
 	/**
 	 * The registry.
@@ -214,9 +214,9 @@ class Screen_First_Paint {
 	public static function names( array $items ) {
 		$counts = array();
 		foreach ( $items as $item ) {
-			$id                 = strtolower( $item['id'] );
-			$counts[ $id ]      = ( $counts[ $id ] ?? 0 ) + 1;
-			$label              = strtolower( (string) $item['label'] );
+			$id            = strtolower( $item['id'] );
+			$counts[ $id ] = ( $counts[ $id ] ?? 0 ) + 1;
+			$label         = strtolower( (string) $item['label'] );
 			if ( '' !== $label && $label !== $id ) {
 				$counts[ $label ] = ( $counts[ $label ] ?? 0 ) + 1;
 			}

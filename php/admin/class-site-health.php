@@ -25,7 +25,7 @@ defined( 'ABSPATH' ) || exit;
 final class Site_Health {
 
 	/** The test's key in `site_status_tests`. */
-	const TEST = 'wpca_runtime_signatures';
+	public const TEST = 'wpca_runtime_signatures';
 
 	/**
 	 * Registry.

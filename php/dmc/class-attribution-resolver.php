@@ -16,7 +16,7 @@ defined( 'ABSPATH' ) || exit;
 class Attribution_Resolver {
 
 	/** DMC's lock-owner context keeps at most this many bytes of each value. */
-	const LOCK_OWNER_MAX_LENGTH = 300;
+	public const LOCK_OWNER_MAX_LENGTH = 300;
 
 	/**
 	 * Everything the preview shows.

@@ -17,19 +17,19 @@ defined( 'ABSPATH' ) || exit;
  */
 class DMC_Detector {
 
-	const PLUGIN_FILE = 'data-machine-code/data-machine-code.php';
+	public const PLUGIN_FILE = 'data-machine-code/data-machine-code.php';
 
 	/** The first version whose worktree origin session reads the filter. */
-	const ORIGIN_SESSION_SINCE = '0.45';
+	public const ORIGIN_SESSION_SINCE = '0.45';
 
 	/** The lock owner context reads the filter in releases after this one. */
-	const LOCK_OWNER_AFTER = '0.47.7';
+	public const LOCK_OWNER_AFTER = '0.47.7';
 
 	/** The constant DMC defines when it is loaded. */
-	const VERSION_CONSTANT = 'DATAMACHINE_CODE_VERSION';
+	public const VERSION_CONSTANT = 'DATAMACHINE_CODE_VERSION';
 
 	/** `state` values, worst first. */
-	const STATES = array( 'absent', 'inactive', 'too_old', 'active' );
+	public const STATES = array( 'absent', 'inactive', 'too_old', 'active' );
 
 	/**
 	 * Observer of who applies the filter in this request.

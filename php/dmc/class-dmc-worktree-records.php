@@ -19,10 +19,10 @@ defined( 'ABSPATH' ) || exit;
  */
 class DMC_Worktree_Records {
 
-	const OPTION = 'datamachine_worktree_metadata';
+	public const OPTION = 'datamachine_worktree_metadata';
 
 	/** How the primary id was chosen, in DMC's order of precedence. */
-	const PRIMARY_RULES = array( 'explicit', 'session_id', 'registered_value', 'captured_value' );
+	public const PRIMARY_RULES = array( 'explicit', 'session_id', 'registered_value', 'captured_value' );
 
 	/**
 	 * Every readable row, newest first.

@@ -36,7 +36,7 @@ final class Filter_Consumer_Probe {
 		if ( null !== $this->first_other_caller ) {
 			return true;
 		}
-		// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_debug_backtrace -- Who applied the filter; bounded depth, no arguments.
+		// phpcs:ignore Generic.PHP.ForbiddenFunctions.Found, WordPress.PHP.DevelopmentFunctions.error_log_debug_backtrace -- who applied the filter; bounded depth, no arguments.
 		foreach ( debug_backtrace( DEBUG_BACKTRACE_IGNORE_ARGS, 8 ) as $frame ) {
 			if ( 'apply_filters' !== $frame['function'] || isset( $frame['class'] ) || ! isset( $frame['file'] ) ) {
 				continue;

@@ -24,12 +24,12 @@ defined( 'ABSPATH' ) || exit;
  */
 class Filter_Publisher {
 
-	const HOOK = 'datamachine_code_worktree_runtime_signatures';
+	public const HOOK = 'datamachine_code_worktree_runtime_signatures';
 
-	const PRIORITY = 10;
+	public const PRIORITY = 10;
 
 	/** The options what is published is read from: a change to any of them forgets the kept map. */
-	const SOURCE_OPTIONS = array( Signature_Store::OPTION, Signature_Store::META_OPTION );
+	public const SOURCE_OPTIONS = array( Signature_Store::OPTION, Signature_Store::META_OPTION );
 
 	/**
 	 * Store holding the published signatures.

@@ -24,23 +24,23 @@ defined( 'ABSPATH' ) || exit;
 class Lock_Metadata_Budget {
 
 	/** DMC cuts the metadata JSON at this many bytes. */
-	const BUDGET = 8192;
+	public const BUDGET = 8192;
 
 	/** DMC encodes at most this many top-level metadata keys. */
-	const MAX_TOP_LEVEL_KEYS = 20;
+	public const MAX_TOP_LEVEL_KEYS = 20;
 
 	/** DMC's own keys at their assumed largest, in bytes of plain characters. */
-	const MARGIN = array(
+	public const MARGIN = array(
 		'host'               => 253, // The longest DNS host name.
 		'pid'                => 7,   // Linux's largest pid, 4194304.
 		'datamachine_values' => 300, // Each of DATAMACHINE_TASK_URL, _TASK_REF, _AGENT, _AGENT_NAME.
 		'wp_cli_args'        => 1000,
 		'path'               => 255, // Each of workspace_path and lock_path.
-		'request_id'         => 24,  // bin2hex( random_bytes( 12 ) ).
+		'request_id'         => 24,  // 12 random bytes in hex.
 	);
 
 	/** DMC's own environment keys of the owner context. */
-	const DATAMACHINE_KEYS = array( 'datamachine_task_url', 'datamachine_task_ref', 'datamachine_agent', 'datamachine_agent_name' );
+	public const DATAMACHINE_KEYS = array( 'datamachine_task_url', 'datamachine_task_ref', 'datamachine_agent', 'datamachine_agent_name' );
 
 	/**
 	 * The bytes the lock metadata takes with these `runtime_ids`.

@@ -24,19 +24,19 @@ defined( 'ABSPATH' ) || exit;
  */
 class Verification_Log {
 
-	const OPTION = 'wpca_observations';
+	public const OPTION = 'wpca_observations';
 
-	const LOCK_OPTION = 'wpca_observations_lock';
+	public const LOCK_OPTION = 'wpca_observations_lock';
 
-	const WINDOW_OPTION = 'wpca_observation_window_days';
+	public const WINDOW_OPTION = 'wpca_observation_window_days';
 
 	/** Before the history there was one report holding the primary id's value; it is dropped. */
-	const LEGACY_OPTION = 'wpca_last_verification';
+	public const LEGACY_OPTION = 'wpca_last_verification';
 
-	const MAX_OBSERVATIONS = 50;
+	public const MAX_OBSERVATIONS = 50;
 
 	/** Hex digits kept of each HMAC: 48 bits, enough to tell sessions apart, too few to be worth reversing. */
-	const HASH_LENGTH = 12;
+	public const HASH_LENGTH = 12;
 
 	/**
 	 * Lock guarding appends.

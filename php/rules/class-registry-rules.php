@@ -28,7 +28,7 @@ defined( 'ABSPATH' ) || exit;
  */
 class Registry_Rules {
 
-	const META_VERSION = 1;
+	public const META_VERSION = 1;
 
 	/**
 	 * Registers or replaces a runtime.
@@ -45,7 +45,7 @@ class Registry_Rules {
 			return $conflict;
 		}
 		$changes += array( 'enabled' => true );
-		$created = ! isset( $state['runtimes'][ $id ] );
+		$created  = ! isset( $state['runtimes'][ $id ] );
 		if ( $created && count( $state['order'] ) >= Schema::MAX_RUNTIMES ) {
 			return $this->too_many_runtimes();
 		}
@@ -273,7 +273,7 @@ class Registry_Rules {
 			}
 		} else {
 			foreach ( $changes as $property => $value ) {
-				$next[ $property ] = $value;
+				$next[ $property ]   = $value;
 				$follows_declaration = null !== $next['declared'] && $next['declared'][ $property ] === $value;
 				$next['overridden']  = array_values( array_diff( $next['overridden'], array( $property ) ) );
 				if ( ! $follows_declaration ) {
@@ -437,7 +437,7 @@ class Registry_Rules {
 
 		$runtimes = array();
 		foreach ( $published['valid'] as $id => $fields ) {
-			$record             = isset( $meta[ $id ] ) ? $meta[ $id ] : array(
+			$record            = isset( $meta[ $id ] ) ? $meta[ $id ] : array(
 				'label'      => null,
 				'source'     => 'external',
 				'updated_at' => null,
@@ -446,10 +446,10 @@ class Registry_Rules {
 				'overridden' => array(),
 				'revision'   => 0,
 			);
-			$record['fields']   = $fields;
-			$record['enabled']  = true;
-			$record['raw']      = $published['raw'][ $id ];
-			$runtimes[ $id ]    = $record;
+			$record['fields']  = $fields;
+			$record['enabled'] = true;
+			$record['raw']     = $published['raw'][ $id ];
+			$runtimes[ $id ]   = $record;
 		}
 		$order = array_keys( $runtimes );
 
@@ -542,8 +542,8 @@ class Registry_Rules {
 					}
 				}
 			}
-			$label           = isset( $record['label'] ) && is_string( $record['label'] ) && '' !== $record['label'] ? $record['label'] : null;
-			$source          = isset( $record['source'] ) && in_array( $record['source'], array( 'installer', 'admin', 'external', 'adopted' ), true ) ? $record['source'] : 'external';
+			$label          = isset( $record['label'] ) && is_string( $record['label'] ) && '' !== $record['label'] ? $record['label'] : null;
+			$source         = isset( $record['source'] ) && in_array( $record['source'], array( 'installer', 'admin', 'external', 'adopted' ), true ) ? $record['source'] : 'external';
 			$records[ $id ] = array(
 				'label'      => null !== $label ? mb_substr( $label, 0, Schema::LABEL_MAX_LENGTH ) : null,
 				'enabled'    => isset( $record['enabled'] ) && true === $record['enabled'],

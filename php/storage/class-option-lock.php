@@ -19,13 +19,13 @@ defined( 'ABSPATH' ) || exit;
 class Option_Lock {
 
 	/** Seconds after which a lock is considered abandoned (its holder died) and taken over. */
-	const STALE_AFTER = 10;
+	public const STALE_AFTER = 10;
 
 	/** Seconds to keep trying before giving up. */
-	const WAIT_FOR = 10;
+	public const WAIT_FOR = 10;
 
 	/** Microseconds between attempts. */
-	const RETRY_EVERY = 20000;
+	public const RETRY_EVERY = 20000;
 
 	/**
 	 * Option name of the lock row.

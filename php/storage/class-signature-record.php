@@ -25,23 +25,23 @@ defined( 'ABSPATH' ) || exit;
  */
 class Signature_Record {
 
-	const OPTION = 'datamachine_code_worktree_runtime_signatures';
+	public const OPTION = 'datamachine_code_worktree_runtime_signatures';
 
-	const META_OPTION = 'wpca_runtime_meta';
+	public const META_OPTION = 'wpca_runtime_meta';
 
-	const LOCK_OPTION = 'wpca_runtimes_lock';
+	public const LOCK_OPTION = 'wpca_runtimes_lock';
 
 	/** Both options read() depends on. */
-	const OPTIONS = array( self::OPTION, self::META_OPTION );
+	public const OPTIONS = array( self::OPTION, self::META_OPTION );
 
 	/** Key of the write-ahead intent inside the metadata option. */
-	const INTENT = 'intent';
+	public const INTENT = 'intent';
 
 	/**
 	 * Action fired at each step of a write with the step's name (`begin`, `intent`,
 	 * `published`, `done`), so tests can stop a PHP process there and kill it.
 	 */
-	const STEP_ACTION = 'wpca_record_write_step';
+	public const STEP_ACTION = 'wpca_record_write_step';
 
 	/**
 	 * Lock guarding read-modify-write cycles.
@@ -208,7 +208,7 @@ class Signature_Record {
 	 * @return string
 	 */
 	private static function fingerprint( $value ) {
-		return md5( serialize( $value ) ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize -- a fingerprint, never unserialized.
+		return md5( serialize( $value ) ); // phpcs:ignore Generic.PHP.ForbiddenFunctions.FoundWithAlternative, WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize -- a fingerprint, never unserialized.
 	}
 
 	/**

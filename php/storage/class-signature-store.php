@@ -22,11 +22,11 @@ defined( 'ABSPATH' ) || exit;
  */
 class Signature_Store {
 
-	const OPTION = Signature_Record::OPTION;
+	public const OPTION = Signature_Record::OPTION;
 
-	const META_OPTION = Signature_Record::META_OPTION;
+	public const META_OPTION = Signature_Record::META_OPTION;
 
-	const LOCK_OPTION = Signature_Record::LOCK_OPTION;
+	public const LOCK_OPTION = Signature_Record::LOCK_OPTION;
 
 	/**
 	 * The stored record.

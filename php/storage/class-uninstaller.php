@@ -19,7 +19,7 @@ defined( 'ABSPATH' ) || exit;
 class Uninstaller {
 
 	/** Every option the plugin writes (the published signatures, the metadata, the lock row, the observations, their lock and window, the pre-history report). */
-	const OPTIONS = array(
+	public const OPTIONS = array(
 		Signature_Store::OPTION,
 		Signature_Store::META_OPTION,
 		Signature_Store::LOCK_OPTION,

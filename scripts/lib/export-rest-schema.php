@@ -28,7 +28,7 @@ $wpca_namespace = WP_Coding_Agents\Runtimes\REST\REST_Controller::API_NAMESPACE;
 // An internal request to the namespace index: the plugin registers its routes whenever a
 // request could reach them, whichever hook it uses for that.
 rest_do_request( new WP_REST_Request( 'GET', '/' . $wpca_namespace ) );
-$wpca_routes    = array();
+$wpca_routes = array();
 foreach ( $wpca_server->get_routes( $wpca_namespace ) as $wpca_route => $wpca_handlers ) {
 	$wpca_data = $wpca_server->get_data_for_route( $wpca_route, $wpca_handlers, 'help' );
 	if ( null === $wpca_data ) {

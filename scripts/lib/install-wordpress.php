@@ -51,10 +51,10 @@ if ( $wpca_multisite ) {
 	// MULTISITE is not defined during this install, so network options go in by hand.
 	$wpdb->update(
 		$wpdb->sitemeta,
-		array( 'meta_value' => serialize( array( $wpca_slug => time() ) ) ), // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize
+		array( 'meta_value' => serialize( array( $wpca_slug => time() ) ) ),
 		array(
 			'site_id'  => 1,
-			'meta_key' => 'active_sitewide_plugins', // phpcs:ignore WordPress.DB.SlowDBQuery.slow_db_query_meta_key
+			'meta_key' => 'active_sitewide_plugins',
 		)
 	);
 	echo wp_json_encode( array( 'multisite' => true ) );
@@ -89,7 +89,7 @@ foreach ( array( 'editor', 'subscriber' ) as $wpca_role ) {
 	);
 }
 foreach ( $wpca_users as $wpca_role => $wpca_user ) {
-	list( $wpca_app_password ) = WP_Application_Passwords::create_new_application_password( $wpca_user['id'], array( 'name' => 'tests' ) );
+	list( $wpca_app_password )               = WP_Application_Passwords::create_new_application_password( $wpca_user['id'], array( 'name' => 'tests' ) );
 	$wpca_users[ $wpca_role ]['appPassword'] = $wpca_app_password;
 }
 

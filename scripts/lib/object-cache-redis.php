@@ -9,8 +9,6 @@
  * @package wp-coding-agents-runtimes
  */
 
-// phpcs:disable WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize, WordPress.PHP.DiscouragedPHPFunctions.serialize_unserialize -- a cache stores serialized values.
-
 /**
  * The cache.
  */
@@ -70,7 +68,7 @@ class WPCA_Redis_Object_Cache {
 			$found = false;
 			return false;
 		}
-		$found             = true;
+		$found              = true;
 		$this->local[ $id ] = unserialize( $stored );
 		return self::copy( $this->local[ $id ] );
 	}

@@ -9,8 +9,6 @@
  * @package wp-coding-agents-runtimes
  */
 
-// phpcs:disable WordPress.Security.ValidatedSanitizedInput, WordPress.WP.AlternativeFunctions -- a local dev server's router, before WordPress loads.
-
 $wpca_types = array(
 	'js'  => 'application/javascript',
 	'css' => 'text/css',

@@ -7,8 +7,6 @@
  * @package wp-coding-agents-runtimes
  */
 
-// phpcs:disable WordPress.NamingConventions.PrefixAllGlobals -- WordPress's own globals.
-
 $wpca_site_file = getenv( 'WPCA_SITE_FILE' );
 if ( ! $wpca_site_file || ! is_readable( $wpca_site_file ) ) {
 	fwrite( STDERR, "Set WPCA_SITE_FILE to the test site's site.json (node scripts/test-site.mjs start).\n" );

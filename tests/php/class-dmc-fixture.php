@@ -25,7 +25,7 @@ final class DMC_Fixture {
 	public static function install( $version, $active = true ) {
 		$file = WP_PLUGIN_DIR . '/' . DMC_Detector::PLUGIN_FILE;
 		wp_mkdir_p( dirname( $file ) );
-		file_put_contents( $file, self::source( $version ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+		file_put_contents( $file, self::source( $version ) );
 		self::set_active( $active );
 	}
 
@@ -36,8 +36,8 @@ final class DMC_Fixture {
 		self::set_active( false );
 		$file = WP_PLUGIN_DIR . '/' . DMC_Detector::PLUGIN_FILE;
 		if ( is_file( $file ) ) {
-			unlink( $file ); // phpcs:ignore WordPress.WP.AlternativeFunctions.unlink_unlink
-			rmdir( dirname( $file ) ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_rmdir
+			unlink( $file );
+			rmdir( dirname( $file ) );
 		}
 	}
 

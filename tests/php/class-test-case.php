@@ -26,7 +26,7 @@ abstract class Test_Case extends TestCase {
 	/**
 	 * The presets' signatures as the contract writes them, in precedence order.
 	 */
-	const PRESET_SIGNATURES = array(
+	public const PRESET_SIGNATURES = array(
 		'kimaki'   => array(
 			'session_id' => 'KIMAKI_SESSION_ID',
 			'thread_id'  => 'KIMAKI_THREAD_ID',

@@ -37,7 +37,7 @@ if ( apply_filters( Filter_Publisher::HOOK, array() ) !== $wpca_bench_signatures
 	exit( 1 );
 }
 
-$wpca_bench_time = static function ( $hook ) use ( $wpca_bench ) {
+$wpca_bench_time  = static function ( $hook ) use ( $wpca_bench ) {
 	$start = hrtime( true );
 	for ( $i = 0; $i < $wpca_bench['calls']; $i++ ) {
 		apply_filters( $hook, array() );

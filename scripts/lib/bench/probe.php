@@ -16,8 +16,6 @@
  * @package wp-coding-agents-runtimes
  */
 
-// phpcs:disable WordPress.Security.ValidatedSanitizedInput -- bench fixture on a local site.
-
 $wpca_bench_began = hrtime( true );
 
 if ( isset( $_SERVER['HTTP_X_WPCA_BENCH_ID'] ) ) {
@@ -86,8 +84,8 @@ if ( isset( $_SERVER['HTTP_X_WPCA_BENCH_ID'] ) ) {
 						$original                  = $callback['function'];
 						$wpca_bench_hooks[ $hook ] = 0;
 						$wp_hook->callbacks[ $priority ][ $idx ]['function'] = static function ( ...$args ) use ( $original, $hook, &$wpca_bench_hooks ) {
-							$started = hrtime( true );
-							$result  = $original( ...$args );
+							$started                    = hrtime( true );
+							$result                     = $original( ...$args );
 							$wpca_bench_hooks[ $hook ] += hrtime( true ) - $started;
 							return $result;
 						};

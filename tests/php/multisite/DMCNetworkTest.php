@@ -32,7 +32,7 @@ class DMCNetworkTest extends Test_Case {
 
 	public function test_network_activated_dmc_is_active_on_every_site() {
 		DMC_Fixture::install( '0.60.0', false );
-		$network                               = (array) get_site_option( 'active_sitewide_plugins', array() );
+		$network                              = (array) get_site_option( 'active_sitewide_plugins', array() );
 		$network[ DMC_Detector::PLUGIN_FILE ] = time();
 		update_site_option( 'active_sitewide_plugins', $network );
 

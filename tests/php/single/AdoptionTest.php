@@ -19,7 +19,7 @@ use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
  */
 class AdoptionTest extends Test_Case {
 
-	const RELATIVE_FILE = 'wp-content/mu-plugins/wp-coding-agents-runtimes.php';
+	public const RELATIVE_FILE = 'wp-content/mu-plugins/wp-coding-agents-runtimes.php';
 
 	/**
 	 * Callbacks the legacy files added.

@@ -20,9 +20,9 @@ use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 class AtomicWriteTest extends Test_Case {
 
 	/** Steps of Signature_Record::write() a process is stopped at, then killed. */
-	const STEPS = array( 'begin', 'intent', 'published', 'done' );
+	public const STEPS = array( 'begin', 'intent', 'published', 'done' );
 
-	const CUSTOM = array( 'session_id' => 'CUSTOM_SESSION_ID' );
+	public const CUSTOM = array( 'session_id' => 'CUSTOM_SESSION_ID' );
 
 	/**
 	 * Kills counted over the class (printed at the end for the README's figures).
@@ -157,11 +157,11 @@ class AtomicWriteTest extends Test_Case {
 			$status = rest_do_request( $request )->get_status();
 			echo "finished $status\n";',
 			(int) WPCA_TEST_SITE['users']['admin']['id'],
-			var_export( Signature_Record::STEP_ACTION, true ), // phpcs:ignore WordPress.PHP.DevelopmentFunctions
-			var_export( $step, true ), // phpcs:ignore WordPress.PHP.DevelopmentFunctions
-			var_export( $method, true ), // phpcs:ignore WordPress.PHP.DevelopmentFunctions
-			var_export( '/wp-coding-agents/v1' . $route, true ), // phpcs:ignore WordPress.PHP.DevelopmentFunctions
-			var_export( null === $body ? null : wp_json_encode( $body ), true ) // phpcs:ignore WordPress.PHP.DevelopmentFunctions
+			var_export( Signature_Record::STEP_ACTION, true ),
+			var_export( $step, true ),
+			var_export( $method, true ),
+			var_export( '/wp-coding-agents/v1' . $route, true ),
+			var_export( null === $body ? null : wp_json_encode( $body ), true )
 		);
 		$process = proc_open(
 			array( PHP_BINARY, dirname( __DIR__, 3 ) . '/scripts/lib/wp-eval.php', WPCA_TEST_SITE['wpDir'], WPCA_TEST_SITE['url'] ),

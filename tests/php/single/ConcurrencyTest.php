@@ -94,6 +94,6 @@ class ConcurrencyTest extends Test_Case {
 		$items = $this->store()->list_items();
 		$this->assertCount( 22, $items );
 		$this->assertSame( 10, count( array_filter( array_column( $items, 'enabled' ) ) ) );
-		$this->assertSame( array_map( static function ( $i ) { return 'base-' . $i; }, range( 1, 10 ) ), array_slice( self::ids( $items ), 0, 10 ), 'Disabled runtimes keep their place.' );
+		$this->assertSame( array_map( static fn( $i ) => 'base-' . $i, range( 1, 10 ) ), array_slice( self::ids( $items ), 0, 10 ), 'Disabled runtimes keep their place.' );
 	}
 }

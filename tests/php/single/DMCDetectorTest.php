@@ -194,7 +194,7 @@ class DMCDetectorTest extends Test_Case {
 	public function test_another_consumer_is_named_by_file_and_line_and_the_probe_then_steps_aside() {
 		$probe = $this->probe();
 		$file  = WP_CONTENT_DIR . '/wpca-test-consumer.php';
-		file_put_contents( $file, "<?php\nreturn apply_filters( 'datamachine_code_worktree_runtime_signatures', array() );\n" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_file_put_contents
+		file_put_contents( $file, "<?php\nreturn apply_filters( 'datamachine_code_worktree_runtime_signatures', array() );\n" );
 		$this->files[] = $file;
 		$before        = did_filter( Filter_Publisher::HOOK );
 

@@ -428,7 +428,8 @@ class DMCWorktreeRecordsTest extends Test_Case {
 
 		foreach ( array( 7, 100 ) as $per_page ) {
 			$paged = array();
-			for ( $page = 1; $page <= (int) ceil( 300 / $per_page ); $page++ ) {
+			$pages = (int) ceil( 300 / $per_page );
+			for ( $page = 1; $page <= $pages; $page++ ) {
 				$response = $this->get(
 					'/attribution/worktrees',
 					array(

@@ -17,10 +17,10 @@ use WP_REST_Request;
  */
 class LastVerificationTest extends Test_Case {
 
-	const BASE = '/wp-coding-agents/v1';
+	public const BASE = '/wp-coding-agents/v1';
 
 	/** An agent process's environment: kimaki's session and thread URL, opencode's run id, and an unrelated secret. */
-	const AGENT_ENV = array(
+	public const AGENT_ENV = array(
 		'KIMAKI_SESSION_ID' => 'kimaki-session-1',
 		'KIMAKI_THREAD_URL' => 'https://discord.com/channels/1/2',
 		'OPENCODE_RUN_ID'   => 'run-value-9',
@@ -33,7 +33,7 @@ class LastVerificationTest extends Test_Case {
 	}
 
 	public function test_without_record_nothing_is_stored_and_there_is_no_last_verification() {
-		list( $status, $preview )       = $this->call( 'POST', '/attribution/preview', array( 'env' => self::AGENT_ENV ) );
+		list( $status, $preview )        = $this->call( 'POST', '/attribution/preview', array( 'env' => self::AGENT_ENV ) );
 		list( $false_status, $explicit ) = $this->call(
 			'POST',
 			'/attribution/preview',
@@ -42,7 +42,7 @@ class LastVerificationTest extends Test_Case {
 				'record' => false,
 			)
 		);
-		list( $last_status, $last )     = $this->call( 'GET', '/attribution/last-verification' );
+		list( $last_status, $last )      = $this->call( 'GET', '/attribution/last-verification' );
 
 		$this->assertSame( array( 200, 200 ), array( $status, $false_status ) );
 		$this->assertFalse( $preview['recorded'] );
@@ -56,7 +56,7 @@ class LastVerificationTest extends Test_Case {
 		// bin/runtime-signature authenticates with an Application Password.
 		$GLOBALS['wp_rest_application_password_uuid'] = wp_generate_uuid4();
 
-		list( $status, $preview ) = $this->call(
+		list( $status, $preview )   = $this->call(
 			'POST',
 			'/attribution/preview',
 			array(

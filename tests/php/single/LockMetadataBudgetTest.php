@@ -18,7 +18,7 @@ use WP_REST_Request;
 class LockMetadataBudgetTest extends Test_Case {
 
 	/** Bytes `,"runtime_ids":` adds to the metadata JSON besides the value. */
-	const KEY_OVERHEAD = 15;
+	public const KEY_OVERHEAD = 15;
 
 	private function budget() {
 		return new Lock_Metadata_Budget();
@@ -36,8 +36,8 @@ class LockMetadataBudgetTest extends Test_Case {
 		while ( $this->budget()->measure( $ids )['total_bytes'] < $total ) {
 			$ids['agent'][ 'k' . $index++ ] = str_repeat( 'v', 300 );
 		}
-		$last                   = 'k' . ( $index - 1 );
-		$over                   = $this->budget()->measure( $ids )['total_bytes'] - $total;
+		$last                  = 'k' . ( $index - 1 );
+		$over                  = $this->budget()->measure( $ids )['total_bytes'] - $total;
 		$ids['agent'][ $last ] = str_repeat( 'v', 300 - $over );
 		return $ids;
 	}

@@ -15,7 +15,7 @@ use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
  */
 class LockTest extends Test_Case {
 
-	const FIELDS = array( 'session_id' => 'LOCKED_ID' );
+	public const FIELDS = array( 'session_id' => 'LOCKED_ID' );
 
 	private function store_waiting( $seconds ) {
 		return new Signature_Store( new Option_Lock( Signature_Store::LOCK_OPTION, $seconds ) );

@@ -14,9 +14,9 @@ use WP_Coding_Agents\Runtimes\Evidence\Observation_Summary;
  */
 class ObservationWindowTest extends Test_Case {
 
-	const NOW = 1795000000;
+	public const NOW = 1795000000;
 
-	const SIGNATURES = array(
+	public const SIGNATURES = array(
 		'kimaki'   => array(
 			'session_id' => 'KIMAKI_SESSION_ID',
 			'thread_id'  => 'KIMAKI_THREAD_ID',

@@ -30,7 +30,7 @@ class PublishFormHandlerTest extends Test_Case {
 		remove_filter( 'wp_redirect', array( $this, 'stop_at_redirect' ), PHP_INT_MAX );
 		delete_transient( 'wpca_form_notices_' . get_current_user_id() );
 		$_POST    = array();
-		$_REQUEST = array();
+		$_REQUEST = array(); // phpcs:ignore Generic.PHP.DisallowRequestSuperglobal.Found -- check_admin_referer() reads the nonce from $_REQUEST, as the browser's post fills it.
 		$_GET     = array();
 		parent::tearDown();
 	}
@@ -53,12 +53,12 @@ class PublishFormHandlerTest extends Test_Case {
 	 * @return string What ended the request ("redirect: <url>" or "die <status>: <message>").
 	 */
 	private function post( $runtimes, $nonce = null ) {
-		$_POST = array(
+		$_POST    = array(
 			'action'   => Publish_Form_Handler::ACTION,
 			'_wpnonce' => null === $nonce ? wp_create_nonce( Publish_Form_Handler::ACTION ) : $nonce,
 			'runtimes' => $runtimes,
 		);
-		$_REQUEST = $_POST;
+		$_REQUEST = $_POST; // phpcs:ignore Generic.PHP.DisallowRequestSuperglobal.Found -- check_admin_referer() reads the nonce from $_REQUEST, as the browser's post fills it.
 		try {
 			Publish_Form_Handler::handle();
 		} catch ( RuntimeException $ended ) {

@@ -16,7 +16,7 @@ use WP_REST_Request;
  */
 class RestTest extends Test_Case {
 
-	const BASE = '/wp-coding-agents/v1';
+	public const BASE = '/wp-coding-agents/v1';
 
 	private function snapshot() {
 		return array( $this->stored(), $this->stored( Signature_Store::META_OPTION ) );
@@ -82,7 +82,7 @@ class RestTest extends Test_Case {
 	}
 
 	public function test_get_of_an_unregistered_preset_unknown_and_invalid_ids() {
-		list( $preset_status, $preset ) = $this->call( 'GET', '/runtimes/opencode' );
+		list( $preset_status, $preset )   = $this->call( 'GET', '/runtimes/opencode' );
 		list( $unknown_status, $unknown ) = $this->call( 'GET', '/runtimes/nobody' );
 		list( $invalid_status, $invalid ) = $this->call( 'GET', '/runtimes/a_b' );
 
@@ -146,8 +146,8 @@ class RestTest extends Test_Case {
 	public function test_patch_toggles_and_an_empty_patch_is_rejected() {
 		$this->call( 'PUT', '/runtimes/custom', array( 'fields' => array( 'session_id' => 'C' ) ) );
 
-		list( $status, $item ) = $this->call( 'PATCH', '/runtimes/custom', array( 'enabled' => false ) );
-		list( $empty_status, $empty ) = $this->call( 'PATCH', '/runtimes/custom', array() );
+		list( $status, $item )            = $this->call( 'PATCH', '/runtimes/custom', array( 'enabled' => false ) );
+		list( $empty_status, $empty )     = $this->call( 'PATCH', '/runtimes/custom', array() );
 		list( $missing_status, $missing ) = $this->call( 'PATCH', '/runtimes/nobody', array( 'enabled' => true ) );
 
 		$this->assertSame( 200, $status );
@@ -161,9 +161,9 @@ class RestTest extends Test_Case {
 	public function test_delete_answers_deleted_and_previous() {
 		$this->call( 'PUT', '/runtimes/custom', array( 'fields' => array( 'session_id' => 'C' ) ) );
 
-		list( $status, $deleted ) = $this->call( 'DELETE', '/runtimes/custom' );
+		list( $status, $deleted )     = $this->call( 'DELETE', '/runtimes/custom' );
 		list( $again_status, $again ) = $this->call( 'DELETE', '/runtimes/custom' );
-		list( $invalid_status ) = $this->call( 'DELETE', '/runtimes/A' );
+		list( $invalid_status )       = $this->call( 'DELETE', '/runtimes/A' );
 
 		$this->assertSame( 200, $status );
 		$this->assertTrue( $deleted['deleted'] );

@@ -15,7 +15,7 @@ use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
  */
 class StoreTest extends Test_Case {
 
-	const CUSTOM = array( 'session_id' => 'CUSTOM_SESSION_ID' );
+	public const CUSTOM = array( 'session_id' => 'CUSTOM_SESSION_ID' );
 
 	public function test_a_fresh_site_lists_both_presets_unregistered_in_default_order() {
 		$items = $this->store()->list_items();

@@ -18,7 +18,7 @@ use WP_Coding_Agents\Runtimes\Storage\Uninstaller;
  */
 class UninstallerTest extends Test_Case {
 
-	const PLUGIN = 'wp-coding-agents-runtimes/plugin.php';
+	public const PLUGIN = 'wp-coding-agents-runtimes/plugin.php';
 
 	private function register_runtimes() {
 		$this->store()->put( 'kimaki', array( 'fields' => Presets::get( 'kimaki' )['fields'] ) );
