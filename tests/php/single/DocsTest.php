@@ -15,19 +15,19 @@ namespace WP_Coding_Agents\Runtimes\Tests;
 class DocsTest extends Test_Case {
 
 	/** Where the error-code table lives. */
-	const REFERENCE = 'docs/rest-api.md';
+	public const REFERENCE = 'docs/rest-api.md';
 
 	/** The section of REFERENCE holding every error code. */
-	const SECTION = '## Error codes';
+	public const SECTION = '## Error codes';
 
 	/** README.md's budget: a newcomer reads it top to bottom; the rest belongs in docs/. */
-	const README_MAX_LINES = 150;
+	public const README_MAX_LINES = 150;
 
 	/**
 	 * WordPress functions whose first argument names a hook, an option or a transient:
 	 * a `wpca_` string there is a name, not an error code.
 	 */
-	const NAME_TAKING_FUNCTIONS = array(
+	public const NAME_TAKING_FUNCTIONS = array(
 		'add_action',
 		'add_filter',
 		'add_option',
@@ -106,9 +106,9 @@ class DocsTest extends Test_Case {
 			}
 			$before = $tokens[ $i - 1 ] ?? null;
 			$next   = $tokens[ $i + 1 ] ?? null;
-			// `const NAME = 'wpca_…';`
+			// The value of a class constant.
 			$is_constant = '=' === $before && ';' === $next && is_array( $tokens[ $i - 3 ] ?? null ) && T_CONST === $tokens[ $i - 3 ][0];
-			// `function_name( 'wpca_…'`
+			// The first argument of a function call.
 			$is_name_argument = '(' === $before && is_array( $tokens[ $i - 2 ] ?? null ) && T_STRING === $tokens[ $i - 2 ][0]
 				&& in_array( strtolower( $tokens[ $i - 2 ][1] ), self::NAME_TAKING_FUNCTIONS, true );
 			if ( $is_constant || $is_name_argument ) {
@@ -317,9 +317,9 @@ class DocsTest extends Test_Case {
 		$anchors = array();
 		$seen    = array();
 		foreach ( $headings[1] as $heading ) {
-			$slug        = (string) preg_replace( '/[^\p{L}\p{N}_ -]/u', '', mb_strtolower( trim( $heading ) ) );
-			$slug        = str_replace( ' ', '-', $slug );
-			$anchors[]   = isset( $seen[ $slug ] ) ? $slug . '-' . $seen[ $slug ] : $slug;
+			$slug          = (string) preg_replace( '/[^\p{L}\p{N}_ -]/u', '', mb_strtolower( trim( $heading ) ) );
+			$slug          = str_replace( ' ', '-', $slug );
+			$anchors[]     = isset( $seen[ $slug ] ) ? $slug . '-' . $seen[ $slug ] : $slug;
 			$seen[ $slug ] = ( $seen[ $slug ] ?? 0 ) + 1;
 		}
 		return $anchors;
@@ -356,7 +356,7 @@ class DocsTest extends Test_Case {
 
 	public function test_nothing_cites_a_file_outside_the_repository() {
 		// The consumer contract is docs/contract.md; the lead's notes outside the repository are not for users.
-		$outside = array( 'shared' . '/', 'CONTRACT' . '.md', 'ENVIRONMENT' . '.md' );
+		$outside = array( 'shared' . '/', 'CONTRACT' . '.md', 'ENVIRONMENT' . '.md' ); // phpcs:ignore Generic.Strings.UnnecessaryStringConcat.Found -- split, so this file does not cite them itself.
 		$found   = array();
 		$roots   = array( 'README.md', 'readme.txt', 'plugin.php', 'uninstall.php', 'php', 'src', 'tests', 'e2e', 'scripts', 'bin', 'docs' );
 		foreach ( $roots as $root ) {
