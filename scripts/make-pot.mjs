@@ -147,7 +147,10 @@ function checkJsCalls() {
 					'MemberExpression' === node.callee.type
 						? node.callee.property.name
 						: node.callee.name;
-				const signature = JS_FUNCTIONS[ name ];
+				// Own keys only: a call such as params.toString() is no translation function.
+				const signature = Object.hasOwn( JS_FUNCTIONS, name )
+					? JS_FUNCTIONS[ name ]
+					: null;
 				if ( ! signature ) {
 					return;
 				}

@@ -11,6 +11,7 @@ import {
 	SIGNATURES_OPTION,
 	axeViolations as violations,
 	openScreen,
+	openView,
 	previewWith,
 	resetRegistry,
 	runtimeCard,
@@ -60,6 +61,7 @@ async function scanStates( page: Page ): Promise< void > {
 	expect( await violations( page ), 'a rejected change' ).toEqual( [] );
 	await kimaki.getByRole( 'button', { name: 'Cancel' } ).click();
 
+	await openView( page, 'Attribution preview' );
 	await previewWith( page, { KIMAKI_SESSION_ID: '1184502913385' } );
 	await expect(
 		page.getByRole( 'heading', { name: 'What DMC would record' } )
@@ -70,6 +72,7 @@ async function scanStates( page: Page ): Promise< void > {
 		`update_option( '${ SIGNATURES_OPTION }', array( 'kimaki' => array( 'session_id' => 'KIMAKI_SESSION_ID', 'bad key' => 'X' ) ), false );`
 	);
 	await page.reload();
+	await openView( page, 'What DMC sees' );
 	await expect(
 		page.getByRole( 'button', { name: /Repair/ } )
 	).toBeVisible();

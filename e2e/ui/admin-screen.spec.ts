@@ -9,6 +9,7 @@ import {
 	dmcPanel,
 	expectDmcOrder,
 	fillFieldRow,
+	inView,
 	openScreen,
 	publishedSignatures,
 	publishToggle,
@@ -60,8 +61,10 @@ test( 'admin sees both presets with their environment variables', async ( {
 			'Preset, not registered'
 		);
 	}
-	await expect( dmcPanel( page ) ).toContainText(
-		'DMC sees no runtime signatures'
+	await inView( page, 'What DMC sees', () =>
+		expect( dmcPanel( page ) ).toContainText(
+			'DMC sees no runtime signatures'
+		)
 	);
 	await expectDmcOrder( page, [] );
 } );
@@ -111,9 +114,13 @@ test( 'enable, edit, disable and re-enable, add and reorder: DMC sees each chang
 		.poll( () => tableRows( cardFields( page, 'kimaki' ) ) )
 		.toEqual( editedKimaki );
 	// DMC receives it exactly as registered, which the DMC card says rather than repeats.
-	await expect(
-		dmcPanel( page ).getByRole( 'listitem' ).filter( { hasText: 'kimaki' } )
-	).toContainText( 'as registered' );
+	await inView( page, 'What DMC sees', () =>
+		expect(
+			dmcPanel( page )
+				.getByRole( 'listitem' )
+				.filter( { hasText: 'kimaki' } )
+		).toContainText( 'as registered' )
+	);
 	expect( publishedSignatures() ).toEqual( [
 		[ 'kimaki', Object.fromEntries( editedKimaki ) ],
 	] );

@@ -12,6 +12,7 @@ import {
 	dmcPanel,
 	expectDmcOrder,
 	openScreen,
+	openView,
 	publishedSignatures,
 	resetRegistry,
 	runtimeCard,
@@ -49,13 +50,15 @@ test( 'an entry a legacy mu-plugin adds is adopted, the file named, and kept onc
 } ) => {
 	await page.setViewportSize( { width: 1280, height: 900 } );
 	await openScreen( page );
+	await expect( runtimeCard( page, 'kimaki' ) ).toBeVisible();
+	await expect( runtimeCard( page, 'legacy-agent' ) ).toHaveCount( 0 );
+	await openView( page, 'What DMC sees' );
 	const panel = page.getByRole( 'region', {
 		name: 'Entries other code adds',
 	} );
 	await expect(
 		panel.getByRole( 'list', { name: 'Code declaring legacy-agent' } )
 	).toHaveText( `${ RELATIVE_FILE }:3 (Closure, priority 10)` );
-	await expect( runtimeCard( page, 'legacy-agent' ) ).toHaveCount( 0 );
 
 	await panel.getByRole( 'button', { name: 'Adopt legacy-agent' } ).click();
 
@@ -65,23 +68,26 @@ test( 'an entry a legacy mu-plugin adds is adopted, the file named, and kept onc
 	await expect(
 		panel.getByRole( 'button', { name: 'Adopt legacy-agent' } )
 	).toHaveCount( 0 );
+	await panel.scrollIntoViewIfNeeded();
+	await panel.screenshot( {
+		path: path.join( ROOT, 'artifacts', 'adopted.png' ),
+	} );
+	await openView( page, 'Runtimes' );
 	const card = runtimeCard( page, 'legacy-agent' );
 	await expect( card ).toContainText( 'Adopted from other code' );
 	await expect(
 		card.getByRole( 'table', { name: 'Fields of legacy-agent' } )
 	).toContainText( 'LEGACY_RUN_ID' );
-	await panel.scrollIntoViewIfNeeded();
-	await panel.screenshot( {
-		path: path.join( ROOT, 'artifacts', 'adopted.png' ),
-	} );
 
 	// The admin deletes the legacy file: the registry now publishes the entry itself.
 	fs.rmSync( legacyFile() );
 	await page.reload();
+	await openView( page, 'What DMC sees' );
 	await expect( dmcPanel( page ) ).toBeVisible();
 	await expect(
 		page.getByRole( 'region', { name: 'Entries other code adds' } )
 	).toHaveCount( 0 );
+	await openView( page, 'Runtimes' );
 	await expect( runtimeCard( page, 'legacy-agent' ) ).toContainText(
 		'Adopted from other code'
 	);

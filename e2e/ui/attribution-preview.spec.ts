@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import {
 	expectDmcOrder,
 	openScreen,
+	openView,
 	previewPanel,
 	previewWith,
 	resetRegistry,
@@ -21,14 +22,17 @@ test( 'the preview shows the primary id DMC would record for typed values', asyn
 	page,
 } ) => {
 	await openScreen( page );
+	await openView( page, 'Attribution preview' );
 	const preview = previewPanel( page );
 	await expect( preview ).toContainText(
 		'No environment variable is declared'
 	);
 
+	await openView( page, 'Runtimes' );
 	await setPublished( page, 'kimaki', true );
 	await setPublished( page, 'opencode', true );
 	await expectDmcOrder( page, [ 'kimaki', 'opencode' ] );
+	await openView( page, 'Attribution preview' );
 
 	// One input per declared variable, in the order DMC reads them.
 	const inputs = preview.getByRole( 'textbox' );

@@ -14,7 +14,7 @@ import {
 	SEEDED_RECORDS,
 } from '../support/dmc';
 import { ROOT } from '../support/site';
-import { openScreen, resetRegistry, setPublished } from './helpers';
+import { openScreen, openView, resetRegistry, setPublished } from './helpers';
 
 test.use( { viewport: { width: 1280, height: 900 } } );
 
@@ -71,6 +71,7 @@ test( 'without DMC the screen says nothing consumes the signatures and links to 
 	await expect(
 		notice.getByRole( 'link', { name: 'Go to Plugins' } )
 	).toHaveAttribute( 'href', /\/wp-admin\/plugins\.php$/ );
+	await openView( page, 'Recorded by DMC' );
 	await expect( recordsPanel( page ) ).toContainText(
 		'Data Machine Code is not installed. Nothing records worktree sessions on this site until it is active.'
 	);
@@ -102,6 +103,7 @@ test( 'an inactive or too old DMC gets its own notice; a current one none', asyn
 
 	installDmc( '0.60.0' );
 	await page.reload();
+	await openView( page, 'Recorded by DMC' );
 	await expect( recordsPanel( page ) ).toContainText(
 		'0 worktrees recorded'
 	);
@@ -128,6 +130,7 @@ test( 'DMC’s records in both shapes are read back as DMC reads them, with per-
 		},
 	} );
 	await page.reload();
+	await openView( page, 'Recorded by DMC' );
 
 	const panel = recordsPanel( page );
 	await expect( panel ).toContainText( '4 worktrees recorded' );
@@ -215,7 +218,7 @@ test( 'hundreds of records page ten at a time, newest first', async ( {
 		};
 	}
 	seedDmcRecords( rows );
-	await openScreen( page );
+	await openScreen( page, 'view=records' );
 
 	const panel = recordsPanel( page );
 	const pages = panel.getByRole( 'navigation', {

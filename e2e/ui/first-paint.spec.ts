@@ -8,8 +8,8 @@
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
 import {
+	appView,
 	axeViolations,
-	dmcPanel,
 	expectDmcOrder,
 	installerRegisters,
 	publishToggle,
@@ -83,7 +83,7 @@ test( 'a toggle clicked before the app loaded is saved once it has', async ( {
 	expect( publishedSignatures() ).toEqual( [] );
 
 	release();
-	await expect( dmcPanel( page ) ).toBeVisible();
+	await expect( appView( page ) ).toBeVisible();
 	await expect( page.locator( '.wpca-first-paint' ) ).toHaveCount( 0 );
 	// Applied through the app's toggle: saved, announced, shown as stored.
 	await expect(
@@ -149,7 +149,7 @@ test( 'the app takes over from the first paint without moving anything', async (
 	await publishToggleNamed( page, 'Kimaki' ).focus();
 
 	release();
-	await expect( dmcPanel( page ) ).toBeVisible();
+	await expect( appView( page ) ).toBeVisible();
 	await expect( page.locator( '.wpca-first-paint' ) ).toHaveCount( 0 );
 	expect( await listGeometry( page ) ).toEqual( before );
 	await expect( publishToggle( page, 'kimaki' ) ).toBeFocused();

@@ -92,26 +92,67 @@ export async function logIn( page: Page, role: Role ): Promise< void > {
  * admin session normally lets us straight in; when it does not belong to this site
  * (another run rewrote it), WordPress sends us to wp-login.php and we log in there.
  * @param page
+ * @param query More of the URL's query, e.g. `view=records` (a link to a view).
  */
-export async function openScreen( page: Page ): Promise< void > {
+export async function openScreen( page: Page, query = '' ): Promise< void > {
 	const admin = new Admin( {
 		page,
 		pageUtils: new PageUtils( { page } ),
 		editor: new Editor( { page } ),
 	} );
+	const args =
+		'' === query ? 'page=wpca-runtimes' : `page=wpca-runtimes&${ query }`;
 	try {
-		await admin.visitAdminPage( 'tools.php', 'page=wpca-runtimes' );
+		await admin.visitAdminPage( 'tools.php', args );
 	} catch ( error ) {
 		if ( ! /Not logged in/.test( String( error ) ) ) {
 			throw error;
 		}
 		await logIn( page, 'admin' );
-		await admin.visitAdminPage( 'tools.php', 'page=wpca-runtimes' );
+		await admin.visitAdminPage( 'tools.php', args );
 	}
 	await expect(
 		page.getByRole( 'heading', { level: 1, name: 'Agent Runtimes' } )
 	).toBeVisible();
-	await expect( dmcPanel( page ) ).toBeVisible();
+	await expect( appView( page ) ).toBeVisible();
+}
+
+/**
+ * The view the app shows (not the server's first paint, which it replaces).
+ * @param page
+ */
+export function appView( page: Page ): Locator {
+	return page.locator(
+		'.wpca-screen:not(.wpca-first-paint) .wpca-view:not([hidden])'
+	);
+}
+
+export type ViewTitle =
+	| 'Runtimes'
+	| 'What DMC sees'
+	| 'Agent processes'
+	| 'Recorded by DMC'
+	| 'Attribution preview';
+
+export function viewTab( page: Page, title: ViewTitle ): Locator {
+	return page
+		.getByRole( 'navigation', { name: 'Agent Runtimes views' } )
+		.getByRole( 'link', { name: title, exact: true } );
+}
+
+/**
+ * Moves to a view with its tab, as an admin does; the view's heading takes the focus.
+ * @param page
+ * @param title The tab's (and the view heading's) text.
+ */
+export async function openView(
+	page: Page,
+	title: ViewTitle
+): Promise< void > {
+	await viewTab( page, title ).click();
+	await expect(
+		page.getByRole( 'heading', { level: 2, name: title, exact: true } )
+	).toBeFocused();
 }
 
 export function runtimeCard( page: Page, id: string ): Locator {
@@ -261,7 +302,41 @@ export async function previewWith(
 }
 
 /**
- * Runtime ids in the "What DMC sees" list, top to bottom.
+ * Runs a check in another view, reached with its tab, then goes back to the view the
+ * admin was on with the browser's Back button (whose heading then has the focus again);
+ * already in that view, it just runs the check.
+ * @param page
+ * @param title The view's tab.
+ * @param check What to do there.
+ */
+export async function inView< T >(
+	page: Page,
+	title: ViewTitle,
+	check: () => Promise< T >
+): Promise< T > {
+	if (
+		'page' ===
+		( await viewTab( page, title ).getAttribute( 'aria-current' ) )
+	) {
+		return check();
+	}
+	const from = (
+		await page
+			.getByRole( 'navigation', { name: 'Agent Runtimes views' } )
+			.locator( '[aria-current="page"]' )
+			.innerText()
+	).trim();
+	await openView( page, title );
+	const result = await check();
+	await page.goBack();
+	await expect(
+		page.getByRole( 'heading', { level: 2, name: from, exact: true } )
+	).toBeFocused();
+	return result;
+}
+
+/**
+ * Runtime ids in the "What DMC sees" list, top to bottom (that view must be shown).
  * @param page
  */
 export async function dmcOrder( page: Page ): Promise< string[] > {
@@ -275,7 +350,8 @@ export async function dmcOrder( page: Page ): Promise< string[] > {
 }
 
 /**
- * Waits until the panel lists exactly these runtimes in this order.
+ * Waits until "What DMC sees" lists exactly these runtimes in this order, looking in
+ * that view (and coming back).
  * @param page
  * @param ids
  */
@@ -283,7 +359,9 @@ export async function expectDmcOrder(
 	page: Page,
 	ids: string[]
 ): Promise< void > {
-	await expect.poll( () => dmcOrder( page ) ).toEqual( ids );
+	await inView( page, 'What DMC sees', () =>
+		expect.poll( () => dmcOrder( page ) ).toEqual( ids )
+	);
 }
 
 /**

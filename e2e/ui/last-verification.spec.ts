@@ -9,6 +9,7 @@ import {
 	OBSERVATIONS_OPTION,
 	lastVerificationPanel,
 	openScreen,
+	openView,
 	resetRegistry,
 	setPublished,
 } from './helpers';
@@ -22,10 +23,12 @@ test( 'the card asks for a verification, then shows what an agent process report
 	page,
 } ) => {
 	await openScreen( page );
+	await openView( page, 'Agent processes' );
 	const card = lastVerificationPanel( page );
 	await expect( card ).toContainText( 'Nothing recorded yet' );
 	await expect( card ).toContainText( 'bin/runtime-signature verify' );
 
+	await openView( page, 'Runtimes' );
 	await setPublished( page, 'kimaki', true );
 	await setPublished( page, 'opencode', true );
 
@@ -52,6 +55,7 @@ test( 'the card asks for a verification, then shows what an agent process report
 	await agent.dispose();
 
 	await page.reload();
+	await openView( page, 'Agent processes' );
 	await expect( card ).toBeVisible();
 	await expect( card ).toContainText(
 		'Agent process (Application Password)'

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ROOT, wpPhp } from '../support/site';
 import {
 	openScreen,
+	openView,
 	previewPanel,
 	previewWith,
 	resetRegistry,
@@ -43,10 +44,12 @@ test( 'the preview counts runtime_ids bytes against the budget and warns past it
 	const names = registerSixteenVariables();
 	await openScreen( page );
 
+	await openView( page, 'What DMC sees' );
 	await expect( page.locator( '.wpca-lock-budget-warning' ) ).toContainText(
 		'over DMC’s 8192. DMC would then lose the lock’s whole metadata.'
 	);
 
+	await openView( page, 'Attribution preview' );
 	await previewWith( page, { AGENT_A_SESSION_ID: 'session-1' } );
 	const note = previewPanel( page ).locator( '.wpca-lock-budget' );
 	// {"agent-a":{"session_id":"session-1"}} is 38 bytes; DMC's own keys 3,203; plus ,"runtime_ids": (15).
@@ -75,6 +78,7 @@ test( 'the registry does not warn for the presets', async ( { page } ) => {
 		`foreach ( array( 'kimaki', 'opencode' ) as $id ) { \\WP_Coding_Agents\\Runtimes\\Plugin::store()->put( $id, array( 'fields' => \\WP_Coding_Agents\\Runtimes\\Rules\\Presets::get( $id )['fields'] ) ); }`
 	);
 	await openScreen( page );
+	await openView( page, 'What DMC sees' );
 	await expect( page.locator( '.wpca-lock-budget-warning' ) ).toHaveCount(
 		0
 	);

@@ -70,7 +70,7 @@ test( 'each declared variable says where it was last seen or that it never was; 
 	page,
 } ) => {
 	await page.setViewportSize( { width: 1280, height: 900 } );
-	await openScreen( page );
+	await openScreen( page, 'view=processes' );
 	const panel = observedPanel( page );
 	await expect( panel ).toContainText( 'From the last 1 observation' );
 
@@ -113,7 +113,7 @@ test( 'each declared variable says where it was last seen or that it never was; 
 test( 'the window is a setting: a bad value is refused with its reason, a good one changes the flag', async ( {
 	page,
 } ) => {
-	await openScreen( page );
+	await openScreen( page, 'view=processes' );
 	const panel = observedPanel( page );
 	const days = panel.getByLabel( 'Observation window (days)' );
 	await expect( days ).toHaveValue( '14' );

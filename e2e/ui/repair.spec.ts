@@ -22,7 +22,7 @@ test( 'problems in the stored signatures are listed and repaired', async ( {
 	wpPhp(
 		`update_option( '${ SIGNATURES_OPTION }', array( 'kimaki' => array( 'session_id' => 'KIMAKI_SESSION_ID', 'bad key' => 'X' ), 'broken' => 'not-a-map' ), false );`
 	);
-	await openScreen( page );
+	await openScreen( page, 'view=dmc' );
 	const panel = dmcPanel( page );
 	const problems = panel
 		.getByRole( 'list', { name: 'Problems' } )

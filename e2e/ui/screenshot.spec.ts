@@ -13,6 +13,7 @@ import { basicAuth, ROOT, testSite } from '../support/site';
 import {
 	expectDmcOrder,
 	openScreen,
+	openView,
 	previewPanel,
 	previewWith,
 	resetRegistry,
@@ -70,6 +71,7 @@ test( 'screenshot of the admin screen', async ( { page } ) => {
 	} );
 	await expectDmcOrder( page, [ 'kimaki', 'opencode', 'my-agent' ] );
 
+	await openView( page, 'Attribution preview' );
 	await previewWith( page, {
 		KIMAKI_SESSION_ID: '1184502913385',
 		KIMAKI_THREAD_URL: 'https://discord.com/channels/1/2',
@@ -78,6 +80,7 @@ test( 'screenshot of the admin screen', async ( { page } ) => {
 	await expect(
 		previewPanel( page ).locator( '.wpca-preview__primary' )
 	).toHaveText( '1184502913385' );
+	await openView( page, 'Runtimes' );
 
 	// A desktop, then a phone (the README shows both).
 	for ( const [ width, suffix ] of [

@@ -27,6 +27,12 @@ class Admin_Page {
 	public const ROOT_ID = 'wpca-runtimes-root';
 
 	/**
+	 * The screen's views, by the `view` query argument (src/lib/views.ts): the first is
+	 * shown when the URL names none.
+	 */
+	public const VIEWS = array( 'runtimes', 'dmc', 'processes', 'records', 'preview' );
+
+	/**
 	 * The REST reads the screen makes on load (src/hooks/use-runtimes-screen.ts), answered
 	 * inside the page so no round trip stands between load and use. The ui e2e suite fails
 	 * when the screen requests anything before it is usable.
@@ -51,12 +57,33 @@ class Admin_Page {
 	private $hook_suffix = false;
 
 	/**
-	 * The screen's URL, for links to it from other wp-admin screens.
+	 * The screen's URL, for links to it from other wp-admin screens: a view and the
+	 * runtime selected in it, as the screen puts them in its URL (src/lib/views.ts).
+	 *
+	 * @param string      $view    One of VIEWS; the first (the default) is left out.
+	 * @param string|null $runtime Runtime id to select, or null.
+	 * @return string
+	 */
+	public static function url( $view = 'runtimes', $runtime = null ) {
+		$args = array( 'page' => self::SLUG );
+		if ( self::VIEWS[0] !== $view && in_array( $view, self::VIEWS, true ) ) {
+			$args['view'] = $view;
+		}
+		if ( null !== $runtime && '' !== $runtime ) {
+			$args['runtime'] = $runtime;
+		}
+		return add_query_arg( array_map( 'rawurlencode', $args ), admin_url( 'tools.php' ) );
+	}
+
+	/**
+	 * The view this request's URL names (the first when none or an unknown one).
 	 *
 	 * @return string
 	 */
-	public static function url() {
-		return admin_url( 'tools.php?page=' . self::SLUG );
+	public static function current_view() {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a view to show, nothing is changed.
+		$view = isset( $_GET['view'] ) && is_string( $_GET['view'] ) ? sanitize_key( wp_unslash( $_GET['view'] ) ) : '';
+		return in_array( $view, self::VIEWS, true ) ? $view : self::VIEWS[0];
 	}
 
 	/**

@@ -56,45 +56,129 @@ class Screen_First_Paint {
 	 * Prints the first paint.
 	 */
 	public function render() {
-		$items    = $this->store->list_items();
-		$names    = self::names( $items );
-		$position = 0;
+		$view = Admin_Page::current_view();
 		?>
 		<div class="wpca-screen <?php echo esc_attr( self::CONTAINER_CLASS ); ?>">
 			<h1><?php esc_html_e( 'Agent Runtimes', 'wp-coding-agents-runtimes' ); ?></h1>
 			<p class="wpca-screen__intro"><?php esc_html_e( 'Which coding-agent runtimes Data Machine Code recognises, and which environment variables identify their sessions. Earlier runtimes take precedence.', 'wp-coding-agents-runtimes' ); ?></p>
-			<?php $this->render_dmc_notice(); ?>
-			<form class="wpca-screen__columns" method="post" action="<?php echo esc_url( admin_url( 'admin-post.php' ) ); ?>">
-				<input type="hidden" name="action" value="<?php echo esc_attr( Publish_Form_Handler::ACTION ); ?>" />
-				<?php wp_nonce_field( Publish_Form_Handler::ACTION ); ?>
-				<div class="wpca-screen__main">
-					<h2><?php esc_html_e( 'Runtimes', 'wp-coding-agents-runtimes' ); ?></h2>
-					<?php if ( array() === $items ) : ?>
-						<p><?php esc_html_e( 'No runtimes.', 'wp-coding-agents-runtimes' ); ?></p>
-					<?php else : ?>
-						<div class="wpca-runtime-list">
-							<?php
-							foreach ( $items as $item ) {
-								$this->render_card( $item, $names[ $item['id'] ], $item['registered'] ? ++$position : null );
-							}
-							?>
-						</div>
-					<?php endif; ?>
-				</div>
-				<div class="wpca-screen__side">
+			<?php
+			$this->render_dmc_notice();
+			$this->render_tabs( $view );
+			?>
+			<section class="wpca-view wpca-view--<?php echo esc_attr( $view ); ?>" aria-labelledby="<?php echo esc_attr( 'wpca-view-' . $view . '-heading' ); ?>">
+				<h2 id="<?php echo esc_attr( 'wpca-view-' . $view . '-heading' ); ?>" class="wpca-view__heading"><?php echo esc_html( self::view_titles()[ $view ] ); ?></h2>
+				<p class="wpca-view__about"><?php echo wp_kses( self::view_abouts()[ $view ], array( 'code' => array() ) ); ?></p>
+				<?php
+				if ( 'runtimes' === $view ) {
+					$this->render_runtimes_form();
+				} else {
+					?>
 					<noscript>
 						<div class="components-card wpca-first-paint__card">
 							<div class="components-card__body">
-								<p><?php esc_html_e( 'Without JavaScript this screen turns runtimes on and off. Editing, ordering, what DMC sees and the attribution preview need JavaScript; the REST API under wp-coding-agents/v1 offers them too.', 'wp-coding-agents-runtimes' ); ?></p>
+								<p><?php esc_html_e( 'This view needs JavaScript; the REST API under wp-coding-agents/v1 offers the same.', 'wp-coding-agents-runtimes' ); ?></p>
 							</div>
 						</div>
 					</noscript>
 					<div class="wpca-skeleton__card wpca-first-paint__placeholder" aria-hidden="true"></div>
-					<div class="wpca-skeleton__card wpca-first-paint__placeholder" aria-hidden="true"></div>
-				</div>
-			</form>
+					<?php
+				}
+				?>
+			</section>
 		</div>
 		<?php
+	}
+
+	/**
+	 * The runtimes view's form: one card per runtime with its publish toggle.
+	 */
+	private function render_runtimes_form() {
+		$items    = $this->store->list_items();
+		$names    = self::names( $items );
+		$position = 0;
+		?>
+		<form method="post" action="<?php echo esc_url( admin_url( 'admin-post.php' ) ); ?>">
+			<input type="hidden" name="action" value="<?php echo esc_attr( Publish_Form_Handler::ACTION ); ?>" />
+			<?php wp_nonce_field( Publish_Form_Handler::ACTION ); ?>
+			<?php if ( array() === $items ) : ?>
+				<p><?php esc_html_e( 'No runtimes.', 'wp-coding-agents-runtimes' ); ?></p>
+			<?php else : ?>
+				<div class="wpca-runtime-list">
+					<?php
+					foreach ( $items as $item ) {
+						$this->render_card( $item, $names[ $item['id'] ], $item['registered'] ? ++$position : null );
+					}
+					?>
+				</div>
+			<?php endif; ?>
+		</form>
+		<noscript>
+			<div class="components-card wpca-first-paint__card">
+				<div class="components-card__body">
+					<p><?php esc_html_e( 'Without JavaScript this screen turns runtimes on and off. Editing, ordering, what DMC sees and the attribution preview need JavaScript; the REST API under wp-coding-agents/v1 offers them too.', 'wp-coding-agents-runtimes' ); ?></p>
+				</div>
+			</div>
+		</noscript>
+		<div class="wpca-skeleton__card wpca-first-paint__placeholder" aria-hidden="true"></div>
+		<?php
+	}
+
+	/**
+	 * The views' tabs as the app prints them (src/components/view-tabs.tsx): links that
+	 * work before it loads, and without JavaScript.
+	 *
+	 * @param string $current The view shown.
+	 */
+	private function render_tabs( $current ) {
+		?>
+		<nav class="nav-tab-wrapper wp-clearfix wpca-views" aria-label="<?php esc_attr_e( 'Agent Runtimes views', 'wp-coding-agents-runtimes' ); ?>">
+			<?php foreach ( self::view_titles() as $view => $title ) : ?>
+				<a href="<?php echo esc_url( Admin_Page::url( $view, self::selected_runtime() ) ); ?>" class="<?php echo esc_attr( $view === $current ? 'nav-tab nav-tab-active' : 'nav-tab' ); ?>"<?php echo $view === $current ? ' aria-current="page"' : ''; ?>><?php echo esc_html( $title ); ?></a>
+			<?php endforeach; ?>
+		</nav>
+		<?php
+	}
+
+	/**
+	 * The runtime the URL selects, kept in the tabs' links as the app keeps it.
+	 *
+	 * @return string|null
+	 */
+	private static function selected_runtime() {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a selection to show, nothing is changed.
+		$runtime = isset( $_GET['runtime'] ) && is_string( $_GET['runtime'] ) ? sanitize_text_field( wp_unslash( $_GET['runtime'] ) ) : '';
+		return '' === $runtime ? null : $runtime;
+	}
+
+	/**
+	 * Each view's title, as its tab and heading say (src/components/view-tabs.tsx).
+	 *
+	 * @return array<string, string> By view id, in Admin_Page::VIEWS order.
+	 */
+	private static function view_titles() {
+		return array(
+			'runtimes'  => __( 'Runtimes', 'wp-coding-agents-runtimes' ),
+			'dmc'       => __( 'What DMC sees', 'wp-coding-agents-runtimes' ),
+			'processes' => __( 'Agent processes', 'wp-coding-agents-runtimes' ),
+			'records'   => __( 'Recorded by DMC', 'wp-coding-agents-runtimes' ),
+			'preview'   => __( 'Attribution preview', 'wp-coding-agents-runtimes' ),
+		);
+	}
+
+	/**
+	 * Each view's sentence saying what it shows and what produces its data
+	 * (src/components/runtimes-screen.tsx); `<code>` is its only markup, kept by wp_kses().
+	 *
+	 * @return array<string, string> By view id.
+	 */
+	private static function view_abouts() {
+		return array(
+			'runtimes'  => __( 'Each runtime names the environment variables that identify its agent sessions. DMC reads the published ones in this order.', 'wp-coding-agents-runtimes' ),
+			'dmc'       => __( 'The runtime signatures Data Machine Code receives from its filter right now, in the order it reads them: the runtimes published here and any entries other code adds.', 'wp-coding-agents-runtimes' ),
+			'processes' => __( 'Agent processes report here when an installer or an agent runs <code>bin/runtime-signature verify</code> inside them: which declared variables they really export.', 'wp-coding-agents-runtimes' ),
+			'records'   => __( 'The worktrees Data Machine Code created on this site and the agent session it recorded for each, read from its own records.', 'wp-coding-agents-runtimes' ),
+			'preview'   => __( 'Type the values an agent process would have to see what DMC would record for it. Nothing is saved.', 'wp-coding-agents-runtimes' ),
+		);
 	}
 
 	/**

@@ -4,7 +4,7 @@ import { __ } from '@wordpress/i18n';
 import type { AttributionPreview } from '../api/types';
 import { CapturedTables } from './captured-tables';
 import { LockBudgetNote } from './lock-budget';
-import { RegionCard } from './region-card';
+import { ViewCard } from './region-card';
 import { SubmitButton } from './submit-button';
 
 interface AttributionPreviewPanelProps {
@@ -44,11 +44,7 @@ export function AttributionPreviewPanel( {
 	};
 
 	return (
-		<RegionCard
-			className="wpca-preview"
-			headingId="wpca-preview-heading"
-			heading={ __( 'Attribution preview', 'wp-coding-agents-runtimes' ) }
-		>
+		<ViewCard className="wpca-preview">
 			{ 0 === declared.length ? (
 				<p>
 					{ __(
@@ -186,6 +182,6 @@ export function AttributionPreviewPanel( {
 					</p>
 				</section>
 			) }
-		</RegionCard>
+		</ViewCard>
 	);
 }

@@ -11,7 +11,7 @@ import type {
 import { siteDateTime } from '../lib/dates';
 import { CapturedTables } from './captured-tables';
 import { dmcMissingReason } from './dmc-notice';
-import { RegionCard } from './region-card';
+import { ViewCard } from './region-card';
 
 interface DmcRecordsPanelProps {
 	status: DmcStatus | null;
@@ -267,11 +267,7 @@ export function DmcRecordsPanel( {
 }: DmcRecordsPanelProps ) {
 	const missing = status ? dmcMissingReason( status ) : null;
 	return (
-		<RegionCard
-			className="wpca-records"
-			headingId="wpca-records-heading"
-			heading={ __( 'Recorded by DMC', 'wp-coding-agents-runtimes' ) }
-		>
+		<ViewCard className="wpca-records">
 			{ error && (
 				<Notice status="error" isDismissible={ false }>
 					{ error }
@@ -378,6 +374,6 @@ export function DmcRecordsPanel( {
 					) }
 				</>
 			) }
-		</RegionCard>
+		</ViewCard>
 	);
 }

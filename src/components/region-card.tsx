@@ -9,7 +9,8 @@ interface RegionCardProps {
 	children: ReactNode;
 }
 
-// A panel of the screen: a landmark region named by its own h2.
+// A panel inside one of the screen's views: a region named by its own heading
+// (the view's heading is the h2).
 export function RegionCard( {
 	className,
 	headingId,
@@ -23,8 +24,23 @@ export function RegionCard( {
 			aria-labelledby={ headingId }
 		>
 			<CardHeader>
-				<h2 id={ headingId }>{ heading }</h2>
+				<h3 id={ headingId }>{ heading }</h3>
 			</CardHeader>
+			<CardBody>{ children }</CardBody>
+		</Card>
+	);
+}
+
+// The one panel of a view: the view's heading names it (src/components/screen-view.tsx).
+export function ViewCard( {
+	className,
+	children,
+}: {
+	className: string;
+	children: ReactNode;
+} ) {
+	return (
+		<Card className={ className }>
 			<CardBody>{ children }</CardBody>
 		</Card>
 	);

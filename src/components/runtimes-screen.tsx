@@ -1,9 +1,13 @@
 import { Notice } from '@wordpress/components';
+import { createInterpolateElement, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
+import type { ReactNode } from 'react';
 import { adoptScope, runtimeScope } from '../hooks/runtimes-screen-state';
 import { useDmcRecords } from '../hooks/use-dmc-records';
 import { useFirstPaintHandover } from '../hooks/use-first-paint-handover';
 import { useRuntimesScreen } from '../hooks/use-runtimes-screen';
+import { useViewLocation } from '../hooks/use-view-location';
+import type { ViewId } from '../lib/views';
 import { declaredEnvVars } from '../lib/signatures';
 import { AddRuntimeForm } from './add-runtime-form';
 import { AttributionPreviewPanel } from './attribution-preview-panel';
@@ -14,12 +18,14 @@ import { LockBudgetWarning } from './lock-budget';
 import { LastVerificationPanel } from './last-verification-panel';
 import { ObservedVariablesPanel } from './observed-variables-panel';
 import { RuntimeList } from './runtime-list';
+import { ScreenView } from './screen-view';
 import { SignaturesPanel } from './signatures-panel';
 import { Snackbars } from './snackbars';
+import { ViewTabs } from './view-tabs';
 
 /**
- * Tools → Agent Runtimes. Until its first data arrives the server's first paint
- * (usable without the app) stands in for it.
+ * Tools → Agent Runtimes, in views (tabs) the URL names. Until its first data arrives
+ * the server's first paint (usable without the app) stands in for it.
  * @param props
  * @param props.firstPaint The server-rendered form the app takes over from, if any.
  */
@@ -29,6 +35,16 @@ export function RuntimesScreen( {
 	firstPaint: HTMLElement | null;
 } ) {
 	const screen = useRuntimesScreen();
+	const navigation = useViewLocation();
+	const shownView = navigation.location.view;
+	// Views stay mounted once shown (hidden when left), so a draft typed in one survives
+	// a look at another.
+	const [ visited, setVisited ] = useState< ReadonlySet< ViewId > >(
+		() => new Set( [ shownView ] )
+	);
+	if ( ! visited.has( shownView ) ) {
+		setVisited( new Set( visited ).add( shownView ) );
+	}
 	const dmc = useDmcRecords( screen.loaded ? screen.runtimes : null );
 	// With DMC's status, which decides the notice above everything else: the app then
 	// shows what the first paint showed, and nothing moves when it takes over.
@@ -40,6 +56,17 @@ export function RuntimesScreen( {
 	}
 	const loadError = screen.errorFor( 'load' );
 	const orderError = screen.errorFor( 'order' );
+	const view = ( id: ViewId, about: ReactNode, content: ReactNode ) =>
+		visited.has( id ) && (
+			<ScreenView
+				view={ id }
+				shown={ id === shownView }
+				moved={ navigation.moved }
+				about={ about }
+			>
+				{ content }
+			</ScreenView>
+		);
 
 	return (
 		<div className="wpca-screen">
@@ -68,9 +95,14 @@ export function RuntimesScreen( {
 					{ loadError }
 				</Notice>
 			) }
-			<div className="wpca-screen__columns">
-				<div className="wpca-screen__main">
-					<h2>{ __( 'Runtimes', 'wp-coding-agents-runtimes' ) }</h2>
+			<ViewTabs navigation={ navigation } />
+			{ view(
+				'runtimes',
+				__(
+					'Each runtime names the environment variables that identify its agent sessions. DMC reads the published ones in this order.',
+					'wp-coding-agents-runtimes'
+				),
+				<>
 					{ orderError && (
 						<Notice
 							status="error"
@@ -78,11 +110,6 @@ export function RuntimesScreen( {
 						>
 							{ orderError }
 						</Notice>
-					) }
-					{ screen.signatures && (
-						<LockBudgetWarning
-							budget={ screen.signatures.lock_budget }
-						/>
 					) }
 					<RuntimeList
 						runtimes={ screen.runtimes }
@@ -114,8 +141,20 @@ export function RuntimesScreen( {
 						onDismissError={ () => screen.dismissError( 'add' ) }
 						onAdd={ screen.addRuntime }
 					/>
-				</div>
-				<div className="wpca-screen__side">
+				</>
+			) }
+			{ view(
+				'dmc',
+				__(
+					'The runtime signatures Data Machine Code receives from its filter right now, in the order it reads them: the runtimes published here and any entries other code adds.',
+					'wp-coding-agents-runtimes'
+				),
+				<>
+					{ screen.signatures && (
+						<LockBudgetWarning
+							budget={ screen.signatures.lock_budget }
+						/>
+					) }
 					{ screen.signatures && (
 						<SignaturesPanel
 							signatures={ screen.signatures }
@@ -143,6 +182,18 @@ export function RuntimesScreen( {
 							onAdopt={ screen.adopt }
 						/>
 					) }
+				</>
+			) }
+			{ view(
+				'processes',
+				createInterpolateElement(
+					__(
+						'Agent processes report here when an installer or an agent runs <code>bin/runtime-signature verify</code> inside them: which declared variables they really export.',
+						'wp-coding-agents-runtimes'
+					),
+					{ code: <code /> }
+				),
+				<>
 					{ screen.observations && (
 						<ObservedVariablesPanel
 							observations={ screen.observations }
@@ -154,6 +205,16 @@ export function RuntimesScreen( {
 							onSaveWindow={ screen.saveWindowDays }
 						/>
 					) }
+					<LastVerificationPanel report={ screen.lastVerification } />
+				</>
+			) }
+			{ view(
+				'records',
+				__(
+					'The worktrees Data Machine Code created on this site and the agent session it recorded for each, read from its own records.',
+					'wp-coding-agents-runtimes'
+				),
+				<>
 					<DmcRecordsPanel
 						status={ dmc.status }
 						summary={ dmc.summary }
@@ -162,7 +223,15 @@ export function RuntimesScreen( {
 						error={ dmc.error }
 						onShowPage={ dmc.showPage }
 					/>
-					<LastVerificationPanel report={ screen.lastVerification } />
+				</>
+			) }
+			{ view(
+				'preview',
+				__(
+					'Type the values an agent process would have to see what DMC would record for it. Nothing is saved.',
+					'wp-coding-agents-runtimes'
+				),
+				<>
 					<AttributionPreviewPanel
 						declared={
 							screen.signatures
@@ -179,8 +248,8 @@ export function RuntimesScreen( {
 						}
 						onPreview={ screen.preview }
 					/>
-				</div>
-			</div>
+				</>
+			) }
 			<Snackbars />
 		</div>
 	);

@@ -3,7 +3,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import type { Runtime, SignaturesResponse } from '../api/types';
 import { signatureEntries, type SignatureEntry } from '../lib/signatures';
 import { FieldsTable } from './fields-table';
-import { RegionCard } from './region-card';
+import { ViewCard } from './region-card';
 
 interface SignaturesPanelProps {
 	signatures: SignaturesResponse;
@@ -48,11 +48,7 @@ export function SignaturesPanel( {
 			.map( ( [ , env ] ) => env )
 	);
 	return (
-		<RegionCard
-			className="wpca-signatures"
-			headingId="wpca-signatures-heading"
-			heading={ __( 'What DMC sees', 'wp-coding-agents-runtimes' ) }
-		>
+		<ViewCard className="wpca-signatures">
 			{ entries.length > 0 && (
 				<p className="wpca-signatures__precedence">
 					{ 0 === sessionVariables.length
@@ -212,6 +208,6 @@ export function SignaturesPanel( {
 					{ repairError }
 				</Notice>
 			) }
-		</RegionCard>
+		</ViewCard>
 	);
 }

@@ -1,0 +1,60 @@
+import { useEffect, useRef } from '@wordpress/element';
+import type { ReactNode } from 'react';
+import type { ViewId } from '../lib/views';
+import { viewTitle } from './view-tabs';
+
+interface ScreenViewProps {
+	view: ViewId;
+	/** Whether it is the view the URL names; the others stay mounted, hidden, keeping drafts. */
+	shown: boolean;
+	/** Changes each time the admin moves between views: the shown view then takes the focus. */
+	moved: number;
+	/** One sentence: what the view shows and what produces its data. */
+	about: ReactNode;
+	children: ReactNode;
+}
+
+/**
+ * One view of the screen: a region named by its heading, which takes the focus when
+ * the admin moves to it (so a screen reader says where they are, and Tab goes on
+ * from there), never on the screen's first load.
+ * @param props
+ * @param props.view
+ * @param props.shown
+ * @param props.moved
+ * @param props.about
+ * @param props.children
+ */
+export function ScreenView( {
+	view,
+	shown,
+	moved,
+	about,
+	children,
+}: ScreenViewProps ) {
+	const heading = useRef< HTMLHeadingElement >( null );
+	useEffect( () => {
+		if ( shown && moved > 0 ) {
+			heading.current?.focus();
+		}
+	}, [ shown, moved ] );
+	const headingId = `wpca-view-${ view }-heading`;
+	return (
+		<section
+			className={ `wpca-view wpca-view--${ view }` }
+			aria-labelledby={ headingId }
+			hidden={ ! shown }
+		>
+			<h2
+				id={ headingId }
+				className="wpca-view__heading"
+				ref={ heading }
+				tabIndex={ -1 }
+			>
+				{ viewTitle( view ) }
+			</h2>
+			<p className="wpca-view__about">{ about }</p>
+			{ children }
+		</section>
+	);
+}
