@@ -30,7 +30,7 @@ import {
 	ensureSystemPackages,
 	nodeModulesAreCurrent,
 } from './lib/common.mjs';
-import { phpunitCounts } from './lib/phpunit-counts.mjs';
+import { gist, jestReport, phpunitReport } from './lib/test-reports.mjs';
 
 /** The native sites `npm test` boots (scripts/test-site.mjs), each in .cache/<name>. */
 const BASE_PORT = Number( process.env.WPCA_TEST_PORT || 8889 );
@@ -114,47 +114,50 @@ class Lane {
 		} );
 	}
 
+	/** Jest, counted from its JSON report (artifacts/jest.json). */
 	async jest() {
-		const {
-			status,
-			output,
-			seconds: took,
-		} = await this.run( 'npx', [
+		const report = freshReport( 'jest.json' );
+		const { status, seconds: took } = await this.run( 'npx', [
 			'wp-scripts',
 			'test-unit-js',
-			'--passWithNoTests',
+			'--json',
+			`--outputFile=${ report }`,
 		] );
-		const line = output.match( /^Tests:\s+(.*)$/m );
-		const passed = Number(
-			line?.[ 1 ].match( /(\d+) passed/ )?.[ 1 ] ?? 0
-		);
-		const failed = Number(
-			line?.[ 1 ].match( /(\d+) failed/ )?.[ 1 ] ?? 0
-		);
 		this.results.push( {
 			name: 'JavaScript unit tests',
 			seconds: took,
-			passed,
-			failed: failed || ( status === 0 ? 0 : 1 ),
+			...jestReport( report, status ),
 		} );
 	}
 
+	/**
+	 * A PHPUnit suite, counted from its JUnit report (artifacts/phpunit-<id>.xml).
+	 * @param {string}                name  Name in the summary.
+	 * @param {string}                suite Test suite of phpunit.xml.dist.
+	 * @param {Object}                site  One of SITES.
+	 * @param {Record<string,string>} env   Extra environment.
+	 */
 	async phpunit( name, suite, site, env = {} ) {
-		const {
-			status,
-			output,
-			seconds: took,
-		} = await this.run(
+		const report = freshReport( `phpunit-${ suite }-${ site.name }.xml` );
+		const { status, seconds: took } = await this.run(
 			'phpunit',
-			[ '-c', 'phpunit.xml.dist', '--testsuite', suite ],
+			[
+				'-c',
+				'phpunit.xml.dist',
+				'--testsuite',
+				suite,
+				'--log-junit',
+				report,
+			],
 			{ WPCA_SITE_FILE: siteFile( site ), ...env }
 		);
-		const { passed, failed, skipped } = phpunitCounts( output, status );
+		const counts = phpunitReport( report, status );
 		this.results.push( {
-			name: skipped ? `${ name } (${ skipped } skipped)` : name,
+			...counts,
+			name: counts.skipped
+				? `${ name } (${ counts.skipped } skipped)`
+				: name,
 			seconds: took,
-			passed,
-			failed,
 		} );
 	}
 
@@ -168,13 +171,7 @@ class Lane {
 	 */
 	async playwright( name, projects, site, files = [] ) {
 		const id = `${ projects.join( '-' ) }${ files.length ? '-files' : '' }`;
-		const report = path.join(
-			ROOT,
-			'artifacts',
-			`playwright-${ id }.json`
-		);
-		fs.mkdirSync( path.dirname( report ), { recursive: true } );
-		fs.rmSync( report, { force: true } );
+		const report = freshReport( `playwright-${ id }.json` );
 		const { status, seconds: took } = await this.run(
 			'npx',
 			[
@@ -261,22 +258,29 @@ function testsWithOutcome( suites = [], status ) {
 			spec.tests
 				.filter( ( t ) => t.status === status )
 				.map( ( t ) => {
-					const error = t.results
-						.flatMap( ( r ) => r.errors ?? [] )
-						.map( ( e ) => e.message ?? '' )[ 0 ];
-					const gist = ( error ?? '' )
-						.replace( /\u001b\[[0-9;]*m/g, '' )
-						.split( '\n' )
-						.map( ( l ) => l.trim() )
-						.filter( Boolean )
-						.slice( 0, 3 )
-						.join( ' | ' )
-						.slice( 0, 400 );
-					return `[${ t.projectName }] ${ spec.file }:${ spec.line } › ${ spec.title }${ gist ? ` — ${ gist }` : '' }`;
+					const error = gist(
+						t.results
+							.flatMap( ( r ) => r.errors ?? [] )
+							.map( ( e ) => e.message ?? '' )[ 0 ]
+					);
+					return `[${ t.projectName }] ${ spec.file }:${ spec.line } › ${ spec.title }${ error ? ` — ${ error }` : '' }`;
 				} )
 		),
 		...testsWithOutcome( suite.suites, status ),
 	] );
+}
+
+/**
+ * Where a runner writes its report this run: artifacts/<file>, with no report left from
+ * an earlier run (a runner that crashes must not be counted from a stale one).
+ * @param {string} file File name in artifacts/.
+ * @return {string} Its path.
+ */
+function freshReport( file ) {
+	const report = path.join( ROOT, 'artifacts', file );
+	fs.mkdirSync( path.dirname( report ), { recursive: true } );
+	fs.rmSync( report, { force: true } );
+	return report;
 }
 
 const PHP_PROBLEM = /PHP (Notice|Warning|Deprecated|Fatal error|Parse error)/;
