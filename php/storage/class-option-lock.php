@@ -32,21 +32,21 @@ class Option_Lock {
 	 *
 	 * @var string
 	 */
-	private $name;
+	private string $name;
 
 	/**
 	 * Seconds to keep trying.
 	 *
 	 * @var float
 	 */
-	private $wait_for;
+	private float $wait_for;
 
 	/**
 	 * Value identifying the lock this instance holds, or null.
 	 *
 	 * @var string|null
 	 */
-	private $token = null;
+	private ?string $token = null;
 
 	/**
 	 * Constructor.
@@ -54,7 +54,7 @@ class Option_Lock {
 	 * @param string $name     Option name of the lock row.
 	 * @param float  $wait_for Seconds to keep trying before giving up.
 	 */
-	public function __construct( $name, $wait_for = self::WAIT_FOR ) {
+	public function __construct( string $name, float $wait_for = self::WAIT_FOR ) {
 		$this->name     = $name;
 		$this->wait_for = (float) $wait_for;
 	}
@@ -85,7 +85,7 @@ class Option_Lock {
 	 *
 	 * @return bool Whether the lock is now held.
 	 */
-	private function acquire() {
+	private function acquire(): bool {
 		$give_up_at = microtime( true ) + $this->wait_for;
 		do {
 			if ( $this->try_acquire() ) {
@@ -101,7 +101,7 @@ class Option_Lock {
 	 *
 	 * @return bool
 	 */
-	private function try_acquire() {
+	private function try_acquire(): bool {
 		global $wpdb;
 		$token = sprintf( '%.6F|%s', microtime( true ), wp_generate_uuid4() );
 
@@ -143,7 +143,7 @@ class Option_Lock {
 	 * @param string $value Stored lock value.
 	 * @return bool
 	 */
-	private function is_stale( $value ) {
+	private function is_stale( string $value ): bool {
 		$taken_at = (float) strtok( (string) $value, '|' );
 		return $taken_at < microtime( true ) - self::STALE_AFTER;
 	}
@@ -151,7 +151,7 @@ class Option_Lock {
 	/**
 	 * Releases the lock if this instance still holds it.
 	 */
-	private function release() {
+	private function release(): void {
 		global $wpdb;
 		if ( null === $this->token ) {
 			return;

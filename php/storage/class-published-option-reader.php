@@ -24,7 +24,7 @@ class Published_Option_Reader {
 	 *
 	 * @var array{stored: mixed, parsed: array}|null
 	 */
-	private $memo = null;
+	private ?array $memo = null;
 
 	/**
 	 * A stored value, parsed once per distinct value.
@@ -34,7 +34,7 @@ class Published_Option_Reader {
 	 *         `id => fields`, their stored form `id => entry`, entries DMC cannot use
 	 *         `key => entry`, and problems (without messages; see describe()).
 	 */
-	public function parse( $stored ) {
+	public function parse( $stored ): array {
 		// DMC may call the filter many times per request; validating every pair each time
 		// made the call ~150x a hard-coded callback at 64 runtimes (npm run bench).
 		if ( null === $this->memo || $this->memo['stored'] !== $stored ) {
@@ -52,7 +52,7 @@ class Published_Option_Reader {
 	 * @param mixed $stored Raw option value (null when absent).
 	 * @return array[] Problems `{ id, subkey?, code, message }`.
 	 */
-	public function problems( $stored ) {
+	public function problems( $stored ): array {
 		return array_map( array( $this, 'describe' ), $this->parse( $stored )['problems'] );
 	}
 
@@ -62,7 +62,7 @@ class Published_Option_Reader {
 	 * @param mixed $stored Raw option value (null when absent).
 	 * @return array{valid: array, raw: array, invalid: array, problems: array}
 	 */
-	private function parse_value( $stored ) {
+	private function parse_value( $stored ): array {
 		$parsed = array(
 			'valid'    => array(),
 			'raw'      => array(),
@@ -140,7 +140,7 @@ class Published_Option_Reader {
 	 * @param array $problem Problem without message.
 	 * @return array `{ id, subkey?, code, message }`.
 	 */
-	private function describe( array $problem ) {
+	private function describe( array $problem ): array {
 		$id     = self::shorten( $problem['id'] );
 		$subkey = isset( $problem['subkey'] ) ? self::shorten( $problem['subkey'] ) : '';
 		switch ( $problem['code'] ) {
@@ -187,7 +187,7 @@ class Published_Option_Reader {
 	 * @param string $text Text.
 	 * @return string
 	 */
-	private static function shorten( $text ) {
+	private static function shorten( string $text ): string {
 		return mb_strlen( $text ) > 80 ? mb_substr( $text, 0, 80 ) . '…' : $text;
 	}
 }

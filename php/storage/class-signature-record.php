@@ -48,7 +48,7 @@ class Signature_Record {
 	 *
 	 * @var Option_Lock
 	 */
-	private $lock;
+	private Option_Lock $lock;
 
 	/**
 	 * Constructor.
@@ -65,7 +65,7 @@ class Signature_Record {
 	 *
 	 * @return array{published: mixed, meta: mixed}
 	 */
-	public function read() {
+	public function read(): array {
 		return self::effective( self::read_stored() );
 	}
 
@@ -112,7 +112,7 @@ class Signature_Record {
 	 * @param array $meta      The metadata option.
 	 * @param array $stored    read_stored() values the change started from.
 	 */
-	private function write( array $published, array $meta, array $stored ) {
+	private function write( array $published, array $meta, array $stored ): void {
 		do_action( self::STEP_ACTION, 'begin' );
 		$published_changes = $published !== self::as_stored( $stored['published'] );
 		$meta_changes      = $meta !== self::as_stored( $stored['meta'] );
@@ -151,7 +151,7 @@ class Signature_Record {
 	 *
 	 * @return array{published: mixed, meta: mixed}
 	 */
-	private static function read_stored() {
+	private static function read_stored(): array {
 		$stored = array(
 			'published' => get_option( self::OPTION, null ),
 			'meta'      => get_option( self::META_OPTION, null ),
@@ -173,7 +173,7 @@ class Signature_Record {
 	 * @param array $stored read_stored() values.
 	 * @return array{published: mixed, meta: mixed}
 	 */
-	private static function effective( array $stored ) {
+	private static function effective( array $stored ): array {
 		$meta = $stored['meta'];
 		if ( ! is_array( $meta ) || ! array_key_exists( self::INTENT, $meta ) ) {
 			return $stored;
@@ -207,7 +207,7 @@ class Signature_Record {
 	 * @param mixed $value Stored value (null when absent).
 	 * @return string
 	 */
-	private static function fingerprint( $value ) {
+	private static function fingerprint( $value ): string {
 		return md5( serialize( $value ) ); // phpcs:ignore Generic.PHP.ForbiddenFunctions.FoundWithAlternative, WordPress.PHP.DiscouragedPHPFunctions.serialize_serialize -- a fingerprint, never unserialized.
 	}
 
@@ -220,7 +220,7 @@ class Signature_Record {
 	 *
 	 * @return array{published: mixed, meta: mixed}
 	 */
-	private static function read_from_database() {
+	private static function read_from_database(): array {
 		$rows = self::database_rows();
 		self::repair_cache( $rows );
 		return self::values_of( $rows );
@@ -231,7 +231,7 @@ class Signature_Record {
 	 *
 	 * @return array<string, string> Serialized value by option name, for the options that exist.
 	 */
-	private static function database_rows() {
+	private static function database_rows(): array {
 		global $wpdb;
 		$rows = $wpdb->get_results( $wpdb->prepare( "SELECT option_name, option_value FROM $wpdb->options WHERE option_name IN ( %s, %s )", self::OPTION, self::META_OPTION ) );
 		return wp_list_pluck( $rows, 'option_value', 'option_name' );
@@ -242,7 +242,7 @@ class Signature_Record {
 	 *
 	 * @param array<string, string> $rows database_rows().
 	 */
-	private static function repair_cache( array $rows ) {
+	private static function repair_cache( array $rows ): void {
 		foreach ( self::OPTIONS as $name ) {
 			if ( isset( $rows[ $name ] ) ) {
 				wp_cache_set( $name, $rows[ $name ], 'options' );
@@ -261,7 +261,7 @@ class Signature_Record {
 	 * @param array<string, string> $rows database_rows().
 	 * @return array{published: mixed, meta: mixed}
 	 */
-	private static function values_of( array $rows ) {
+	private static function values_of( array $rows ): array {
 		return array(
 			'published' => isset( $rows[ self::OPTION ] ) ? maybe_unserialize( $rows[ self::OPTION ] ) : null,
 			'meta'      => isset( $rows[ self::META_OPTION ] ) ? maybe_unserialize( $rows[ self::META_OPTION ] ) : null,
@@ -274,7 +274,7 @@ class Signature_Record {
 	 * @param string $name  Option name.
 	 * @param array  $value Value.
 	 */
-	private function store_option( $name, array $value ) {
+	private function store_option( string $name, array $value ): void {
 		if ( array() === $value ) {
 			delete_option( $name );
 			return;

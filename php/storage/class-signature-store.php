@@ -33,21 +33,21 @@ class Signature_Store {
 	 *
 	 * @var Signature_Record
 	 */
-	private $record;
+	private Signature_Record $record;
 
 	/**
 	 * The rules.
 	 *
 	 * @var Registry_Rules
 	 */
-	private $rules;
+	private Registry_Rules $rules;
 
 	/**
 	 * Reader of DMC's option.
 	 *
 	 * @var Published_Option_Reader
 	 */
-	private $reader;
+	private Published_Option_Reader $reader;
 
 	/**
 	 * Constructor.
@@ -66,7 +66,7 @@ class Signature_Store {
 	 *
 	 * @return array[] Items (see Schema::get_item_schema()).
 	 */
-	public function list_items() {
+	public function list_items(): array {
 		return $this->rules->items_of( $this->state() );
 	}
 
@@ -76,7 +76,7 @@ class Signature_Store {
 	 * @param string $id Runtime id.
 	 * @return array|null Item, or null when unknown.
 	 */
-	public function get_item( $id ) {
+	public function get_item( string $id ): ?array {
 		return $this->rules->item_in( $this->state(), $id );
 	}
 
@@ -85,7 +85,7 @@ class Signature_Store {
 	 *
 	 * @return array<string, array<string, string>>
 	 */
-	public function published_signatures() {
+	public function published_signatures(): array {
 		return $this->reader->parse( $this->record->read()['published'] )['valid'];
 	}
 
@@ -94,7 +94,7 @@ class Signature_Store {
 	 *
 	 * @return array[] Problems `{ id, subkey?, code, message }`.
 	 */
-	public function problems() {
+	public function problems(): array {
 		return $this->reader->problems( $this->record->read()['published'] );
 	}
 
@@ -106,7 +106,7 @@ class Signature_Store {
 	 * @param array  $request `{ if_match?: string[], force?: bool }` (see Registry_Rules::apply_change()).
 	 * @return array|WP_Error `{ item, created }`.
 	 */
-	public function put( $id, array $changes, array $request = array() ) {
+	public function put( string $id, array $changes, array $request = array() ) {
 		return $this->change( 'put', $id, $changes, $request );
 	}
 
@@ -119,7 +119,7 @@ class Signature_Store {
 	 * @param array  $request `{ if_match?: string[], force?: bool }`.
 	 * @return array|WP_Error `{ item, created }`.
 	 */
-	public function patch( $id, array $changes, array $request = array() ) {
+	public function patch( string $id, array $changes, array $request = array() ) {
 		return $this->change( 'patch', $id, $changes, $request );
 	}
 
@@ -130,7 +130,7 @@ class Signature_Store {
 	 * @param array  $request `{ if_match?: string[] }`.
 	 * @return array|WP_Error `{ item, created }`.
 	 */
-	public function reset( $id, array $request = array() ) {
+	public function reset( string $id, array $request = array() ) {
 		return $this->change( 'reset', $id, $request );
 	}
 
@@ -141,7 +141,7 @@ class Signature_Store {
 	 * @param array  $fields Validated fields.
 	 * @return array|WP_Error `{ item, created }`.
 	 */
-	public function adopt( $id, array $fields ) {
+	public function adopt( string $id, array $fields ) {
 		return $this->change( 'adopt', $id, $fields );
 	}
 
@@ -152,7 +152,7 @@ class Signature_Store {
 	 * @param array  $request `{ if_match?: string[] }`.
 	 * @return array|WP_Error `{ deleted, previous }`.
 	 */
-	public function delete( $id, array $request = array() ) {
+	public function delete( string $id, array $request = array() ) {
 		return $this->change( 'delete', $id, $request );
 	}
 
@@ -172,7 +172,7 @@ class Signature_Store {
 	 *
 	 * @return string
 	 */
-	public function order_etag() {
+	public function order_etag(): string {
 		return $this->rules->order_etag( $this->state() );
 	}
 
@@ -191,7 +191,7 @@ class Signature_Store {
 	 *
 	 * @return array{source: string, user: string|null}
 	 */
-	public static function current_actor() {
+	public static function current_actor(): array {
 		$user = wp_get_current_user();
 		return array(
 			'source' => null !== rest_get_authenticated_app_password() ? 'installer' : 'admin',
@@ -204,7 +204,7 @@ class Signature_Store {
 	 *
 	 * @return array See Registry_Rules::state_of().
 	 */
-	private function state() {
+	private function state(): array {
 		return $this->state_from( $this->record->read() );
 	}
 
@@ -214,7 +214,7 @@ class Signature_Store {
 	 * @param array $stored Signature_Record::read() values.
 	 * @return array
 	 */
-	private function state_from( array $stored ) {
+	private function state_from( array $stored ): array {
 		return $this->rules->state_of( $this->reader->parse( $stored['published'] ), $stored['meta'] );
 	}
 
@@ -225,7 +225,7 @@ class Signature_Store {
 	 * @param mixed  ...$args    Its arguments after the state.
 	 * @return mixed|WP_Error The transition's result.
 	 */
-	private function change( $transition, ...$args ) {
+	private function change( string $transition, ...$args ) {
 		return $this->record->transaction(
 			function ( array $stored ) use ( $transition, $args ) {
 				$outcome = $this->rules->$transition( $this->state_from( $stored ), ...$args );
@@ -244,7 +244,7 @@ class Signature_Store {
 	 * @param string $id Runtime id.
 	 * @return WP_Error
 	 */
-	public static function not_found( $id ) {
+	public static function not_found( string $id ): WP_Error {
 		return new WP_Error(
 			'wpca_runtime_not_found',
 			/* translators: %s: runtime id. */

@@ -32,7 +32,7 @@ class Uninstaller {
 	/**
 	 * Runs the uninstall on every site.
 	 */
-	public static function run() {
+	public static function run(): void {
 		if ( ! is_multisite() ) {
 			self::delete_site_options();
 			return;
@@ -52,7 +52,7 @@ class Uninstaller {
 	/**
 	 * Deletes the options of the current site.
 	 */
-	private static function delete_site_options() {
+	private static function delete_site_options(): void {
 		foreach ( self::OPTIONS as $option ) {
 			delete_option( $option );
 		}
