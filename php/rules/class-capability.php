@@ -19,7 +19,7 @@ class Capability {
 	 *
 	 * @return string
 	 */
-	public static function required() {
+	public static function required(): string {
 		$capability = apply_filters( 'wpca_required_capability', 'manage_options' );
 		return is_string( $capability ) && '' !== $capability ? $capability : 'manage_options';
 	}
@@ -29,7 +29,7 @@ class Capability {
 	 *
 	 * @return bool
 	 */
-	public static function current_user_can_manage() {
+	public static function current_user_can_manage(): bool {
 		return current_user_can( self::required() );
 	}
 

@@ -20,7 +20,7 @@ class Presets {
 	 *
 	 * @return array<string, array{label: string, fields: array<string, string>}>
 	 */
-	public static function all() {
+	public static function all(): array {
 		return array(
 			'kimaki'   => array(
 				'label'  => 'Kimaki',
@@ -45,7 +45,7 @@ class Presets {
 	 *
 	 * @return string[]
 	 */
-	public static function ids() {
+	public static function ids(): array {
 		return array_keys( self::all() );
 	}
 
@@ -55,7 +55,7 @@ class Presets {
 	 * @param mixed $id Runtime id.
 	 * @return bool
 	 */
-	public static function is_preset( $id ) {
+	public static function is_preset( $id ): bool {
 		return is_string( $id ) && array_key_exists( $id, self::all() );
 	}
 
@@ -65,7 +65,7 @@ class Presets {
 	 * @param string $id Runtime id.
 	 * @return array{label: string, fields: array<string, string>}|null
 	 */
-	public static function get( $id ) {
+	public static function get( string $id ): ?array {
 		return self::is_preset( $id ) ? self::all()[ $id ] : null;
 	}
 
@@ -77,7 +77,7 @@ class Presets {
 	 * @param string[] $order Registered ids in precedence order.
 	 * @return string[] The order with $id placed.
 	 */
-	public static function place( $id, array $order ) {
+	public static function place( string $id, array $order ): array {
 		$order    = array_values( $order );
 		$defaults = self::ids();
 		$rank     = array_search( $id, $defaults, true );

@@ -39,7 +39,7 @@ class Registry_Rules {
 	 * @param array  $request See apply_change().
 	 * @return array|WP_Error `[ next state or null, { item, created } ]`.
 	 */
-	public function put( array $state, $id, array $changes, array $request = array() ) {
+	public function put( array $state, string $id, array $changes, array $request = array() ) {
 		$conflict = $this->conflict( $state, $id, $request );
 		if ( null !== $conflict ) {
 			return $conflict;
@@ -63,7 +63,7 @@ class Registry_Rules {
 	 * @param array  $request See apply_change().
 	 * @return array|WP_Error `[ next state or null, { item, created } ]`.
 	 */
-	public function patch( array $state, $id, array $changes, array $request = array() ) {
+	public function patch( array $state, string $id, array $changes, array $request = array() ) {
 		$conflict = $this->conflict( $state, $id, $request );
 		if ( null !== $conflict ) {
 			return $conflict;
@@ -94,7 +94,7 @@ class Registry_Rules {
 	 * @param array  $request See apply_change() (`if_match` only).
 	 * @return array|WP_Error `[ next state or null, { item, created } ]`.
 	 */
-	public function reset( array $state, $id, array $request = array() ) {
+	public function reset( array $state, string $id, array $request = array() ) {
 		$conflict = $this->conflict( $state, $id, $request );
 		if ( null !== $conflict ) {
 			return $conflict;
@@ -124,7 +124,7 @@ class Registry_Rules {
 	 * @return array|WP_Error `[ next state or null, { item, created } ]`; `wpca_adopt_conflict` (409)
 	 *                        when the id is registered here with another mapping or disabled.
 	 */
-	public function adopt( array $state, $id, array $fields ) {
+	public function adopt( array $state, string $id, array $fields ) {
 		if ( isset( $state['runtimes'][ $id ] ) ) {
 			$current = $state['runtimes'][ $id ];
 			if ( $current['enabled'] && $current['fields'] === $fields ) {
@@ -165,7 +165,7 @@ class Registry_Rules {
 	 * @param array  $request See apply_change() (`if_match` only).
 	 * @return array|WP_Error `[ next state or null, { deleted, previous } ]`.
 	 */
-	public function delete( array $state, $id, array $request = array() ) {
+	public function delete( array $state, string $id, array $request = array() ) {
 		$conflict = $this->conflict( $state, $id, $request );
 		if ( null !== $conflict ) {
 			return $conflict;
@@ -223,7 +223,7 @@ class Registry_Rules {
 	 * @param array $state Current state (state_of()).
 	 * @return array `[ next state or null, true ]`.
 	 */
-	public function repair( array $state ) {
+	public function repair( array $state ): array {
 		if ( array() === $state['problems'] ) {
 			return array( null, true );
 		}
@@ -252,7 +252,7 @@ class Registry_Rules {
 	 * @param array  $request `{ force?: bool, if_match?: string[] }`.
 	 * @return array `[ next state or null, { item, created } ]`.
 	 */
-	private function apply_change( array $state, $id, array $current, array $changes, $created, array $request = array() ) {
+	private function apply_change( array $state, string $id, array $current, array $changes, bool $created, array $request = array() ): array {
 		if ( array_key_exists( 'label', $changes ) && '' === $changes['label'] ) {
 			$changes['label'] = null;
 		}
@@ -325,7 +325,7 @@ class Registry_Rules {
 	 * @param array $record Record.
 	 * @return array{fields: array, enabled: bool, label: string|null}
 	 */
-	private static function properties_of( array $record ) {
+	private static function properties_of( array $record ): array {
 		return array(
 			'fields'  => $record['fields'],
 			'enabled' => $record['enabled'],
@@ -342,7 +342,7 @@ class Registry_Rules {
 	 * @param array  $request `{ if_match?: string[] }`.
 	 * @return WP_Error|null `wpca_conflict` (412) carrying the current item, or null.
 	 */
-	private function conflict( array $state, $id, array $request ) {
+	private function conflict( array $state, string $id, array $request ): ?WP_Error {
 		if ( ! isset( $request['if_match'] ) ) {
 			return null;
 		}
@@ -373,7 +373,7 @@ class Registry_Rules {
 	 * @param bool     $exists   Whether the resource exists.
 	 * @return bool
 	 */
-	private static function matches( array $if_match, $etag, $exists ) {
+	private static function matches( array $if_match, string $etag, bool $exists ): bool {
 		return in_array( $etag, $if_match, true ) || ( $exists && in_array( '*', $if_match, true ) );
 	}
 
@@ -384,7 +384,7 @@ class Registry_Rules {
 	 * @param array|null $current The current item (or item list, for the order).
 	 * @return WP_Error
 	 */
-	private function conflict_error( $message, $current ) {
+	private function conflict_error( string $message, ?array $current ): WP_Error {
 		return new WP_Error(
 			'wpca_conflict',
 			$message,
@@ -401,7 +401,7 @@ class Registry_Rules {
 	 * @param array $state State.
 	 * @return string
 	 */
-	public function order_etag( array $state ) {
+	public function order_etag( array $state ): string {
 		return substr( md5( wp_json_encode( $state['order'] ) ), 0, 16 );
 	}
 
@@ -410,7 +410,7 @@ class Registry_Rules {
 	 *
 	 * @return array
 	 */
-	private function new_record() {
+	private function new_record(): array {
 		return array(
 			'fields'     => array(),
 			'enabled'    => true,
@@ -432,7 +432,7 @@ class Registry_Rules {
 	 * @param mixed $meta      The stored metadata option.
 	 * @return array{order: string[], runtimes: array, invalid: array, problems: array}
 	 */
-	public function state_of( array $published, $meta ) {
+	public function state_of( array $published, $meta ): array {
 		$meta = $this->parse_meta( $meta );
 
 		$runtimes = array();
@@ -482,7 +482,7 @@ class Registry_Rules {
 	 * @param array $state State from state_of(), changed.
 	 * @return array{published: array, meta: array}
 	 */
-	public function stored_values_of( array $state ) {
+	public function stored_values_of( array $state ): array {
 		$published = array();
 		$meta      = array();
 		foreach ( $state['order'] as $id ) {
@@ -525,7 +525,7 @@ class Registry_Rules {
 	 * @param mixed $stored Raw option value.
 	 * @return array<string, array> Records in stored order.
 	 */
-	private function parse_meta( $stored ) {
+	private function parse_meta( $stored ): array {
 		$records = array();
 		if ( ! is_array( $stored ) || ! isset( $stored['runtimes'] ) || ! is_array( $stored['runtimes'] ) ) {
 			return $records;
@@ -565,7 +565,7 @@ class Registry_Rules {
 	 * @param mixed $declared Stored value.
 	 * @return array|null `{ fields, enabled, label }`.
 	 */
-	private static function parse_declared( $declared ) {
+	private static function parse_declared( $declared ): ?array {
 		if ( ! is_array( $declared ) || ! isset( $declared['fields'] ) || ! is_array( $declared['fields'] ) ) {
 			return null;
 		}
@@ -588,7 +588,7 @@ class Registry_Rules {
 	 * @param array $state State.
 	 * @return array[]
 	 */
-	public function items_of( array $state ) {
+	public function items_of( array $state ): array {
 		$items = array();
 		foreach ( $state['order'] as $id ) {
 			$items[] = $this->item_in( $state, $id );
@@ -608,7 +608,7 @@ class Registry_Rules {
 	 * @param string $id    Runtime id.
 	 * @return array|null
 	 */
-	public function item_in( array $state, $id ) {
+	public function item_in( array $state, string $id ): ?array {
 		$preset = Presets::get( $id );
 		if ( ! isset( $state['runtimes'][ $id ] ) ) {
 			if ( null === $preset ) {
@@ -677,7 +677,7 @@ class Registry_Rules {
 	 * @param array $item Item.
 	 * @return array
 	 */
-	private static function with_etag( array $item ) {
+	private static function with_etag( array $item ): array {
 		$stored = $item;
 		unset( $stored['collision'] );
 		$item['etag'] = substr( md5( wp_json_encode( $stored ) ), 0, 16 );
@@ -689,7 +689,7 @@ class Registry_Rules {
 	 *
 	 * @return WP_Error
 	 */
-	private function too_many_runtimes() {
+	private function too_many_runtimes(): WP_Error {
 		return Schema::error(
 			'wpca_too_many_runtimes',
 			'id',
