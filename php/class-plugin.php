@@ -17,9 +17,11 @@ use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\DMC\Signature_Adopter;
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
 use WP_Coding_Agents\Runtimes\REST\Adoption_Controller;
+use WP_Coding_Agents\Runtimes\REST\Catalogue_Controller;
 use WP_Coding_Agents\Runtimes\REST\DMC_Controller;
 use WP_Coding_Agents\Runtimes\REST\Observations_Controller;
 use WP_Coding_Agents\Runtimes\REST\REST_Controller;
+use WP_Coding_Agents\Runtimes\Rules\Runtime_Catalogue;
 use WP_Coding_Agents\Runtimes\Storage\Option_Lock;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_REST_Request;
@@ -76,6 +78,18 @@ final class Plugin {
 			self::$services[ Verification_Log::class ] = new Verification_Log();
 		}
 		return self::$services[ Verification_Log::class ];
+	}
+
+	/**
+	 * The catalogue of known runtimes (read once per request).
+	 *
+	 * @return Runtime_Catalogue
+	 */
+	public static function catalogue() {
+		if ( ! isset( self::$services[ Runtime_Catalogue::class ] ) ) {
+			self::$services[ Runtime_Catalogue::class ] = new Runtime_Catalogue();
+		}
+		return self::$services[ Runtime_Catalogue::class ];
 	}
 
 	/**
@@ -159,7 +173,7 @@ final class Plugin {
 		static $registered = array();
 		$controllers       = array(
 			REST_Controller::class         => static function () use ( $describe ) {
-				( new REST_Controller( self::store(), self::publisher(), new Attribution_Resolver(), self::verification_log() ) )->register_routes( $describe );
+				( new REST_Controller( self::store(), self::publisher(), new Attribution_Resolver(), self::verification_log(), self::catalogue() ) )->register_routes( $describe );
 				return $describe;
 			},
 			Observations_Controller::class => static function () {
@@ -172,6 +186,10 @@ final class Plugin {
 			},
 			Adoption_Controller::class     => static function () {
 				( new Adoption_Controller( new Signature_Adopter( self::store(), self::publisher(), new Filter_Inspector() ), self::publisher() ) )->register_routes();
+				return true;
+			},
+			Catalogue_Controller::class    => static function () {
+				( new Catalogue_Controller( self::catalogue(), self::store(), self::publisher(), self::verification_log() ) )->register_routes();
 				return true;
 			},
 		);
@@ -200,6 +218,7 @@ final class Plugin {
 			'attribution/summary'     => DMC_Controller::class,
 			'dmc'                     => DMC_Controller::class,
 			'foreign-signatures'      => Adoption_Controller::class,
+			'catalogue'               => Catalogue_Controller::class,
 		) as $start => $class ) {
 			if ( 0 === strpos( $path, $start ) ) {
 				return $class;

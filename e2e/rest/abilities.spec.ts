@@ -18,6 +18,7 @@ import {
 const admin = setUpAdminClient();
 
 const ABILITIES = [
+	'wp-coding-agents/list-catalogue',
 	'wp-coding-agents/list-runtimes',
 	'wp-coding-agents/register-runtime',
 	'wp-coding-agents/unregister-runtime',
@@ -27,6 +28,7 @@ const ABILITIES = [
 
 /** How core's run route expects each ability: readonly by GET, destructive+idempotent by DELETE. */
 const METHOD: Record< string, string > = {
+	'wp-coding-agents/list-catalogue': 'GET',
 	'wp-coding-agents/list-runtimes': 'GET',
 	'wp-coding-agents/preview-attribution': 'GET',
 	'wp-coding-agents/unregister-runtime': 'DELETE',
@@ -141,7 +143,8 @@ test( 'the abilities are listed in their category with the REST schema as input 
 			).toEqual( put.args[ property ][ keyword ] );
 		}
 	}
-	expect( register.input_schema.required ).toEqual( [ 'id', 'fields' ] );
+	// `fields`, or `preset` instead: the route answers which one is missing.
+	expect( register.input_schema.required ).toEqual( [ 'id' ] );
 } );
 
 test( 'an admin lists, registers, previews, records and unregisters through the abilities', async () => {
@@ -217,6 +220,26 @@ test( 'an admin lists, registers, previews, records and unregisters through the 
 		{ id: 'my-agent' }
 	);
 	expect( removedAgain.body.deleted ).toBe( false );
+} );
+
+test( 'an agent reads the catalogue and adds Codex from it through the abilities', async () => {
+	const listed = await run( admin(), 'wp-coding-agents/list-catalogue' );
+	expect( listed.status, JSON.stringify( listed.body ) ).toBe( 200 );
+	const codex = listed.body.runtimes.find( ( r: any ) => 'codex' === r.id );
+	expect( codex ).toMatchObject( {
+		registered: false,
+		fields: { session_id: 'CODEX_THREAD_ID' },
+	} );
+
+	const added = await run( admin(), 'wp-coding-agents/register-runtime', {
+		id: 'codex',
+		preset: 'codex',
+	} );
+	expect( added.status, JSON.stringify( added.body ) ).toBe( 200 );
+	expect( added.body ).toMatchObject( { id: 'codex', label: 'Codex' } );
+	expect( publishedSignatures() ).toEqual( {
+		codex: { session_id: 'CODEX_THREAD_ID' },
+	} );
 } );
 
 test( 'invalid input is refused with a 400 and stores nothing', async () => {

@@ -135,6 +135,21 @@ const ROUTES: RouteCase[] = [
 		write: false,
 	},
 	{
+		name: 'GET /catalogue',
+		method: 'GET',
+		route: '/catalogue',
+		adminStatus: 200,
+		write: false,
+	},
+	{
+		name: 'PUT /runtimes/<id> with a preset',
+		method: 'PUT',
+		route: '/runtimes/codex',
+		body: { preset: 'codex' },
+		adminStatus: 201,
+		write: true,
+	},
+	{
 		name: 'PUT /attribution/observation-settings',
 		method: 'PUT',
 		route: '/attribution/observation-settings',

@@ -7,8 +7,13 @@
 
 namespace WP_Coding_Agents\Runtimes\Admin;
 
+use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
 use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
+use WP_Coding_Agents\Runtimes\DMC\DMC_Worktree_Records;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\DMC\Inventory_Limit;
+use WP_Coding_Agents\Runtimes\DMC\Lock_Metadata_Budget;
+use WP_Coding_Agents\Runtimes\DMC\Precedence_Warnings;
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
 use WP_Coding_Agents\Runtimes\REST\Observations_Controller;
 use WP_Coding_Agents\Runtimes\Rules\Capability;
@@ -20,7 +25,10 @@ defined( 'ABSPATH' ) || exit;
  * Tools → Site Health reports, without opening the plugin's screen, what would leave DMC
  * recording no session: nothing published, stored entries that cannot be published, our
  * entries overridden by other code, a published runtime no agent process was seen exporting
- * within the observation window, or an agent process that exposed none of the variables.
+ * within the observation window, or an agent process that exposed none of the variables;
+ * and what would make it record the wrong one or lose it: a generic session variable ahead
+ * of specific ones, and DMC's limits (the 8 KB lock metadata, the 191-character inventory
+ * column for the primary id).
  */
 final class Site_Health {
 
@@ -199,7 +207,8 @@ final class Site_Health {
 					),
 			);
 		}
-		$last = $this->verification_log->last();
+		$findings = array_merge( $findings, $this->order_and_limit_findings() );
+		$last     = $this->verification_log->last();
 		if ( null !== $last && null === $last['primary_runtime'] && array() !== $last['declared'] ) {
 			$findings[] = array(
 				'label'  => __( 'The last agent verification found no session id', 'wp-coding-agents-runtimes' ),
@@ -207,6 +216,61 @@ final class Site_Health {
 					/* translators: %s: date and time of the verification. */
 					__( 'The last verification from an agent process (%s) found no session id among the declared variables, so Data Machine Code would record no session for that agent. Check which variables the agent really sets.', 'wp-coding-agents-runtimes' ),
 					wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), strtotime( $last['recorded_at'] ) )
+				),
+			);
+		}
+		return $findings;
+	}
+
+	/**
+	 * Where DMC would record the wrong session or lose what it records: a generic session
+	 * variable ahead of specific ones, signatures that could overflow the lock metadata,
+	 * recorded primary ids too long for DMC's inventory column.
+	 *
+	 * @return array[] `{ label, detail }`.
+	 */
+	private function order_and_limit_findings() {
+		$findings   = array();
+		$resolver   = new Attribution_Resolver();
+		$signatures = $resolver->clean( $this->publisher->effective()['signatures'] );
+		foreach ( ( new Precedence_Warnings() )->of( $signatures ) as $warning ) {
+			$findings[] = array(
+				'label'  => __( 'A generic session variable comes before specific ones', 'wp-coding-agents-runtimes' ),
+				'detail' => $warning['message'],
+			);
+		}
+		$budget = ( new Lock_Metadata_Budget() )->worst_case( $signatures );
+		if ( ! $budget['fits'] ) {
+			$findings[] = array(
+				'label'  => __( 'A workspace lock could lose its metadata', 'wp-coding-agents-runtimes' ),
+				'detail' => sprintf(
+					/* translators: 1: bytes, 2: budget in bytes. */
+					__( 'The published signatures declare so many variables that, at 300 bytes a value (the most DMC keeps), a workspace lock\'s metadata could reach %1$d bytes, over DMC\'s %2$d. DMC would then lose the lock\'s whole metadata. Publish fewer variables.', 'wp-coding-agents-runtimes' ),
+					$budget['total_bytes'],
+					$budget['budget']
+				),
+			);
+		}
+		$limit    = new Inventory_Limit();
+		$too_long = 0;
+		foreach ( ( new DMC_Worktree_Records() )->read( $signatures )['rows'] as $row ) {
+			if ( ! $limit->measure( $row['origin_session']['primary_id'] )['fits'] ) {
+				++$too_long;
+			}
+		}
+		if ( $too_long > 0 ) {
+			$findings[] = array(
+				'label'  => __( 'Primary ids too long for DMC\'s inventory', 'wp-coding-agents-runtimes' ),
+				'detail' => sprintf(
+					/* translators: 1: number of worktrees, 2: maximum length. */
+					_n(
+						'%1$d worktree DMC recorded has a primary id longer than %2$d characters, the size of DMC\'s inventory column: DMC 0.56 and later could not write its inventory row. Check which variable the runtime fills with such a long value.',
+						'%1$d worktrees DMC recorded have a primary id longer than %2$d characters, the size of DMC\'s inventory column: DMC 0.56 and later could not write their inventory rows. Check which variable the runtime fills with such long values.',
+						$too_long,
+						'wp-coding-agents-runtimes'
+					),
+					$too_long,
+					Inventory_Limit::MAX_LENGTH
 				),
 			);
 		}

@@ -25,6 +25,14 @@ class DMC_Detector {
 	/** The lock owner context reads the filter in releases after this one. */
 	public const LOCK_OWNER_AFTER = '0.47.7';
 
+	/** DMC's last known release and its date; the repository is reported archived since. */
+	public const LAST_KNOWN_RELEASE = '0.61.4';
+
+	public const LAST_KNOWN_RELEASE_DATE = '2026-08-22';
+
+	/** The filter's handling is the same from this release to the last known one: the contract this plugin follows. */
+	public const CONTRACT_STABLE_SINCE = '0.56.7';
+
 	/** The constant DMC defines when it is loaded. */
 	public const VERSION_CONSTANT = 'DATAMACHINE_CODE_VERSION';
 
@@ -90,6 +98,11 @@ class DMC_Detector {
 			),
 			'filter'         => $this->probe->report(),
 			'plugins_url'    => current_user_can( 'activate_plugins' ) ? self_admin_url( 'plugins.php' ) : null,
+			'release'        => array(
+				'last_known'            => self::LAST_KNOWN_RELEASE,
+				'last_known_date'       => self::LAST_KNOWN_RELEASE_DATE,
+				'contract_stable_since' => self::CONTRACT_STABLE_SINCE,
+			),
 		);
 	}
 

@@ -84,13 +84,13 @@ class Filter_Inspector {
 	}
 
 	/**
-	 * Where a callback is defined.
+	 * Where a callback is defined (also used for the callbacks of `wpca_runtime_catalogue`).
 	 *
 	 * @param mixed $callback Callback.
 	 * @param int   $priority Its priority on the hook.
 	 * @return array{file: string|null, line: int|null, priority: int, callback: string}
 	 */
-	private static function describe( $callback, $priority ) {
+	public static function describe( $callback, $priority ) {
 		$name       = 'unknown';
 		$reflection = null;
 		try {

@@ -78,12 +78,25 @@ class Abilities {
 			}
 		);
 
+		self::add(
+			'list-catalogue',
+			__( 'List known agent runtimes', 'wp-coding-agents-runtimes' ),
+			__( 'Lists the catalogue: every runtime this site knows (Claude Code, Codex, goose… besides the defaults), whether each is registered here, what each variable identifies, who sets it per upstream and what this site observed of it; with the entries other code tried to add and was refused, and precedence orders that put a generic session variable first. Register one with register-runtime and its id as preset.', 'wp-coding-agents-runtimes' ),
+			null,
+			self::output( Catalogue_Controller::get_schema() ),
+			array( 'readonly' => true ),
+			static function () {
+				return self::dispatch( 'GET', '/catalogue' );
+			}
+		);
+
 		$register = Schema::runtime_write_args( true );
 		self::add(
 			'register-runtime',
 			__( 'Register an agent runtime', 'wp-coding-agents-runtimes' ),
-			__( 'Registers (or updates) a runtime signature: which environment variables identify its sessions. Idempotent: the same input again changes nothing.', 'wp-coding-agents-runtimes' ),
-			self::input_from_args( $register, array( 'id', 'fields' ) ),
+			__( 'Registers (or updates) a runtime signature: which environment variables identify its sessions, as fields, or a catalogue runtime by its id as preset. Idempotent: the same input again changes nothing.', 'wp-coding-agents-runtimes' ),
+			// `fields`, or `preset` instead: the route says which is missing.
+			self::input_from_args( $register, array( 'id' ) ),
 			self::output( Schema::get_item_schema() ),
 			array(
 				'readonly'    => false,

@@ -9,10 +9,12 @@ namespace WP_Coding_Agents\Runtimes\REST;
 
 use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\DMC\Inventory_Limit;
 use WP_Coding_Agents\Runtimes\DMC\Lock_Metadata_Budget;
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
 use WP_Coding_Agents\Runtimes\Plugin;
 use WP_Coding_Agents\Runtimes\Rules\Capability;
+use WP_Coding_Agents\Runtimes\Rules\Runtime_Catalogue;
 use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_Error;
@@ -61,20 +63,29 @@ class REST_Controller extends WP_REST_Controller {
 	private $verification_log;
 
 	/**
+	 * The catalogue (a write with `preset` takes its fields from it).
+	 *
+	 * @var Runtime_Catalogue
+	 */
+	private $catalogue;
+
+	/**
 	 * Constructor.
 	 *
 	 * @param Signature_Store      $store            Store.
 	 * @param Filter_Publisher     $publisher        Publisher.
 	 * @param Attribution_Resolver $resolver         Resolver.
 	 * @param Verification_Log     $verification_log Last verification.
+	 * @param Runtime_Catalogue    $catalogue        Catalogue.
 	 */
-	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Attribution_Resolver $resolver, Verification_Log $verification_log ) {
+	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Attribution_Resolver $resolver, Verification_Log $verification_log, Runtime_Catalogue $catalogue ) {
 		$this->namespace        = self::API_NAMESPACE;
 		$this->rest_base        = 'runtimes';
 		$this->store            = $store;
 		$this->publisher        = $publisher;
 		$this->resolver         = $resolver;
 		$this->verification_log = $verification_log;
+		$this->catalogue        = $catalogue;
 	}
 
 	/**
@@ -329,9 +340,19 @@ class REST_Controller extends WP_REST_Controller {
 		if ( is_wp_error( $checked ) ) {
 			return $checked;
 		}
+		$changes = $checked['body'];
+		if ( isset( $changes['preset'] ) ) {
+			// The catalogue's fields and name; a label sent with it wins.
+			$preset = $this->catalogue->preset_changes( $checked['id'], $changes['preset'] );
+			if ( is_wp_error( $preset ) ) {
+				return $preset;
+			}
+			unset( $changes['preset'] );
+			$changes += $preset;
+		}
 		$result = $is_patch
-			? $this->store->patch( $checked['id'], $checked['body'], $checked['conditions'] )
-			: $this->store->put( $checked['id'], $checked['body'], $checked['conditions'] );
+			? $this->store->patch( $checked['id'], $changes, $checked['conditions'] )
+			: $this->store->put( $checked['id'], $changes, $checked['conditions'] );
 		if ( is_wp_error( $result ) ) {
 			return $this->with_current_item( $result, $request );
 		}
@@ -590,6 +611,7 @@ class REST_Controller extends WP_REST_Controller {
 			$preview['origin_session']['ids'] = self::as_object_map( $preview['origin_session']['ids'] );
 		}
 		$preview['lock_budget']               = ( new Lock_Metadata_Budget() )->measure( $preview['lock_owner']['runtime_ids'] );
+		$preview['inventory']                 = ( new Inventory_Limit() )->measure( null === $preview['origin_session'] ? null : $preview['origin_session']['primary_id'] );
 		$preview['lock_owner']['runtime_ids'] = self::as_object_map( $preview['lock_owner']['runtime_ids'] );
 		$preview['recorded']                  = $accepted['record'];
 		return new WP_REST_Response( $preview );

@@ -1,6 +1,6 @@
 <?php
 /**
- * The runtimes this plugin knows out of the box.
+ * The defaults among the catalogue's runtimes.
  *
  * @package wp-coding-agents-runtimes
  */
@@ -10,8 +10,10 @@ namespace WP_Coding_Agents\Runtimes\Rules;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Preset runtime signatures. The only place vendor names live in PHP: Data Machine
- * Code names no runtime itself, the integration layer does.
+ * The defaults: the catalogue's runtimes that are listed among the runtimes before anyone
+ * registers them (kimaki, opencode), each with its signature. Their data lives in the
+ * catalogue (Known_Runtimes); the other catalogue runtimes (Claude Code, Codex, goose…)
+ * exist on a site only once someone adds them.
  */
 class Presets {
 
@@ -21,23 +23,20 @@ class Presets {
 	 * @return array<string, array{label: string, fields: array<string, string>}>
 	 */
 	public static function all(): array {
-		return array(
-			'kimaki'   => array(
-				'label'  => 'Kimaki',
-				'fields' => array(
-					'session_id' => 'KIMAKI_SESSION_ID',
-					'thread_id'  => 'KIMAKI_THREAD_ID',
-					'thread_url' => 'KIMAKI_THREAD_URL',
-				),
-			),
-			'opencode' => array(
-				'label'  => 'OpenCode',
-				'fields' => array(
-					'session_id' => 'OPENCODE_SESSION_ID',
-					'run_id'     => 'OPENCODE_RUN_ID',
-				),
-			),
-		);
+		static $presets = null;
+		if ( null !== $presets ) {
+			return $presets;
+		}
+		$presets = array();
+		foreach ( Known_Runtimes::SIGNATURES as $id => $signature ) {
+			if ( $signature['default'] ) {
+				$presets[ $id ] = array(
+					'label'  => $signature['label'],
+					'fields' => $signature['fields'],
+				);
+			}
+		}
+		return $presets;
 	}
 
 	/**

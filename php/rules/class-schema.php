@@ -288,6 +288,13 @@ class Schema {
 				'found'          => self::variable_names( __( 'Declared variables present (non-blank) in the given environment.', 'wp-coding-agents-runtimes' ) ),
 				'missing'        => self::variable_names( __( 'Declared variables absent or blank in the given environment.', 'wp-coding-agents-runtimes' ) ),
 				'lock_budget'    => self::lock_budget_schema( __( 'DMC\'s lock metadata budget for the lock owner\'s runtime_ids of this environment, with DMC\'s own keys at their largest.', 'wp-coding-agents-runtimes' ) ),
+				'inventory'      => self::read_only( __( 'The primary id against DMC\'s inventory column (DMC 0.56+: origin_session, a varchar(191)); wpdb refuses a longer value, so DMC writes no inventory row for the worktree.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+					'properties' => array(
+						'length'     => self::read_only( __( 'Characters of the primary id, or null when there is none.', 'wp-coding-agents-runtimes' ), array( 'integer', 'null' ) ),
+						'max_length' => self::read_only( __( 'Characters the column holds.', 'wp-coding-agents-runtimes' ), 'integer' ),
+						'fits'       => self::read_only( __( 'Whether the primary id fits (true when there is none).', 'wp-coding-agents-runtimes' ), 'boolean' ),
+					),
+				),
 				'recorded'       => self::read_only( __( 'Whether this result was recorded as an observation (the request sent "record": true).', 'wp-coding-agents-runtimes' ), 'boolean' ),
 			)
 		);
@@ -371,6 +378,16 @@ class Schema {
 					),
 				),
 				'plugins_url'    => self::read_only( __( 'The Plugins screen, for users who may activate plugins; null otherwise.', 'wp-coding-agents-runtimes' ), array( 'string', 'null' ), array( 'format' => 'uri' ) ),
+				'release'        => self::read_only( __( 'DMC\'s last known release, its date, and the release since which the filter contract this plugin follows is unchanged.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+					'properties' => array(
+						'last_known'            => array( 'type' => 'string' ),
+						'last_known_date'       => array(
+							'type'   => 'string',
+							'format' => 'date',
+						),
+						'contract_stable_since' => array( 'type' => 'string' ),
+					),
+				),
 			)
 		);
 	}
@@ -616,7 +633,7 @@ class Schema {
 	public static function runtime_write_args( $fields_required ) {
 		$fields = self::fields_schema();
 		if ( $fields_required ) {
-			$fields['description'] .= ' ' . __( 'Required.', 'wp-coding-agents-runtimes' );
+			$fields['description'] .= ' ' . __( 'Required, unless preset is sent.', 'wp-coding-agents-runtimes' );
 		}
 		$enabled = self::enabled_schema();
 		if ( $fields_required ) {
@@ -626,6 +643,14 @@ class Schema {
 			'fields'  => self::documented_arg( $fields ),
 			'enabled' => self::documented_arg( $enabled ),
 			'label'   => self::documented_arg( self::label_schema() ),
+			'preset'  => self::documented_arg(
+				array(
+					'description' => __( 'Instead of fields: the id of a catalogue runtime (GET /catalogue), which must be the runtime\'s own id; its fields, and its name unless label is sent, are written.', 'wp-coding-agents-runtimes' ),
+					'type'        => 'string',
+					'pattern'     => self::ID_PATTERN,
+					'maxLength'   => self::ID_MAX_LENGTH,
+				)
+			),
 		);
 	}
 
@@ -866,18 +891,28 @@ class Schema {
 	 * @return array|WP_Error The accepted properties (`fields`, `enabled`, `label`), label sanitised.
 	 */
 	public static function validate_runtime_body( $body, $is_patch ) {
-		$body = self::validate_body_object( $body, self::RUNTIME_PROPERTIES );
+		$body = self::validate_body_object( $body, array_merge( self::RUNTIME_PROPERTIES, array( 'preset' ) ) );
 		if ( is_wp_error( $body ) ) {
 			return $body;
 		}
-		if ( ! $is_patch && ! array_key_exists( 'fields', $body ) ) {
-			return self::error( 'wpca_missing_fields', 'fields', __( 'Missing fields: send "fields", a map of subkey to environment variable name.', 'wp-coding-agents-runtimes' ) );
+		if ( ! $is_patch && ! array_key_exists( 'fields', $body ) && ! array_key_exists( 'preset', $body ) ) {
+			return self::error( 'wpca_missing_fields', 'fields', __( 'Missing fields: send "fields", a map of subkey to environment variable name, or "preset", the id of a catalogue runtime.', 'wp-coding-agents-runtimes' ) );
 		}
 		if ( $is_patch && array() === $body ) {
-			return self::error( 'wpca_empty_patch', 'body', __( 'Nothing to change: send at least one of "enabled", "fields" or "label".', 'wp-coding-agents-runtimes' ) );
+			return self::error( 'wpca_empty_patch', 'body', __( 'Nothing to change: send at least one of "enabled", "fields", "label" or "preset".', 'wp-coding-agents-runtimes' ) );
 		}
 
 		$accepted = array();
+		if ( array_key_exists( 'preset', $body ) ) {
+			if ( array_key_exists( 'fields', $body ) ) {
+				return self::error( 'wpca_invalid_preset', 'preset', __( 'Send either "preset" (the catalogue\'s fields) or "fields", not both.', 'wp-coding-agents-runtimes' ) );
+			}
+			if ( ! self::is_valid_id( $body['preset'] ) ) {
+				return self::error( 'wpca_invalid_preset', 'preset', __( 'Invalid preset: it must be the id of a catalogue runtime (GET /catalogue lists them).', 'wp-coding-agents-runtimes' ) );
+			}
+			// Turned into fields and label by the catalogue (Runtime_Catalogue::preset_changes()).
+			$accepted['preset'] = $body['preset'];
+		}
 		if ( array_key_exists( 'fields', $body ) ) {
 			$fields = self::validate_fields( $body['fields'] );
 			if ( is_wp_error( $fields ) ) {

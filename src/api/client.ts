@@ -8,6 +8,7 @@ import type {
 	AdoptionResponse,
 	AttributionPreview,
 	AttributionSummary,
+	Catalogue,
 	DmcStatus,
 	RecordedWorktree,
 	RecordedWorktreesPage,
@@ -20,6 +21,7 @@ import type {
 	ObservationsResponse,
 	OrderBody,
 	PatchRuntimeBody,
+	PresetRuntimeBody,
 	PutRuntimeBody,
 	Runtime,
 	SignaturesResponse,
@@ -82,6 +84,23 @@ export function putRuntime(
 		data: body,
 		headers: ifMatch( etag ),
 	} );
+}
+
+/**
+ * Adds a runtime of the catalogue: the server writes the catalogue's fields and name.
+ * @param id The catalogue runtime's id (also its runtime id).
+ */
+export function addFromCatalogue( id: string ): Promise< Runtime > {
+	const data: PresetRuntimeBody = { preset: id };
+	return apiFetch< Runtime >( {
+		path: runtimePath( id ),
+		method: 'PUT',
+		data,
+	} );
+}
+
+export function getCatalogue(): Promise< Catalogue > {
+	return apiFetch< Catalogue >( { path: `${ NAMESPACE }/catalogue` } );
 }
 
 export function patchRuntime(

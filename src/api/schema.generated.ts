@@ -116,7 +116,7 @@ export interface WpcaRuntime {
  */
 export interface PutRuntimesByIdBody {
 	/**
-	 * Map of subkey to the environment variable holding its value, in the order the consumer reads them. Required.
+	 * Map of subkey to the environment variable holding its value, in the order the consumer reads them. Required, unless preset is sent.
 	 */
 	fields?: {
 		[ k: string ]: string;
@@ -129,6 +129,10 @@ export interface PutRuntimesByIdBody {
 	 * Human-readable name; plain text, tags are stripped.
 	 */
 	label?: string;
+	/**
+	 * Instead of fields: the id of a catalogue runtime (GET /catalogue), which must be the runtime's own id; its fields, and its name unless label is sent, are written.
+	 */
+	preset?: string;
 }
 
 /**
@@ -149,6 +153,10 @@ export interface PatchRuntimesByIdBody {
 	 * Human-readable name; plain text, tags are stripped.
 	 */
 	label?: string;
+	/**
+	 * Instead of fields: the id of a catalogue runtime (GET /catalogue), which must be the runtime's own id; its fields, and its name unless label is sent, are written.
+	 */
+	preset?: string;
 }
 
 /**
@@ -241,6 +249,23 @@ export interface WpcaAttributionPreview {
 	 * DMC's lock metadata budget for the lock owner's runtime_ids of this environment, with DMC's own keys at their largest.
 	 */
 	lock_budget: LockBudget;
+	/**
+	 * The primary id against DMC's inventory column (DMC 0.56+: origin_session, a varchar(191)); wpdb refuses a longer value, so DMC writes no inventory row for the worktree.
+	 */
+	inventory: {
+		/**
+		 * Characters of the primary id, or null when there is none.
+		 */
+		length: number | null;
+		/**
+		 * Characters the column holds.
+		 */
+		max_length: number;
+		/**
+		 * Whether the primary id fits (true when there is none).
+		 */
+		fits: boolean;
+	};
 	/**
 	 * Whether this result was recorded as an observation (the request sent "record": true).
 	 */
@@ -492,6 +517,14 @@ export interface WpcaDmc {
 	 * The Plugins screen, for users who may activate plugins; null otherwise.
 	 */
 	plugins_url: string | null;
+	/**
+	 * DMC's last known release, its date, and the release since which the filter contract this plugin follows is unchanged.
+	 */
+	release: {
+		last_known: string;
+		last_known_date: string;
+		contract_stable_since: string;
+	};
 }
 
 /**
@@ -646,6 +679,163 @@ export interface WpcaAdoption {
 }
 
 /**
+ * Response item of /catalogue (schema "wpca-catalogue").
+ */
+export interface WpcaCatalogue {
+	/**
+	 * Every known runtime, built-in ones first, whether registered or not.
+	 */
+	runtimes: {
+		/**
+		 * Runtime id: the id it is registered under.
+		 */
+		id: string;
+		/**
+		 * Its name.
+		 */
+		label: string;
+		/**
+		 * What it is, or null.
+		 */
+		description: string | null;
+		/**
+		 * Whether it is one of the defaults (kimaki, opencode), listed among the runtimes before anyone registers it.
+		 */
+		default: boolean;
+		/**
+		 * built-in, or filter: added by other code through wpca_runtime_catalogue.
+		 */
+		origin: 'built-in' | 'filter';
+		/**
+		 * The callback that added it (filter entries), or null.
+		 */
+		added_by: AddedBy;
+		/**
+		 * Whether it exports a variable DMC could record; false for a runtime listed only so nobody goes looking (Gemini CLI).
+		 */
+		attributable: boolean;
+		/**
+		 * What adding it publishes: subkey => environment variable name, in the order DMC reads them.
+		 */
+		fields: {
+			[ k: string ]: string;
+		};
+		/**
+		 * Sentences for the person deciding, e.g. which variables need a bridge.
+		 */
+		notes: string[];
+		/**
+		 * Every variable it names: its fields' first, in field order, then markers.
+		 */
+		variables: {
+			/**
+			 * Environment variable name.
+			 */
+			name: string;
+			/**
+			 * The subkey that publishes it to DMC, or null for a variable the signature does not publish (a marker such as KIMAKI=1).
+			 */
+			subkey: string | null;
+			/**
+			 * What its value identifies: a session, a thread, a run, a process, a tool call, only which runtime runs (runtime), or unknown.
+			 */
+			identifies:
+				| 'session'
+				| 'thread'
+				| 'run'
+				| 'process'
+				| 'tool_call'
+				| 'runtime'
+				| 'unknown';
+			/**
+			 * Who sets it, per upstream: the runtime itself, only a bridge around it, never (declared in its code, never set), or unknown.
+			 */
+			set_by: 'runtime' | 'bridge' | 'never' | 'unknown';
+			/**
+			 * Which processes get it, per upstream, or null.
+			 */
+			exported_to: string | null;
+			/**
+			 * The value a marker variable holds, or null.
+			 */
+			value: string | null;
+			/**
+			 * Whether the name is generic: every word of it is one no runtime owns (AGENT_SESSION_ID).
+			 */
+			generic: boolean;
+			/**
+			 * Where upstream says so: the project and the release the statement is pinned to (null when not pinned).
+			 */
+			upstream: {
+				project: string | null;
+				version: string | null;
+			};
+			/**
+			 * One sentence about it, or null.
+			 */
+			note: string | null;
+			/**
+			 * What the observation history (bin/runtime-signature verify) shows; never claimed.
+			 */
+			evidence: {
+				/**
+				 * observed (seen here, as upstream says), contradicted (seen although upstream never sets it, or never seen in this runtime's own verify runs although upstream says it sets it), not_seen (this runtime's verify runs never saw it, which upstream does not contradict) or documented (nothing observed: upstream's word only).
+				 */
+				confidence:
+					'observed' | 'contradicted' | 'not_seen' | 'documented';
+				/**
+				 * Kept observations that found it set.
+				 */
+				times_seen: number;
+				/**
+				 * When it was last found set, ISO 8601 UTC, or null.
+				 */
+				last_seen_at: string | null;
+				/**
+				 * Kept observations from processes that said they were this runtime (verify --runtime) and read it.
+				 */
+				checks: number;
+				/**
+				 * Of those, how many found it set.
+				 */
+				seen_in_checks: number;
+			};
+		}[];
+		/**
+		 * Whether a runtime with this id is registered on this site.
+		 */
+		registered: boolean;
+		/**
+		 * Whether it is registered and published to DMC.
+		 */
+		enabled: boolean;
+		/**
+		 * False when the registered runtime's fields differ from the catalogue's (edited, or registered before the catalogue changed); true otherwise.
+		 */
+		fields_match: boolean;
+	}[];
+	/**
+	 * What other code added through wpca_runtime_catalogue and was dropped, with the reason; id null when a callback failed as a whole.
+	 */
+	rejected: {
+		id: string | null;
+		code: string;
+		message: string;
+		added_by: AddedBy;
+	}[];
+	/**
+	 * Runtimes whose session id is a generic name placed ahead of runtimes whose session ids have names of their own: DMC takes the first session id it finds in precedence order.
+	 */
+	order_warnings: {
+		code: string;
+		runtime: string;
+		variable: string;
+		ahead_of: string[];
+		message: string;
+	}[];
+}
+
+/**
  * Shared by WpcaSignatures.lock_budget, WpcaAttributionPreview.lock_budget.
  */
 export interface LockBudget {
@@ -670,6 +860,16 @@ export interface LockBudget {
 	 */
 	fits: boolean;
 }
+
+/**
+ * Shared by WpcaCatalogue.runtimes[].added_by, WpcaCatalogue.rejected[].added_by.
+ */
+export type AddedBy = {
+	file: string | null;
+	line: number | null;
+	priority: number;
+	callback: string;
+} | null;
 
 /**
  * Shared by WpcaForeignSignatures.entries[].declared_by[], WpcaAdoption.declared_by[].

@@ -14,6 +14,7 @@ import type {
 	WpcaAdoption,
 	WpcaAttributionPreview,
 	WpcaAttributionSummary,
+	WpcaCatalogue,
 	WpcaDmc,
 	WpcaWorktree,
 	WpcaForeignSignatures,
@@ -39,6 +40,11 @@ export type RuntimeSource = Runtime[ 'source' ];
  */
 export type PutRuntimeBody = PutRuntimesByIdBody & {
 	fields: RuntimeFields;
+};
+
+/** Body of `PUT /runtimes/<id>` adding a catalogue runtime: its id as `preset`, no fields. */
+export type PresetRuntimeBody = Omit< PutRuntimesByIdBody, 'fields' > & {
+	preset: string;
 };
 
 /** Body of `PATCH /runtimes/<id>`: at least one property. */
@@ -139,3 +145,14 @@ export type RuntimeAttribution = AttributionSummary[ 'runtimes' ][ number ];
 
 /** DMC's lock metadata budget (8,192 bytes), for a preview or the registry's worst case. */
 export type { LockBudget } from './schema.generated';
+
+/** `GET /catalogue`: every runtime this site knows, registered or not (docs/catalogue.md). */
+export type Catalogue = WpcaCatalogue;
+export type CatalogueRuntime = Catalogue[ 'runtimes' ][ number ];
+export type CatalogueVariable = CatalogueRuntime[ 'variables' ][ number ];
+
+/** A runtime whose session id is a generic name, ahead of runtimes with specific ones. */
+export type OrderWarning = Catalogue[ 'order_warnings' ][ number ];
+
+/** What other code added through `wpca_runtime_catalogue` and was dropped. */
+export type CatalogueRejection = Catalogue[ 'rejected' ][ number ];

@@ -58,6 +58,7 @@ const preview: AttributionPreview = {
 	found: [ 'KIMAKI_SESSION_ID' ],
 	missing: [],
 	lock_budget: lockBudget,
+	inventory: { length: 3, max_length: 191, fits: true },
 	recorded: false,
 };
 

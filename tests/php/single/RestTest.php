@@ -230,7 +230,7 @@ class RestTest extends Test_Case {
 		$preview    = wp_json_encode( rest_do_request( $request )->get_data() );
 
 		$this->assertSame( '{"signatures":{},"collisions":[],"problems":[],"lock_budget":{"runtime_ids_bytes":0,"reserved_bytes":3203,"total_bytes":3203,"budget":8192,"fits":true}}', $signatures );
-		$this->assertSame( '{"origin_session":null,"lock_owner":{"runtime_ids":{}},"declared":[],"found":[],"missing":[],"lock_budget":{"runtime_ids_bytes":0,"reserved_bytes":3203,"total_bytes":3203,"budget":8192,"fits":true},"recorded":false}', $preview );
+		$this->assertSame( '{"origin_session":null,"lock_owner":{"runtime_ids":{}},"declared":[],"found":[],"missing":[],"lock_budget":{"runtime_ids_bytes":0,"reserved_bytes":3203,"total_bytes":3203,"budget":8192,"fits":true},"inventory":{"length":null,"max_length":191,"fits":true},"recorded":false}', $preview );
 	}
 
 	public function test_attribution_preview_uses_the_effective_signatures() {
@@ -278,6 +278,6 @@ class RestTest extends Test_Case {
 		$this->assertSame( 'wpca-runtime', $data['schema']['title'] );
 		$this->assertSame( array( 'GET', 'PUT', 'PATCH', 'DELETE' ), $data['methods'] );
 		$put = $data['endpoints'][1];
-		$this->assertSame( array( 'id', 'fields', 'enabled', 'label' ), array_keys( $put['args'] ) );
+		$this->assertSame( array( 'id', 'fields', 'enabled', 'label', 'preset' ), array_keys( $put['args'] ) );
 	}
 }

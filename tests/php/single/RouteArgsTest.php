@@ -39,8 +39,8 @@ class RouteArgsTest extends Test_Case {
 		$this->assertCount( 4, $route['endpoints'], 'GET, PUT, PATCH, DELETE, each once' );
 		$args = self::args_by_method( $route );
 		$this->assertSame( array( 'GET', 'PUT', 'PATCH', 'DELETE' ), array_keys( $args ) );
-		$this->assertSame( array( 'id', 'fields', 'enabled', 'label' ), array_keys( $args['PUT'] ) );
-		$this->assertStringContainsString( 'Required.', $args['PUT']['fields']['description'] );
+		$this->assertSame( array( 'id', 'fields', 'enabled', 'label', 'preset' ), array_keys( $args['PUT'] ) );
+		$this->assertStringContainsString( 'Required, unless preset is sent.', $args['PUT']['fields']['description'] );
 		$this->assertTrue( $args['PUT']['enabled']['default'] );
 		$this->assertArrayHasKey( 'env', $index['routes']['/wp-coding-agents/v1/attribution/preview']['endpoints'][0]['args'] );
 
