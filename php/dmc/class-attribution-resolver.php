@@ -25,7 +25,7 @@ class Attribution_Resolver {
 	 * @param array<string, string> $env        Environment of the simulated process.
 	 * @return array{origin_session: array|null, lock_owner: array, declared: string[], found: string[], missing: string[]}
 	 */
-	public function preview( $signatures, array $env ) {
+	public function preview( $signatures, array $env ): array {
 		$signatures = $this->clean( $signatures );
 		$declared   = array();
 		foreach ( $signatures as $fields ) {
@@ -59,7 +59,7 @@ class Attribution_Resolver {
 	 * @param mixed $signatures Filter output.
 	 * @return array<string, array<string, string>>
 	 */
-	public function clean( $signatures ) {
+	public function clean( $signatures ): array {
 		$clean = array();
 		if ( ! is_array( $signatures ) ) {
 			return $clean;
@@ -88,7 +88,7 @@ class Attribution_Resolver {
 	 * @param array<string, string>                $env        Environment.
 	 * @return array{primary_id: string|null, ids: array}|null Null when nothing is captured.
 	 */
-	public function origin_session( array $signatures, array $env ) {
+	public function origin_session( array $signatures, array $env ): ?array {
 		$ids = array();
 		foreach ( $signatures as $id => $fields ) {
 			foreach ( $fields as $subkey => $env_name ) {
@@ -121,7 +121,7 @@ class Attribution_Resolver {
 	 * @param array<string, array<string, string>> $ids Captured values of the origin session, in precedence order.
 	 * @return string|null Null when nothing is captured.
 	 */
-	public function primary_runtime( array $ids ) {
+	public function primary_runtime( array $ids ): ?string {
 		foreach ( $ids as $id => $values ) {
 			if ( isset( $values['session_id'] ) ) {
 				return (string) $id;
@@ -137,7 +137,7 @@ class Attribution_Resolver {
 	 * @param array|null $origin_session origin_session() output.
 	 * @return array{runtime: string|null, variable: string|null}
 	 */
-	public function primary_source( $signatures, $origin_session ) {
+	public function primary_source( $signatures, ?array $origin_session ): array {
 		$source = array(
 			'runtime'  => null,
 			'variable' => null,
@@ -160,7 +160,7 @@ class Attribution_Resolver {
 	 * @param array<string, string>                $env        Environment.
 	 * @return array
 	 */
-	public function lock_owner_ids( array $signatures, array $env ) {
+	public function lock_owner_ids( array $signatures, array $env ): array {
 		$ids = array();
 		foreach ( $signatures as $id => $fields ) {
 			foreach ( $fields as $subkey => $env_name ) {
@@ -180,7 +180,7 @@ class Attribution_Resolver {
 	 * @param string $name Variable name.
 	 * @return string|null
 	 */
-	private function lookup( array $env, $name ) {
+	private function lookup( array $env, string $name ): ?string {
 		if ( ! isset( $env[ $name ] ) || ! is_string( $env[ $name ] ) ) {
 			return null;
 		}

@@ -44,7 +44,7 @@ class DMC_Detector {
 	 *
 	 * @var Filter_Consumer_Probe
 	 */
-	private $probe;
+	private Filter_Consumer_Probe $probe;
 
 	/**
 	 * @param Filter_Consumer_Probe $probe Observer of the filter's callers.
@@ -58,7 +58,7 @@ class DMC_Detector {
 	 *
 	 * @return array See Schema::get_dmc_schema().
 	 */
-	public function status() {
+	public function status(): array {
 		$path           = WP_PLUGIN_DIR . '/' . self::PLUGIN_FILE;
 		$installed      = is_file( $path );
 		$network_active = is_multisite() && array_key_exists( self::PLUGIN_FILE, (array) get_site_option( 'active_sitewide_plugins', array() ) );
@@ -112,7 +112,7 @@ class DMC_Detector {
 	 * @param string $version Version from DMC's header.
 	 * @return bool
 	 */
-	public static function consumes_origin_session( $version ) {
+	public static function consumes_origin_session( string $version ): bool {
 		return version_compare( $version, self::ORIGIN_SESSION_SINCE, '>=' );
 	}
 
@@ -122,7 +122,7 @@ class DMC_Detector {
 	 * @param string $version Version from DMC's header.
 	 * @return bool
 	 */
-	public static function consumes_lock_owner( $version ) {
+	public static function consumes_lock_owner( string $version ): bool {
 		return version_compare( $version, self::LOCK_OWNER_AFTER, '>' );
 	}
 }

@@ -31,7 +31,7 @@ class DMC_Worktree_Records {
 	 * @return array{option: string, rows: array[], skipped: int, total: int} `option` is absent, unreadable (not an array) or ok;
 	 *               `skipped` counts entries that are not `string handle => array`.
 	 */
-	public function read( array $signatures ) {
+	public function read( array $signatures ): array {
 		return $this->read_page( $signatures, 0, null );
 	}
 
@@ -46,7 +46,7 @@ class DMC_Worktree_Records {
 	 * @param int|null                             $limit      Rows at most; null: all.
 	 * @return array{option: string, rows: array[], skipped: int, total: int} As read(), `rows` sliced.
 	 */
-	public function read_page( array $signatures, $offset, $limit ) {
+	public function read_page( array $signatures, int $offset, ?int $limit ): array {
 		$stored = get_option( self::OPTION, null );
 		if ( null === $stored || ! is_array( $stored ) ) {
 			return array(
@@ -96,7 +96,7 @@ class DMC_Worktree_Records {
 	 * @param array<string, ?string> $changed_at Runtime id => ISO 8601 time of its last change (ours only).
 	 * @return array[] See Schema::get_attribution_summary_schema().
 	 */
-	public function runtime_summary( array $rows, array $published, array $changed_at ) {
+	public function runtime_summary( array $rows, array $published, array $changed_at ): array {
 		$seen = array();
 		foreach ( $rows as $row ) {
 			foreach ( $row['origin_session']['ids'] as $runtime_id => $entry ) {
@@ -151,7 +151,7 @@ class DMC_Worktree_Records {
 	 * @param array $row Row from read().
 	 * @return array
 	 */
-	public static function public_row( array $row ) {
+	public static function public_row( array $row ): array {
 		unset( $row['timestamp'], $row['position'] );
 		return $row;
 	}
@@ -159,14 +159,14 @@ class DMC_Worktree_Records {
 	/**
 	 * One row read back.
 	 *
-	 * @param string $handle     Worktree handle.
-	 * @param array  $metadata   Stored metadata.
-	 * @param array  $signatures Cleaned signatures registered now.
-	 * @param int    $position   Position in the option.
-	 * @param ?int   $timestamp  Its `created_at` as a Unix time (timestamp()).
+	 * @param int|string $handle     Worktree handle: a key of DMC's option, so an integer when numeric (kept as it is).
+	 * @param array      $metadata   Stored metadata.
+	 * @param array      $signatures Cleaned signatures registered now.
+	 * @param int        $position   Position in the option.
+	 * @param ?int       $timestamp  Its `created_at` as a Unix time (timestamp()).
 	 * @return array
 	 */
-	private function row( $handle, array $metadata, array $signatures, $position, $timestamp ) {
+	private function row( $handle, array $metadata, array $signatures, int $position, $timestamp ): array {
 		$raw_session = isset( $metadata['origin_session'] ) && is_array( $metadata['origin_session'] ) ? $metadata['origin_session'] : array();
 		$session     = self::summarize_session( $raw_session, $signatures );
 		return array(
@@ -193,7 +193,7 @@ class DMC_Worktree_Records {
 	 * @param array $signatures Cleaned signatures registered now.
 	 * @return array{primary_id: string|null, ids: array, primary_runtime: string|null, primary_rule: string|null}
 	 */
-	public static function summarize_session( array $session, array $signatures ) {
+	public static function summarize_session( array $session, array $signatures ): array {
 		$session = self::migrate_legacy( $session );
 		$ids     = array();
 		if ( isset( $session['ids'] ) && is_array( $session['ids'] ) ) {
@@ -230,7 +230,7 @@ class DMC_Worktree_Records {
 	 * @param array $signatures Cleaned signatures registered now.
 	 * @return array{0: string|null, 1: string|null, 2: string|null} Primary id, its runtime, the rule.
 	 */
-	private static function resolve_primary( array $session, array $ids, array $signatures ) {
+	private static function resolve_primary( array $session, array $ids, array $signatures ): array {
 		$explicit = isset( $session['primary_id'] ) ? self::normalize_value( $session['primary_id'] ) : null;
 		if ( null !== $explicit ) {
 			// DMC keeps no runtime for an explicit id: name the one whose value it is, if any.
@@ -270,7 +270,7 @@ class DMC_Worktree_Records {
 	 * @param array $entry Normalised `subkey => value|null`.
 	 * @return string|null
 	 */
-	private static function first_value( array $entry ) {
+	private static function first_value( array $entry ): ?string {
 		foreach ( $entry as $value ) {
 			if ( null !== $value ) {
 				return $value;
@@ -286,7 +286,7 @@ class DMC_Worktree_Records {
 	 * @param mixed $value Stored value.
 	 * @return string|null
 	 */
-	public static function normalize_value( $value ) {
+	public static function normalize_value( $value ): ?string {
 		if ( ! is_scalar( $value ) ) {
 			return null;
 		}
@@ -302,7 +302,7 @@ class DMC_Worktree_Records {
 	 * @param array $session Stored envelope.
 	 * @return array
 	 */
-	private static function migrate_legacy( array $session ) {
+	private static function migrate_legacy( array $session ): array {
 		$ids = isset( $session['ids'] ) && is_array( $session['ids'] ) ? $session['ids'] : array();
 		foreach ( $session as $key => $value ) {
 			$split = self::split_legacy_key( $key );
@@ -327,7 +327,7 @@ class DMC_Worktree_Records {
 	 * @param int|string $key Top-level key of the stored envelope.
 	 * @return string[]|null
 	 */
-	private static function split_legacy_key( $key ) {
+	private static function split_legacy_key( $key ): ?array {
 		if ( 'primary_id' === $key || 'ids' === $key ) {
 			return null;
 		}
@@ -345,7 +345,7 @@ class DMC_Worktree_Records {
 	 * @param array $session Stored envelope.
 	 * @return bool
 	 */
-	private static function has_legacy_keys( array $session ) {
+	private static function has_legacy_keys( array $session ): bool {
 		foreach ( array_keys( $session ) as $key ) {
 			if ( null !== self::split_legacy_key( $key ) ) {
 				return true;
@@ -360,7 +360,7 @@ class DMC_Worktree_Records {
 	 * @param mixed $created_at Stored value.
 	 * @return int|null Null when absent or unreadable.
 	 */
-	private static function timestamp( $created_at ) {
+	private static function timestamp( $created_at ): ?int {
 		if ( ! is_string( $created_at ) || 1 !== preg_match( '/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?/', $created_at ) ) {
 			return null;
 		}

@@ -24,7 +24,7 @@ final class Filter_Consumer_Probe {
 	 *
 	 * @var array{file: string, line: int}|null
 	 */
-	private $first_other_caller = null;
+	private ?array $first_other_caller = null;
 
 	/**
 	 * Looks at who applied the filter (Plugin::observe_filter_caller() calls this at the
@@ -32,7 +32,7 @@ final class Filter_Consumer_Probe {
 	 *
 	 * @return bool True once a caller outside this plugin was seen: the observer may unhook.
 	 */
-	public function observe() {
+	public function observe(): bool {
 		if ( null !== $this->first_other_caller ) {
 			return true;
 		}
@@ -60,7 +60,7 @@ final class Filter_Consumer_Probe {
 	 *
 	 * @return array{applied_in_request: int, applied_by_other_code: bool, first_other_caller: array|null}
 	 */
-	public function report() {
+	public function report(): array {
 		return array(
 			'applied_in_request'    => did_filter( Filter_Publisher::HOOK ),
 			'applied_by_other_code' => null !== $this->first_other_caller,
@@ -74,7 +74,7 @@ final class Filter_Consumer_Probe {
 	 * @param string $file Normalised absolute path.
 	 * @return string
 	 */
-	private static function relative_path( $file ) {
+	private static function relative_path( string $file ): string {
 		$root = wp_normalize_path( ABSPATH );
 		return 0 === strpos( $file, $root ) ? substr( $file, strlen( $root ) ) : $file;
 	}

@@ -30,7 +30,7 @@ class Filter_Inspector {
 	 * @return array<string, array[]> Each declarer `{ file, line, priority, callback }`; `file` is
 	 *                                relative to ABSPATH when inside it, null when unknown.
 	 */
-	public function foreign_declarers() {
+	public function foreign_declarers(): array {
 		global $wp_filter;
 		if ( ! isset( $wp_filter[ Filter_Publisher::HOOK ] ) ) {
 			return array();
@@ -74,7 +74,7 @@ class Filter_Inspector {
 	 * @param array $where describe() output.
 	 * @return bool
 	 */
-	private static function is_ours( array $where ) {
+	private static function is_ours( array $where ): bool {
 		if ( null === $where['file'] ) {
 			return false;
 		}
@@ -86,11 +86,11 @@ class Filter_Inspector {
 	/**
 	 * Where a callback is defined (also used for the callbacks of `wpca_runtime_catalogue`).
 	 *
-	 * @param mixed $callback Callback.
-	 * @param int   $priority Its priority on the hook.
+	 * @param mixed      $callback Callback.
+	 * @param int|string $priority Its priority on the hook, as other code registered it.
 	 * @return array{file: string|null, line: int|null, priority: int, callback: string}
 	 */
-	public static function describe( $callback, $priority ) {
+	public static function describe( $callback, $priority ): array {
 		$name       = 'unknown';
 		$reflection = null;
 		try {
@@ -129,7 +129,7 @@ class Filter_Inspector {
 	 * @param string $file Absolute path.
 	 * @return string
 	 */
-	private static function relative( $file ) {
+	private static function relative( string $file ): string {
 		$file = wp_normalize_path( $file );
 		$root = trailingslashit( wp_normalize_path( ABSPATH ) );
 		return 0 === strpos( $file, $root ) ? substr( $file, strlen( $root ) ) : $file;

@@ -36,35 +36,35 @@ class Filter_Publisher {
 	 *
 	 * @var Signature_Store
 	 */
-	private $store;
+	private Signature_Store $store;
 
 	/**
 	 * Collisions seen by the last run of publish(): id => `{ id, ours, theirs }`.
 	 *
 	 * @var array
 	 */
-	private $collisions = array();
+	private array $collisions = array();
 
 	/**
 	 * The published map, read once from the store; null until needed or after a change.
 	 *
 	 * @var array<string, array<string, string>>|null
 	 */
-	private $published = null;
+	private ?array $published = null;
 
 	/**
 	 * Whether the hooks that forget the kept map are on.
 	 *
 	 * @var bool
 	 */
-	private $watching = false;
+	private bool $watching = false;
 
 	/**
 	 * Whether effective() is applying the filter right now.
 	 *
 	 * @var bool
 	 */
-	private $applying = false;
+	private bool $applying = false;
 
 	/**
 	 * Constructor.
@@ -82,7 +82,7 @@ class Filter_Publisher {
 	 * @param mixed $signatures Value so far; anything but an array counts as empty.
 	 * @return array
 	 */
-	public function publish( $signatures ) {
+	public function publish( $signatures ): array {
 		$published        = $this->published ?? $this->read_published();
 		$this->collisions = array();
 		// DMC's own call passes an empty array: the kept map is the answer, as it is.
@@ -109,7 +109,7 @@ class Filter_Publisher {
 	 *
 	 * @return bool
 	 */
-	public function is_applying() {
+	public function is_applying(): bool {
 		return $this->applying;
 	}
 
@@ -119,7 +119,7 @@ class Filter_Publisher {
 	 * @return array{signatures: mixed, collisions: array[]} Collisions `{ id, ours, theirs }` include
 	 *               entries a later callback overwrote or removed (`theirs` null when removed).
 	 */
-	public function effective() {
+	public function effective(): array {
 		$this->collisions = array();
 		$this->applying   = true;
 		try {
@@ -154,7 +154,7 @@ class Filter_Publisher {
 	 *
 	 * @return array<string, array<string, string>>
 	 */
-	private function read_published() {
+	private function read_published(): array {
 		if ( ! $this->watching ) {
 			$this->watching = true;
 			foreach ( self::SOURCE_OPTIONS as $option ) {
@@ -171,7 +171,7 @@ class Filter_Publisher {
 	/**
 	 * Forgets the kept map (option hooks, `switch_blog`); the next call reads the store again.
 	 */
-	public function forget_published() {
+	public function forget_published(): void {
 		$this->published = null;
 	}
 }

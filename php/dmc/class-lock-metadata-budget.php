@@ -48,7 +48,7 @@ class Lock_Metadata_Budget {
 	 * @param array $runtime_ids The lock owner's `runtime_ids` (values already cut to 300 bytes, as DMC cuts them).
 	 * @return array{runtime_ids_bytes: int, reserved_bytes: int, total_bytes: int, budget: int, fits: bool}
 	 */
-	public function measure( array $runtime_ids ) {
+	public function measure( array $runtime_ids ): array {
 		$total = strlen( self::encode( self::metadata( $runtime_ids ) ) );
 		return array(
 			'runtime_ids_bytes' => array() === $runtime_ids ? 0 : strlen( (string) wp_json_encode( $runtime_ids ) ),
@@ -66,7 +66,7 @@ class Lock_Metadata_Budget {
 	 * @param array<string, array<string, string>> $signatures Signatures as DMC cleans them.
 	 * @return array See measure().
 	 */
-	public function worst_case( array $signatures ) {
+	public function worst_case( array $signatures ): array {
 		$runtime_ids = array();
 		foreach ( $signatures as $id => $fields ) {
 			foreach ( array_keys( $fields ) as $subkey ) {
@@ -82,7 +82,7 @@ class Lock_Metadata_Budget {
 	 * @param array $runtime_ids The lock owner's `runtime_ids`.
 	 * @return string
 	 */
-	public static function stored( array $runtime_ids ) {
+	public static function stored( array $runtime_ids ): string {
 		return substr( self::encode( self::metadata( $runtime_ids ) ), 0, self::BUDGET );
 	}
 
@@ -92,7 +92,7 @@ class Lock_Metadata_Budget {
 	 * @param array $runtime_ids The lock owner's `runtime_ids`; left out when empty, as DMC does.
 	 * @return array
 	 */
-	private static function metadata( array $runtime_ids ) {
+	private static function metadata( array $runtime_ids ): array {
 		$context = array(
 			'host' => str_repeat( 'h', self::MARGIN['host'] ),
 			'pid'  => str_repeat( '9', self::MARGIN['pid'] ),
@@ -118,7 +118,7 @@ class Lock_Metadata_Budget {
 	 * @param array $metadata Metadata.
 	 * @return string
 	 */
-	private static function encode( array $metadata ) {
+	private static function encode( array $metadata ): string {
 		$json = wp_json_encode( array_slice( $metadata, 0, self::MAX_TOP_LEVEL_KEYS, true ) );
 		return false === $json ? '{}' : (string) $json;
 	}

@@ -26,21 +26,21 @@ class Signature_Adopter {
 	 *
 	 * @var Signature_Store
 	 */
-	private $store;
+	private Signature_Store $store;
 
 	/**
 	 * Filter publisher.
 	 *
 	 * @var Filter_Publisher
 	 */
-	private $publisher;
+	private Filter_Publisher $publisher;
 
 	/**
 	 * Who declares what.
 	 *
 	 * @var Filter_Inspector
 	 */
-	private $inspector;
+	private Filter_Inspector $inspector;
 
 	/**
 	 * Constructor.
@@ -61,7 +61,7 @@ class Signature_Adopter {
 	 * @return array[] `{ id, fields, declared_by, status, problem }`; status is `adoptable`, `stored`
 	 *                 (stored here with the same mapping), `conflict` (stored here otherwise) or `invalid`.
 	 */
-	public function candidates() {
+	public function candidates(): array {
 		$declarers  = $this->inspector->foreign_declarers();
 		$signatures = $this->publisher->effective()['signatures'];
 		$candidates = array();
@@ -83,7 +83,7 @@ class Signature_Adopter {
 	 * @param string $id Runtime id.
 	 * @return array|WP_Error `{ adopted: bool, item, declared_by }` (adopted false: nothing changed).
 	 */
-	public function adopt( $id ) {
+	public function adopt( string $id ) {
 		$candidate = null;
 		foreach ( $this->candidates() as $entry ) {
 			if ( $entry['id'] === $id ) {
@@ -128,7 +128,7 @@ class Signature_Adopter {
 	 * @param array[] $declared_by Its declarers.
 	 * @return array
 	 */
-	private function candidate( $id, $entry, array $declared_by ) {
+	private function candidate( string $id, $entry, array $declared_by ): array {
 		$candidate = array(
 			'id'          => $id,
 			'fields'      => is_array( $entry ) ? $entry : array(),
