@@ -26,7 +26,7 @@ class Observation_Summary {
 	 * @param int                                  $now          Unix time to measure the window from.
 	 * @return array{window_days: int, variables: array[], runtimes: array[]}
 	 */
-	public function summarize( array $signatures, array $observations, $window_days, $now ) {
+	public function summarize( array $signatures, array $observations, int $window_days, int $now ): array {
 		$window_start = $now - $window_days * DAY_IN_SECONDS;
 		$variables    = array();
 		$runtimes     = array();
@@ -61,7 +61,7 @@ class Observation_Summary {
 	 * @param array[] $observations Observations, newest first.
 	 * @return array
 	 */
-	private function variable( $runtime, $subkey, $name, array $observations ) {
+	private function variable( string $runtime, string $subkey, string $name, array $observations ): array {
 		$variable = array(
 			'runtime'         => $runtime,
 			'subkey'          => $subkey,
@@ -96,7 +96,7 @@ class Observation_Summary {
 	 * @param int         $window_start Unix time the window starts.
 	 * @return bool
 	 */
-	private function is_within( $moment, $window_start ) {
+	private function is_within( ?string $moment, int $window_start ): bool {
 		if ( null === $moment ) {
 			return false;
 		}

@@ -43,14 +43,14 @@ class Verification_Log {
 	 *
 	 * @var Option_Lock
 	 */
-	private $lock;
+	private Option_Lock $lock;
 
 	/**
 	 * Constructor.
 	 *
 	 * @param Option_Lock|null $lock Lock guarding appends (default: its own option row).
 	 */
-	public function __construct( $lock = null ) {
+	public function __construct( ?Option_Lock $lock = null ) {
 		$this->lock = $lock instanceof Option_Lock ? $lock : new Option_Lock( self::LOCK_OPTION );
 	}
 
@@ -64,7 +64,7 @@ class Verification_Log {
 	 * @param array       $context          `host` and `runtime` (the process's own claim), each string|null.
 	 * @return array|WP_Error The stored observation, or `wpca_busy`.
 	 */
-	public function record( array $preview, array $env, $primary_runtime, $primary_variable, array $context = array() ) {
+	public function record( array $preview, array $env, ?string $primary_runtime, ?string $primary_variable, array $context = array() ) {
 		$actor  = Signature_Store::current_actor();
 		$hashes = array();
 		foreach ( $preview['found'] as $name ) {
@@ -107,7 +107,7 @@ class Verification_Log {
 	 * @param string $value Trimmed value.
 	 * @return string
 	 */
-	public static function value_hash( $value ) {
+	public static function value_hash( string $value ): string {
 		return substr( hash_hmac( 'sha256', 'wpca-observation|' . $value, wp_salt( 'auth' ) ), 0, self::HASH_LENGTH );
 	}
 
@@ -116,7 +116,7 @@ class Verification_Log {
 	 *
 	 * @return array[]
 	 */
-	public function observations() {
+	public function observations(): array {
 		return array_reverse( $this->read_history() );
 	}
 
@@ -125,7 +125,7 @@ class Verification_Log {
 	 *
 	 * @return array|null
 	 */
-	public function last() {
+	public function last(): ?array {
 		$history = $this->read_history();
 		if ( array() === $history ) {
 			return null;
@@ -144,7 +144,7 @@ class Verification_Log {
 	 *
 	 * @return int
 	 */
-	public function window_days() {
+	public function window_days(): int {
 		// The database hands back a stored integer as a string.
 		$days = filter_var(
 			get_option( self::WINDOW_OPTION, null ),
@@ -164,7 +164,7 @@ class Verification_Log {
 	 *
 	 * @param int $days Days, validated by Schema::validate_observation_settings_body().
 	 */
-	public function set_window_days( $days ) {
+	public function set_window_days( int $days ): void {
 		update_option( self::WINDOW_OPTION, (int) $days, false );
 	}
 
@@ -173,7 +173,7 @@ class Verification_Log {
 	 *
 	 * @return array[]
 	 */
-	private function read_history() {
+	private function read_history(): array {
 		$stored = get_option( self::OPTION, array() );
 		if ( ! is_array( $stored ) ) {
 			return array();
@@ -193,7 +193,7 @@ class Verification_Log {
 	 * @param array $entry Stored observation.
 	 * @return array
 	 */
-	private static function normalised( array $entry ) {
+	private static function normalised( array $entry ): array {
 		$hashes = array();
 		if ( isset( $entry['hashes'] ) && is_array( $entry['hashes'] ) ) {
 			foreach ( $entry['hashes'] as $name => $hash ) {
@@ -224,7 +224,7 @@ class Verification_Log {
 	 * @param string $key    Key.
 	 * @return string|null
 	 */
-	private static function string_or_null( array $stored, $key ) {
+	private static function string_or_null( array $stored, string $key ): ?string {
 		return isset( $stored[ $key ] ) && is_string( $stored[ $key ] ) ? $stored[ $key ] : null;
 	}
 
@@ -235,7 +235,7 @@ class Verification_Log {
 	 * @param string $key    Key.
 	 * @return string[]
 	 */
-	private static function names( array $stored, $key ) {
+	private static function names( array $stored, string $key ): array {
 		if ( ! isset( $stored[ $key ] ) || ! is_array( $stored[ $key ] ) ) {
 			return array();
 		}
