@@ -64,7 +64,7 @@ class Admin_Page {
 	 * @param string|null $runtime Runtime id to select, or null.
 	 * @return string
 	 */
-	public static function url( $view = 'runtimes', $runtime = null ) {
+	public static function url( string $view = 'runtimes', ?string $runtime = null ): string {
 		$args = array( 'page' => self::SLUG );
 		if ( self::VIEWS[0] !== $view && in_array( $view, self::VIEWS, true ) ) {
 			$args['view'] = $view;
@@ -80,7 +80,7 @@ class Admin_Page {
 	 *
 	 * @return string
 	 */
-	public static function current_view() {
+	public static function current_view(): string {
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a view to show, nothing is changed.
 		$view = isset( $_GET['view'] ) && is_string( $_GET['view'] ) ? sanitize_key( wp_unslash( $_GET['view'] ) ) : '';
 		return in_array( $view, self::VIEWS, true ) ? $view : self::VIEWS[0];
@@ -89,7 +89,7 @@ class Admin_Page {
 	/**
 	 * Wires the admin hooks.
 	 */
-	public function register() {
+	public function register(): void {
 		add_action( 'admin_menu', array( $this, 'add_page' ) );
 		// Before core's command palette (priority 10): the screen's script then runs as soon as
 		// its own dependencies have, not after the block-editor bundle the palette brings.
@@ -102,10 +102,10 @@ class Admin_Page {
 	/**
 	 * Plugins screen: a link to the screen first in the plugin's row, for those who may use it.
 	 *
-	 * @param string[] $links Action links.
+	 * @param string[] $links Action links; untyped, as a filter gets whatever the callbacks before it returned.
 	 * @return string[]
 	 */
-	public function add_action_link( $links ) {
+	public function add_action_link( $links ): array {
 		$links = (array) $links;
 		if ( Capability::current_user_can_manage() ) {
 			array_unshift(
@@ -123,7 +123,7 @@ class Admin_Page {
 	/**
 	 * Adds the page under Tools.
 	 */
-	public function add_page() {
+	public function add_page(): void {
 		$this->hook_suffix = add_management_page(
 			__( 'Agent Runtimes', 'wp-coding-agents-runtimes' ),
 			__( 'Agent Runtimes', 'wp-coding-agents-runtimes' ),
@@ -136,9 +136,9 @@ class Admin_Page {
 	/**
 	 * Enqueues the app on this page only.
 	 *
-	 * @param string $hook_suffix Current admin page.
+	 * @param string $hook_suffix Current admin page; untyped, as any code may fire the action.
 	 */
-	public function enqueue_assets( $hook_suffix ) {
+	public function enqueue_assets( $hook_suffix ): void {
 		if ( ! $this->is_this_page( $hook_suffix ) ) {
 			return;
 		}
@@ -166,7 +166,7 @@ class Admin_Page {
 	 * preloading middleware, which serves each once (later reloads ask the server). A read
 	 * that fails here is simply left to the screen.
 	 */
-	public function preload_rest_responses() {
+	public function preload_rest_responses(): void {
 		$paths = array();
 		foreach ( self::PRELOADED_ROUTES as $route ) {
 			$paths[] = '/' . Plugin::REST_NAMESPACE . $route;
@@ -186,7 +186,7 @@ class Admin_Page {
 	/**
 	 * Tells a developer running from source to build the app.
 	 */
-	public function notice_missing_build() {
+	public function notice_missing_build(): void {
 		$screen = get_current_screen();
 		if ( null === $screen || ! $this->is_this_page( $screen->id ) || null !== $this->build_asset() ) {
 			return;
@@ -208,7 +208,7 @@ class Admin_Page {
 	 * Renders the page: the server's first paint (usable without JavaScript) inside the
 	 * root, which the app takes over.
 	 */
-	public function render() {
+	public function render(): void {
 		?>
 		<div class="wrap">
 			<?php Publish_Form_Handler::render_notices(); ?>
@@ -225,7 +225,7 @@ class Admin_Page {
 	 * @param string $hook_suffix Hook suffix or screen id.
 	 * @return bool
 	 */
-	private function is_this_page( $hook_suffix ) {
+	private function is_this_page( $hook_suffix ): bool {
 		return false !== $this->hook_suffix && $hook_suffix === $this->hook_suffix;
 	}
 
@@ -234,7 +234,7 @@ class Admin_Page {
 	 *
 	 * @return string
 	 */
-	private function build_dir() {
+	private function build_dir(): string {
 		return plugin_dir_path( WPCA_RUNTIMES_FILE ) . 'build/';
 	}
 
@@ -243,7 +243,7 @@ class Admin_Page {
 	 *
 	 * @return array{dependencies: string[], version: string}|null
 	 */
-	private function build_asset() {
+	private function build_asset(): ?array {
 		$file = $this->build_dir() . 'index.asset.php';
 		if ( ! file_exists( $file ) ) {
 			return null;

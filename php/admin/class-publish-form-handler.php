@@ -40,7 +40,7 @@ class Publish_Form_Handler {
 	/**
 	 * `admin_post_{ACTION}`: checks, applies, redirects.
 	 */
-	public static function handle() {
+	public static function handle(): void {
 		if ( ! Capability::current_user_can_manage() ) {
 			wp_die(
 				esc_html__( 'Sorry, you are not allowed to manage agent runtimes.', 'wp-coding-agents-runtimes' ),
@@ -67,7 +67,7 @@ class Publish_Form_Handler {
 	 * @param Signature_Store $store  Registry (to tell unknown ids).
 	 * @return array[] Notices `{ type: success|error|warning|info, message }`.
 	 */
-	public function apply( $posted, Signature_Store $store ) {
+	public function apply( $posted, Signature_Store $store ): array {
 		$wanted = $this->changes_of( $posted, $store );
 		if ( is_wp_error( $wanted ) ) {
 			return array( self::notice( 'error', $wanted->get_error_message() . ' ' . __( 'Nothing was saved.', 'wp-coding-agents-runtimes' ) ) );
@@ -142,7 +142,7 @@ class Publish_Form_Handler {
 	/**
 	 * Prints the notices of the last submission (after its redirect), once.
 	 */
-	public static function render_notices() {
+	public static function render_notices(): void {
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only says whether to look for notices.
 		if ( ! isset( $_GET[ self::DONE_ARG ] ) ) {
 			return;
@@ -172,7 +172,7 @@ class Publish_Form_Handler {
 	 *
 	 * @param array[] $notices Notices.
 	 */
-	private static function store_notices( array $notices ) {
+	private static function store_notices( array $notices ): void {
 		set_transient( self::notices_key(), $notices, self::NOTICE_TTL );
 	}
 
@@ -181,7 +181,7 @@ class Publish_Form_Handler {
 	 *
 	 * @return string
 	 */
-	private static function notices_key() {
+	private static function notices_key(): string {
 		return self::NOTICES_TRANSIENT . get_current_user_id();
 	}
 
@@ -192,7 +192,7 @@ class Publish_Form_Handler {
 	 * @param string $message Message.
 	 * @return array
 	 */
-	private static function notice( $type, $message ) {
+	private static function notice( string $type, string $message ): array {
 		return array(
 			'type'    => $type,
 			'message' => $message,

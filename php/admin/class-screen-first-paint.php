@@ -32,14 +32,14 @@ class Screen_First_Paint {
 	 *
 	 * @var Signature_Store
 	 */
-	private $store;
+	private Signature_Store $store;
 
 	/**
 	 * Whether DMC is there.
 	 *
 	 * @var DMC_Detector
 	 */
-	private $dmc_detector;
+	private DMC_Detector $dmc_detector;
 
 	/**
 	 * Constructor.
@@ -55,7 +55,7 @@ class Screen_First_Paint {
 	/**
 	 * Prints the first paint.
 	 */
-	public function render() {
+	public function render(): void {
 		$view = Admin_Page::current_view();
 		?>
 		<div class="wpca-screen <?php echo esc_attr( self::CONTAINER_CLASS ); ?>">
@@ -92,7 +92,7 @@ class Screen_First_Paint {
 	/**
 	 * The runtimes view's form: one card per runtime with its publish toggle.
 	 */
-	private function render_runtimes_form() {
+	private function render_runtimes_form(): void {
 		$items    = $this->store->list_items();
 		$names    = self::names( $items );
 		$position = 0;
@@ -129,7 +129,7 @@ class Screen_First_Paint {
 	 *
 	 * @param string $current The view shown.
 	 */
-	private function render_tabs( $current ) {
+	private function render_tabs( string $current ): void {
 		?>
 		<nav class="nav-tab-wrapper wp-clearfix wpca-views" aria-label="<?php esc_attr_e( 'Agent Runtimes views', 'wp-coding-agents-runtimes' ); ?>">
 			<?php foreach ( self::view_titles() as $view => $title ) : ?>
@@ -144,7 +144,7 @@ class Screen_First_Paint {
 	 *
 	 * @return string|null
 	 */
-	private static function selected_runtime() {
+	private static function selected_runtime(): ?string {
 		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a selection to show, nothing is changed.
 		$runtime = isset( $_GET['runtime'] ) && is_string( $_GET['runtime'] ) ? sanitize_text_field( wp_unslash( $_GET['runtime'] ) ) : '';
 		return '' === $runtime ? null : $runtime;
@@ -155,7 +155,7 @@ class Screen_First_Paint {
 	 *
 	 * @return array<string, string> By view id, in Admin_Page::VIEWS order.
 	 */
-	private static function view_titles() {
+	private static function view_titles(): array {
 		return array(
 			'runtimes'  => __( 'Runtimes', 'wp-coding-agents-runtimes' ),
 			'dmc'       => __( 'What DMC sees', 'wp-coding-agents-runtimes' ),
@@ -171,7 +171,7 @@ class Screen_First_Paint {
 	 *
 	 * @return array<string, string> By view id.
 	 */
-	private static function view_abouts() {
+	private static function view_abouts(): array {
 		return array(
 			'runtimes'  => __( 'Each runtime names the environment variables that identify its agent sessions. DMC reads the published ones in this order.', 'wp-coding-agents-runtimes' ),
 			'dmc'       => __( 'The runtime signatures Data Machine Code receives from its filter right now, in the order it reads them: the runtimes published here and any entries other code adds.', 'wp-coding-agents-runtimes' ),
@@ -188,7 +188,7 @@ class Screen_First_Paint {
 	 * @param string   $name     What its controls call it.
 	 * @param int|null $position 1-based precedence among registered runtimes.
 	 */
-	private function render_card( array $item, $name, $position ) {
+	private function render_card( array $item, string $name, ?int $position ): void {
 		$id      = $item['id'];
 		$input   = 'wpca-first-paint-' . $id;
 		$field   = 'runtimes[' . $id . ']';
@@ -263,7 +263,7 @@ class Screen_First_Paint {
 	 * The notice the React screen shows when DMC does not consume the signatures
 	 * (src/components/dmc-notice.tsx), so it is in place before the app loads.
 	 */
-	private function render_dmc_notice() {
+	private function render_dmc_notice(): void {
 		$status  = $this->dmc_detector->status();
 		$reasons = array(
 			'absent'   => __( 'Data Machine Code is not installed.', 'wp-coding-agents-runtimes' ),
@@ -295,7 +295,7 @@ class Screen_First_Paint {
 	 * @param array[] $items Items.
 	 * @return array<string, string> Names by id.
 	 */
-	public static function names( array $items ) {
+	public static function names( array $items ): array {
 		$counts = array();
 		foreach ( $items as $item ) {
 			$id            = strtolower( $item['id'] );
@@ -323,7 +323,7 @@ class Screen_First_Paint {
 	 * @param string $source Source.
 	 * @return string
 	 */
-	private static function source_label( $source ) {
+	private static function source_label( string $source ): string {
 		$labels = array(
 			'installer' => __( 'Installer', 'wp-coding-agents-runtimes' ),
 			'admin'     => __( 'Admin screen', 'wp-coding-agents-runtimes' ),
@@ -340,7 +340,7 @@ class Screen_First_Paint {
 	 * @param array $item Item.
 	 * @return string
 	 */
-	private static function updated_info( array $item ) {
+	private static function updated_info( array $item ): string {
 		if ( null === $item['updated_at'] ) {
 			return $item['registered']
 				? __( 'Never updated through this plugin.', 'wp-coding-agents-runtimes' )

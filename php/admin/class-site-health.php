@@ -40,28 +40,28 @@ final class Site_Health {
 	 *
 	 * @var Signature_Store
 	 */
-	private $store;
+	private Signature_Store $store;
 
 	/**
 	 * Filter publisher.
 	 *
 	 * @var Filter_Publisher
 	 */
-	private $publisher;
+	private Filter_Publisher $publisher;
 
 	/**
 	 * Observations from agent processes.
 	 *
 	 * @var Verification_Log
 	 */
-	private $verification_log;
+	private Verification_Log $verification_log;
 
 	/**
 	 * Whether Data Machine Code is there.
 	 *
 	 * @var DMC_Detector
 	 */
-	private $dmc;
+	private DMC_Detector $dmc;
 
 	/**
 	 * @param Signature_Store  $store            Registry.
@@ -79,7 +79,8 @@ final class Site_Health {
 	/**
 	 * `site_status_tests` filter.
 	 *
-	 * @param array $tests Tests by type.
+	 * @param array $tests Tests by type; untyped (in and out), as a filter gets and passes on
+	 *                     whatever the callbacks before it returned.
 	 * @return array
 	 */
 	public function add_test( $tests ) {
@@ -95,7 +96,7 @@ final class Site_Health {
 	 *
 	 * @return array
 	 */
-	public function run() {
+	public function run(): array {
 		$findings = $this->findings();
 		$result   = array(
 			'label'       => __( 'Data Machine Code can attribute worktrees to coding-agent sessions', 'wp-coding-agents-runtimes' ),
@@ -146,7 +147,7 @@ final class Site_Health {
 	 *
 	 * @return array[] `{ label, detail }`: a short title and a sentence for the admin.
 	 */
-	private function findings() {
+	private function findings(): array {
 		$findings = array();
 		$dmc      = $this->dmc_finding();
 		if ( null !== $dmc ) {
@@ -282,7 +283,7 @@ final class Site_Health {
 	 *
 	 * @return array|null `{ label, detail }`.
 	 */
-	private function dmc_finding() {
+	private function dmc_finding(): ?array {
 		$status = $this->dmc->status();
 		$why    = __( 'Signatures are stored and published; nothing consumes them yet, so no worktree records which agent session created it.', 'wp-coding-agents-runtimes' );
 		switch ( $status['state'] ) {
