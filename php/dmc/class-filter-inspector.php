@@ -86,11 +86,11 @@ class Filter_Inspector {
 	/**
 	 * Where a callback is defined (also used for the callbacks of `wpca_runtime_catalogue`).
 	 *
-	 * @param mixed      $callback Callback.
-	 * @param int|string $priority Its priority on the hook, as other code registered it.
+	 * @param mixed $callback Callback.
+	 * @param int   $priority Its priority on the hook.
 	 * @return array{file: string|null, line: int|null, priority: int, callback: string}
 	 */
-	public static function describe( $callback, $priority ): array {
+	public static function describe( $callback, int $priority ): array {
 		$name       = 'unknown';
 		$reflection = null;
 		try {
