@@ -214,7 +214,7 @@ test( 'enable, edit, disable and re-enable, add and reorder: DMC sees each chang
 		.toEqual( KIMAKI_PRESET_FIELDS );
 } );
 
-test( "a rejected change shows the server's message naming the field and stores nothing", async ( {
+test( 'an invalid value is refused in the browser, named at its input, and stores nothing', async ( {
 	page,
 } ) => {
 	await openScreen( page );
@@ -223,26 +223,28 @@ test( "a rejected change shows the server's message naming the field and stores 
 
 	const kimaki = runtimeCard( page, 'kimaki' );
 	await kimaki.getByRole( 'button', { name: 'Edit' } ).click();
-	await editorInput( kimaki, 'Environment variable 1', 'Kimaki' ).fill(
-		'1BAD'
-	);
-	// The client-side hint is only advice; the save still goes to the server.
-	await expect( kimaki ).toContainText( 'not starting with a digit' );
+	const env = editorInput( kimaki, 'Environment variable 1', 'Kimaki' );
+	await env.fill( '1BAD' );
 	await kimaki.getByRole( 'button', { name: 'Save' } ).click();
-	const error = kimaki.locator( '.components-notice.is-error' );
-	await expect( error ).toContainText( 'fields[session_id]' );
-	await expect(
-		editorInput( kimaki, 'Environment variable 1', 'Kimaki' )
-	).toHaveValue( '1BAD' );
+	// Plain words at the input and in the summary; never the pattern or field path.
+	await expect( env ).toHaveAttribute( 'aria-invalid', 'true' );
+	await expect( kimaki.locator( '.wpca-error-summary' ) ).toContainText(
+		'Environment variable 1: Use letters, digits and underscores, not starting with a digit'
+	);
+	await expect( kimaki ).not.toContainText( 'fields[session_id]' );
+	await expect( env ).toHaveValue( '1BAD' );
 
-	// An invalid id in the add form: the server names the id.
+	// An invalid id in the add form is named at the id.
 	const addForm = await submitNewRuntime( page, {
 		id: 'My_Agent',
 		fields: [ [ 'session_id', 'MY_AGENT_SESSION_ID' ] ],
 	} );
 	await expect(
-		addForm.locator( '.components-notice.is-error' )
-	).toContainText( 'Invalid id' );
+		addForm.getByLabel( 'Runtime ID', { exact: true } )
+	).toHaveAttribute( 'aria-invalid', 'true' );
+	await expect( addForm.locator( '.wpca-error-summary' ) ).toContainText(
+		'Runtime ID: Use lowercase letters and digits'
+	);
 
 	expect( storedState() ).toBe( before );
 	await page.reload();

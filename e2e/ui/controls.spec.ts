@@ -131,9 +131,9 @@ test( 'success shows a snackbar that is also spoken, without moving the page; er
 	);
 	await exact( page, 'button', 'Save: Kimaki' ).click();
 	const error = kimaki.locator( '.components-notice.is-error' );
-	await expect( error ).toContainText( 'Invalid fields' );
+	await expect( error ).toContainText( '1 problem to fix before saving' );
 	await expect( page.locator( '#a11y-speak-assertive' ) ).toContainText(
-		'Invalid fields'
+		'1 problem to fix before saving'
 	);
 } );
 

@@ -120,8 +120,9 @@ test( 'the window is a setting: a bad value is refused with its reason, a good o
 
 	await days.fill( '0' );
 	await panel.getByRole( 'button', { name: 'Save window' } ).click();
+	// In plain words: the request's field name (window_days) is not shown.
 	await expect( panel ).toContainText(
-		'Invalid window_days: must be a whole number of days from 1 to 365.'
+		'Enter a whole number of days from 1 to 365.'
 	);
 	expect(
 		wpPhp( `var_export( get_option( '${ WINDOW_OPTION }', null ) );` )
@@ -132,7 +133,7 @@ test( 'the window is a setting: a bad value is refused with its reason, a good o
 	await expect( panel ).toContainText(
 		'any variable of opencode in the last 30 days'
 	);
-	await expect( panel ).not.toContainText( 'Invalid window_days' );
+	await expect( panel ).not.toContainText( 'Enter a whole number of days' );
 	expect(
 		wpPhp( `var_export( get_option( '${ WINDOW_OPTION }', null ) );` )
 	).toBe( "'30'" );

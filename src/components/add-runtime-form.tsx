@@ -1,10 +1,10 @@
-import { Notice, TextControl } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { Notice } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 import type { PutRuntimeBody } from '../api/types';
 import { useRuntimeDraft } from '../hooks/use-runtime-draft';
+import { refusedInput } from '../lib/errors';
 import { newRow } from '../lib/field-rows';
-import { runtimeIdHint } from '../lib/validation';
+import type { Outcome } from '../hooks/use-runtimes-screen';
 import { RegionCard } from './region-card';
 import { RuntimeDraftFields } from './runtime-draft-fields';
 import { SubmitButton } from './submit-button';
@@ -14,10 +14,12 @@ interface AddRuntimeFormProps {
 	busy: boolean;
 	error: string | undefined;
 	onDismissError: () => void;
-	onAdd: ( id: string, body: PutRuntimeBody ) => Promise< boolean >;
+	onAdd: ( id: string, body: PutRuntimeBody ) => Promise< Outcome >;
 }
 
-// Registers a custom runtime (published at once, appended after the others).
+// Registers a custom runtime (published at once, appended after the others). Nothing
+// is sent while a value is invalid, nor with an id already listed (PUT would silently
+// replace that runtime).
 export function AddRuntimeForm( {
 	existingIds,
 	busy,
@@ -25,38 +27,31 @@ export function AddRuntimeForm( {
 	onDismissError,
 	onAdd,
 }: AddRuntimeFormProps ) {
-	const [ id, setId ] = useState( '' );
-	const draft = useRuntimeDraft( '', () => [ newRow() ] );
-
-	const trimmedId = id.trim();
-	const taken = existingIds.includes( trimmedId );
-	const takenMessage = __(
-		'This id is already in the list: edit it there instead.',
-		'wp-coding-agents-runtimes'
-	);
-	const idHint =
-		'' === id
-			? undefined
-			: ( ( taken ? takenMessage : runtimeIdHint( trimmedId ) ) ??
-				undefined );
+	const draft = useRuntimeDraft( {
+		initialLabel: '',
+		initialRows: () => [ newRow() ],
+		existingIds,
+	} );
 
 	const submit = async ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
 		if ( busy ) {
 			return;
 		}
-		if ( taken ) {
-			// PUT would silently replace the existing mapping.
-			draft.setLocalError( takenMessage );
-			return;
-		}
-		const body = draft.build( true );
+		const body = draft.submit( true );
 		if ( ! body ) {
 			return;
 		}
-		if ( await onAdd( trimmedId, body ) ) {
-			setId( '' );
+		const sent = { id: draft.id, label: draft.label, rows: draft.rows };
+		const outcome = await onAdd( draft.id.trim(), body );
+		if ( outcome.ok ) {
 			draft.reset();
+			return;
+		}
+		const refused = refusedInput( outcome.error, sent );
+		if ( refused ) {
+			draft.refuse( refused );
+			onDismissError();
 		}
 	};
 
@@ -69,25 +64,8 @@ export function AddRuntimeForm( {
 				'wp-coding-agents-runtimes'
 			) }
 		>
-			<form onSubmit={ submit }>
-				<TextControl
-					__next40pxDefaultSize
-					__nextHasNoMarginBottom
-					label={ __( 'Runtime ID', 'wp-coding-agents-runtimes' ) }
-					value={ id }
-					onChange={ setId }
-					help={
-						idHint ??
-						__(
-							'For example my-agent. It cannot be changed later.',
-							'wp-coding-agents-runtimes'
-						)
-					}
-					readOnly={ busy }
-					autoComplete="off"
-					spellCheck={ false }
-				/>
-				<RuntimeDraftFields draft={ draft } busy={ busy } />
+			<form onSubmit={ submit } noValidate>
+				<RuntimeDraftFields draft={ draft } busy={ busy } withId />
 				{ error && (
 					<Notice status="error" onRemove={ onDismissError }>
 						{ error }

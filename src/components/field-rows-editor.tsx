@@ -1,44 +1,38 @@
 import { Button, TextControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
+import type { RuntimeDraft } from '../hooks/use-runtime-draft';
 import { newRow, type FieldRow } from '../lib/field-rows';
-import {
-	envVarHint,
-	isUrlSubkey,
-	MAX_SUBKEYS,
-	subkeyHint,
-} from '../lib/validation';
+import { isUrlSubkey, MAX_SUBKEYS, type FieldRef } from '../lib/validation';
 import { withRuntime } from '../lib/runtime-names';
+import { problemProps } from './problem-props';
 
 interface FieldRowsEditorProps {
-	rows: FieldRow[];
-	onChange: ( rows: FieldRow[] ) => void;
+	draft: RuntimeDraft;
+	/** The element id of an input (the error summary links to it). */
+	elementId: ( field: FieldRef ) => string;
+	addButtonId: string;
 	/** While saving: inputs read-only, buttons aria-disabled, so the focus stays where it is. */
 	disabled?: boolean;
 	/** The runtime's name in the inputs' accessible names (an editor of a card). */
 	runtimeName?: string;
 }
 
-// Hints appear once something was typed, so an empty new row is not shouted at.
-function hintFor(
-	value: string,
-	hint: ( value: string ) => string | null
-): string | undefined {
-	return '' === value ? undefined : ( hint( value.trim() ) ?? undefined );
-}
-
 // The subkey → env var rows of one runtime, in entry order.
 export function FieldRowsEditor( {
-	rows,
-	onChange,
+	draft,
+	elementId,
+	addButtonId,
 	disabled = false,
 	runtimeName,
 }: FieldRowsEditorProps ) {
+	const { rows } = draft;
 	const update = ( key: string, change: Partial< FieldRow > ) =>
-		onChange(
+		draft.setRows(
 			rows.map( ( row ) =>
 				row.key === key ? { ...row, ...change } : row
 			)
 		);
+	const fieldsProblem = draft.problemOf( 'fields' )?.message;
 
 	const addLabel = __( 'Add field', 'wp-coding-agents-runtimes' );
 	return (
@@ -49,15 +43,18 @@ export function FieldRowsEditor( {
 					'wp-coding-agents-runtimes'
 				) }
 			</legend>
+			{ fieldsProblem && (
+				<p className="wpca-field-rows__problem">{ fieldsProblem }</p>
+			) }
 			{ rows.map( ( row, index ) => {
-				const subkeyProblem = hintFor( row.subkey, subkeyHint );
-				const urlNote =
-					! subkeyProblem && isUrlSubkey( row.subkey.trim() )
-						? __(
-								'DMC keeps only http(s):// values for URL subkeys.',
-								'wp-coding-agents-runtimes'
-							)
-						: undefined;
+				const subkeyField = `subkey:${ row.key }` as const;
+				const envField = `env:${ row.key }` as const;
+				const urlNote = isUrlSubkey( row.subkey.trim() )
+					? __(
+							'DMC keeps only http(s):// values for URL subkeys.',
+							'wp-coding-agents-runtimes'
+						)
+					: undefined;
 				const subkeyLabel = sprintf(
 					/* translators: %d: row number. */
 					__( 'Subkey %d', 'wp-coding-agents-runtimes' ),
@@ -81,6 +78,7 @@ export function FieldRowsEditor( {
 						<TextControl
 							__next40pxDefaultSize
 							__nextHasNoMarginBottom
+							id={ elementId( subkeyField ) }
 							label={ subkeyLabel }
 							aria-label={ withRuntime(
 								subkeyLabel,
@@ -90,7 +88,7 @@ export function FieldRowsEditor( {
 							onChange={ ( subkey ) =>
 								update( row.key, { subkey } )
 							}
-							help={ subkeyProblem ?? urlNote }
+							{ ...problemProps( draft, subkeyField, urlNote ) }
 							readOnly={ disabled }
 							autoComplete="off"
 							spellCheck={ false }
@@ -98,11 +96,12 @@ export function FieldRowsEditor( {
 						<TextControl
 							__next40pxDefaultSize
 							__nextHasNoMarginBottom
+							id={ elementId( envField ) }
 							label={ envLabel }
 							aria-label={ withRuntime( envLabel, runtimeName ) }
 							value={ row.env }
 							onChange={ ( env ) => update( row.key, { env } ) }
-							help={ hintFor( row.env, envVarHint ) }
+							{ ...problemProps( draft, envField ) }
 							readOnly={ disabled }
 							autoComplete="off"
 							spellCheck={ false }
@@ -117,7 +116,7 @@ export function FieldRowsEditor( {
 								removeLabel
 							}
 							onClick={ () =>
-								onChange(
+								draft.setRows(
 									rows.filter(
 										( other ) => other.key !== row.key
 									)
@@ -134,8 +133,9 @@ export function FieldRowsEditor( {
 			<Button
 				__next40pxDefaultSize
 				variant="secondary"
+				id={ addButtonId }
 				label={ withRuntime( addLabel, runtimeName ) }
-				onClick={ () => onChange( [ ...rows, newRow() ] ) }
+				onClick={ () => draft.setRows( [ ...rows, newRow() ] ) }
 				disabled={ disabled || rows.length >= MAX_SUBKEYS }
 				accessibleWhenDisabled
 			>

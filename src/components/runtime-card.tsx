@@ -17,6 +17,7 @@ import type { PutRuntimeBody, Runtime, RuntimeSource } from '../api/types';
 import { FieldsTable } from './fields-table';
 import { RuntimeEditor } from './runtime-editor';
 import { siteDateTime } from '../lib/dates';
+import type { Outcome } from '../hooks/use-runtimes-screen';
 
 export interface RuntimeCardProps {
 	runtime: Runtime;
@@ -34,7 +35,7 @@ export interface RuntimeCardProps {
 	onDismissError: () => void;
 	onReset: () => Promise< boolean >;
 	onToggle: ( enabled: boolean ) => Promise< boolean >;
-	onSave: ( body: PutRuntimeBody ) => Promise< boolean >;
+	onSave: ( body: PutRuntimeBody ) => Promise< Outcome >;
 	onRemove: () => Promise< boolean >;
 	onMove: ( offset: -1 | 1 ) => Promise< boolean >;
 }
@@ -390,6 +391,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						name={ name }
 						busy={ busy }
 						onSave={ props.onSave }
+						onRefusedInput={ props.onDismissError }
 						onClose={ () => {
 							setEditing( false );
 							setRefocus( editRef );

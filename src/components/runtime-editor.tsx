@@ -2,6 +2,8 @@ import { Button, Flex } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime } from '../api/types';
 import { useRuntimeDraft } from '../hooks/use-runtime-draft';
+import type { Outcome } from '../hooks/use-runtimes-screen';
+import { refusedInput } from '../lib/errors';
 import { rowsFromFields } from '../lib/field-rows';
 import { RuntimeDraftFields } from './runtime-draft-fields';
 import { SubmitButton } from './submit-button';
@@ -11,38 +13,51 @@ interface RuntimeEditorProps {
 	/** The runtime's name in the controls' accessible names. */
 	name: string;
 	busy: boolean;
-	onSave: ( body: PutRuntimeBody ) => Promise< boolean >;
+	onSave: ( body: PutRuntimeBody ) => Promise< Outcome >;
+	/** The server refused the save because of a value of the form: the form shows it. */
+	onRefusedInput: () => void;
 	onClose: () => void;
 }
 
-// Edits the label and the fields of a runtime; publishing stays as it was.
+// Edits the label and the fields of a runtime; publishing stays as it was. Nothing is
+// sent while a value is invalid.
 export function RuntimeEditor( {
 	runtime,
 	name,
 	busy,
 	onSave,
+	onRefusedInput,
 	onClose,
 }: RuntimeEditorProps ) {
-	const draft = useRuntimeDraft( runtime.label, () =>
-		rowsFromFields( runtime.fields )
-	);
+	const draft = useRuntimeDraft( {
+		initialLabel: runtime.label,
+		initialRows: () => rowsFromFields( runtime.fields ),
+	} );
 
 	const submit = async ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
 		if ( busy ) {
 			return;
 		}
-		const body = draft.build( runtime.enabled );
+		const body = draft.submit( runtime.enabled );
 		if ( ! body ) {
 			return;
 		}
-		if ( await onSave( body ) ) {
+		const sent = { label: draft.label, rows: draft.rows };
+		const outcome = await onSave( body );
+		if ( outcome.ok ) {
 			onClose();
+			return;
+		}
+		const refused = refusedInput( outcome.error, sent );
+		if ( refused ) {
+			draft.refuse( refused );
+			onRefusedInput();
 		}
 	};
 
 	return (
-		<form className="wpca-editor" onSubmit={ submit }>
+		<form className="wpca-editor" onSubmit={ submit } noValidate>
 			<RuntimeDraftFields
 				draft={ draft }
 				busy={ busy }

@@ -1,6 +1,7 @@
 import { __ } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime } from '../api/types';
 import { runtimeNames } from '../lib/runtime-names';
+import type { Outcome } from '../hooks/use-runtimes-screen';
 import { RuntimeCard } from './runtime-card';
 
 interface RuntimeListProps {
@@ -11,7 +12,7 @@ interface RuntimeListProps {
 	orderBusy: boolean;
 	onDismissError: ( id: string ) => void;
 	onToggle: ( id: string, enabled: boolean ) => Promise< boolean >;
-	onSave: ( id: string, body: PutRuntimeBody ) => Promise< boolean >;
+	onSave: ( id: string, body: PutRuntimeBody ) => Promise< Outcome >;
 	onRemove: ( id: string ) => Promise< boolean >;
 	onReset: ( id: string ) => Promise< boolean >;
 	onMove: ( id: string, offset: -1 | 1 ) => Promise< boolean >;

@@ -35,14 +35,17 @@ import {
 	type ScreenState,
 } from './runtimes-screen-state';
 
+/** How a change ended: accepted, or refused with what the request rejected with. */
+export type Outcome = { ok: true } | { ok: false; error: unknown };
+
 export interface RuntimesScreen extends Omit< ScreenState, 'preview' > {
 	isBusy: ( scope: Scope ) => boolean;
 	errorFor: ( scope: Scope ) => string | undefined;
 	dismissError: ( scope: Scope ) => void;
 	reload: () => Promise< void >;
 	/** Each change resolves to true when the server accepted it. */
-	saveRuntime: ( id: string, body: PutRuntimeBody ) => Promise< boolean >;
-	addRuntime: ( id: string, body: PutRuntimeBody ) => Promise< boolean >;
+	saveRuntime: ( id: string, body: PutRuntimeBody ) => Promise< Outcome >;
+	addRuntime: ( id: string, body: PutRuntimeBody ) => Promise< Outcome >;
 	/** `basedOn`: the ETag of the state the admin saw, when not the screen's (the first paint's). */
 	setEnabled: (
 		id: string,
@@ -122,13 +125,15 @@ export function useRuntimesScreen(): RuntimesScreen {
 			scope: Scope,
 			request: () => Promise< unknown >,
 			success?: string
-		): Promise< boolean > => {
+		): Promise< Outcome > => {
 			dispatch( { type: 'started', scope } );
 			let failure: string | null = null;
+			let refusal: unknown = null;
 			let conflict = false;
 			try {
 				await request();
 			} catch ( error ) {
+				refusal = error;
 				failure = errorMessage( error );
 				conflict =
 					isRestError( error ) && 'wpca_conflict' === error.code;
@@ -136,6 +141,7 @@ export function useRuntimesScreen(): RuntimesScreen {
 			try {
 				await fetchAll();
 			} catch ( error ) {
+				refusal = refusal ?? error;
 				failure = failure ?? errorMessage( error );
 			}
 			if ( null === failure ) {
@@ -146,10 +152,10 @@ export function useRuntimesScreen(): RuntimesScreen {
 						id: `wpca-${ scope }`,
 					} );
 				}
-				return true;
+				return { ok: true };
 			}
 			dispatch( { type: 'failed', scope, message: failure, conflict } );
-			return false;
+			return { ok: false, error: refusal };
 		},
 		[ fetchAll, createSuccessNotice ]
 	);
@@ -157,6 +163,8 @@ export function useRuntimesScreen(): RuntimesScreen {
 	useEffect( () => {
 		reload();
 	}, [ reload ] );
+
+	const succeeded = ( outcome: Outcome ) => outcome.ok;
 
 	// Every change of a listed runtime says which version it is based on (If-Match).
 	const etagOf = ( id: string ) =>
@@ -176,7 +184,7 @@ export function useRuntimesScreen(): RuntimesScreen {
 				runtimeScope( id ),
 				() => resetRuntime( id, etagOf( id ) ),
 				said.saved( runtimesRef.current, id )
-			),
+			).then( succeeded ),
 		[ change ]
 	);
 	const addRuntime = useCallback(
@@ -190,7 +198,7 @@ export function useRuntimesScreen(): RuntimesScreen {
 				runtimeScope( id ),
 				() => patchRuntime( id, { enabled }, basedOn ?? etagOf( id ) ),
 				said.published( runtimesRef.current, id, enabled )
-			),
+			).then( succeeded ),
 		[ change ]
 	);
 	const removeRuntime = useCallback(
@@ -199,7 +207,7 @@ export function useRuntimesScreen(): RuntimesScreen {
 				runtimeScope( id ),
 				() => deleteRuntime( id, etagOf( id ) ),
 				said.removed( runtimesRef.current, id )
-			),
+			).then( succeeded ),
 		[ change ]
 	);
 	const moveRuntime = useCallback(
@@ -216,24 +224,29 @@ export function useRuntimesScreen(): RuntimesScreen {
 				'order',
 				() => putOrder( order ),
 				said.moved( runtimesRef.current, id, order )
-			);
+			).then( succeeded );
 		},
 		[ change ]
 	);
 	const repair = useCallback(
-		() => change( 'repair', repairSignatures, said.repaired() ),
+		() =>
+			change( 'repair', repairSignatures, said.repaired() ).then(
+				succeeded
+			),
 		[ change ]
 	);
 	const saveWindowDays = useCallback(
 		( days: number ) =>
 			change( 'window', () =>
 				putObservationSettings( { window_days: days } )
-			),
+			).then( succeeded ),
 		[ change ]
 	);
 	const adopt = useCallback(
 		( id: string ) =>
-			change( adoptScope( id ), () => adoptSignature( id ) ),
+			change( adoptScope( id ), () => adoptSignature( id ) ).then(
+				succeeded
+			),
 		[ change ]
 	);
 

@@ -1,4 +1,5 @@
 import {
+	draftProblems,
 	envVarHint,
 	isUrlSubkey,
 	labelHint,
@@ -71,15 +72,11 @@ describe( 'envVarHint', () => {
 } );
 
 describe( 'labelHint', () => {
-	it( 'accepts plain text up to 100 characters', () => {
+	it( 'accepts plain text', () => {
 		expect( labelHint( 'Kimaki' ) ).toBeNull();
-		expect( labelHint( 'x'.repeat( 100 ) ) ).toBeNull();
 	} );
 
-	it( 'warns about length and tags', () => {
-		expect( labelHint( 'x'.repeat( 101 ) ) ).toEqual(
-			expect.any( String )
-		);
+	it( 'warns about tags (the length is a problem of its own)', () => {
 		expect( labelHint( '<b>Kimaki</b>' ) ).toEqual( expect.any( String ) );
 	} );
 } );
@@ -90,5 +87,81 @@ describe( 'isUrlSubkey', () => {
 		expect( isUrlSubkey( 'thread_url' ) ).toBe( true );
 		expect( isUrlSubkey( 'urls' ) ).toBe( false );
 		expect( isUrlSubkey( 'curl' ) ).toBe( false );
+	} );
+} );
+
+describe( 'draftProblems', () => {
+	const rows = ( ...pairs: Array< [ string, string ] > ) =>
+		pairs.map( ( [ subkey, env ], index ) => ( {
+			key: `r${ index + 1 }`,
+			subkey,
+			env,
+		} ) );
+
+	it( 'finds nothing in a valid draft; blank rows are ignored', () => {
+		expect(
+			draftProblems( {
+				id: 'my-agent',
+				existingIds: [ 'kimaki' ],
+				label: 'My agent',
+				rows: rows( [ 'session_id', 'MY_SESSION' ], [ '', ' ' ] ),
+			} )
+		).toEqual( [] );
+	} );
+
+	it( 'points each problem at its input, in the order of the inputs', () => {
+		const problems = draftProblems( {
+			id: 'kimaki',
+			existingIds: [ 'kimaki' ],
+			label: 'x'.repeat( 101 ),
+			rows: rows(
+				[ 'session_id', '1BAD' ],
+				[ 'Session', 'OK' ],
+				[ 'session_id', '' ]
+			),
+		} );
+		expect( problems.map( ( problem ) => problem.field ) ).toEqual( [
+			'id',
+			'label',
+			'env:r1',
+			'subkey:r2',
+			'subkey:r3',
+			'env:r3',
+		] );
+		expect( problems[ 4 ].message ).toContain( 'Row 1' );
+	} );
+
+	it( 'asks for at least one field, and at most the server’s limit', () => {
+		expect(
+			draftProblems( { label: '', rows: rows( [ '', '' ] ) } )
+		).toEqual( [ { field: 'fields', message: expect.any( String ) } ] );
+		const many = Array.from( { length: 17 }, ( _, index ) => [
+			`k${ index }`,
+			`V${ index }`,
+		] ) as Array< [ string, string ] >;
+		expect(
+			draftProblems( { label: '', rows: rows( ...many ) } ).map(
+				( problem ) => problem.field
+			)
+		).toEqual( [ 'fields' ] );
+	} );
+
+	it( 'never words a problem as a pattern or a field path', () => {
+		const problems = draftProblems( {
+			id: 'My_Agent',
+			label: '',
+			rows: rows(
+				[ 'Bad-Key', '$HOME' ],
+				[ 'ok', 'A=B' ],
+				[ 'ok2', 'A B' ]
+			),
+		} );
+		expect( problems ).toHaveLength( 5 );
+		for ( const { message } of problems ) {
+			expect( message ).not.toMatch( /\^|\$\)|\[|pattern/ );
+		}
+		expect( problems[ 2 ].message ).toContain( 'Leave out the $' );
+		expect( problems[ 3 ].message ).toContain( 'without =' );
+		expect( problems[ 4 ].message ).toContain( 'no spaces' );
 	} );
 } );
