@@ -13,7 +13,7 @@ import {
 } from '@playwright/test';
 import { RequestUtils } from '@wordpress/e2e-test-utils-playwright';
 import type { LockBudget, Runtime } from '../../src/api/types';
-import { basicAuth, testSite, wpPhp, type Role } from '../support/site';
+import { ROOT, basicAuth, testSite, wpPhp, type Role } from '../support/site';
 
 export const SIGNATURES_OPTION = 'datamachine_code_worktree_runtime_signatures';
 export const META_OPTION = 'wpca_runtime_meta';
@@ -87,6 +87,65 @@ export function recordedServerErrors(): string[] {
 	return [ ...serverErrors ];
 }
 
+/**
+ * The error codes docs/rest-api.md lists under "## Error codes", each with the statuses
+ * it gives (empty for a code that is no HTTP error). DocsTest (PHPUnit) holds the table to
+ * the code; the REST specs hold it to every error the site really answers.
+ */
+export function documentedErrors(): Map< string, string[] > {
+	const reference = fs.readFileSync(
+		path.join( ROOT, 'docs', 'rest-api.md' ),
+		'utf8'
+	);
+	const start = reference.indexOf( '\n## Error codes\n' );
+	if ( -1 === start ) {
+		throw new Error( 'docs/rest-api.md has no "## Error codes" section' );
+	}
+	const section = reference.slice( start + 1 ).split( /\n## / )[ 0 ];
+	const codes = new Map< string, string[] >();
+	for ( const [ , code, status ] of section.matchAll(
+		/^\| `([a-z][a-z0-9_]*)` \| ([^|]*) \|/gm
+	) ) {
+		codes.set( code, status.match( /\d{3}/g ) ?? [] );
+	}
+	return codes;
+}
+
+let documented: Map< string, string[] > | null = null;
+
+/**
+ * Why an error answer is not what docs/rest-api.md documents, or null when it is.
+ * @param status HTTP status.
+ * @param body   Decoded body.
+ */
+export function undocumentedError(
+	status: number,
+	body: unknown
+): string | null {
+	documented ??= documentedErrors();
+	const code = ( body as { code?: unknown } | null )?.code;
+	if ( typeof code !== 'string' ) {
+		return `${ status } without an error code`;
+	}
+	const statuses = documented.get( code );
+	if ( ! statuses ) {
+		return `${ code } (${ status }) is not in docs/rest-api.md#error-codes`;
+	}
+	if ( ! statuses.includes( String( status ) ) ) {
+		return `${ code } answered ${ status }; docs/rest-api.md#error-codes gives ${
+			statuses.join( ', ' ) || 'no status'
+		}`;
+	}
+	return null;
+}
+
+/** Every error answer, in this worker, that docs/rest-api.md does not document. */
+const undocumentedErrors: string[] = [];
+
+export function recordedUndocumentedErrors(): string[] {
+	return [ ...undocumentedErrors ];
+}
+
 export function routeUrl( route: string ): string {
 	return `${ testSite().restUrl }wp-coding-agents/v1${ route }`;
 }
@@ -135,6 +194,15 @@ export class RestClient {
 		} catch {
 			parsed = null;
 		}
+		const undocumented =
+			response.status() >= 400
+				? undocumentedError( response.status(), parsed )
+				: null;
+		if ( undocumented ) {
+			undocumentedErrors.push(
+				`${ method } ${ route }: ${ undocumented }`
+			);
+		}
 		return { status: response.status(), body: parsed as T, text };
 	}
 
@@ -175,7 +243,8 @@ export async function clientAs( role: Role ): Promise< RestClient > {
 /**
  * Installs the hooks every REST spec shares: one admin client (Application
  * Password) for the whole file, a clean registry before each test, and, once
- * the file is done, a clean site and no 5xx answer anywhere. Call it at the
+ * the file is done, a clean site, no 5xx answer anywhere and no error answer
+ * docs/rest-api.md does not document. Call it at the
  * top level of a spec; a spec's own beforeEach hooks run after the reset.
  * Returns an accessor because the client only exists once beforeAll has run.
  */
@@ -189,6 +258,10 @@ export function setUpAdminClient(): () => RestClient {
 		admin = null;
 		resetRegistry();
 		expect( recordedServerErrors() ).toEqual( [] );
+		expect(
+			recordedUndocumentedErrors(),
+			'Error answers docs/rest-api.md does not document'
+		).toEqual( [] );
 	} );
 	test.beforeEach( () => resetRegistry() );
 	return () => {
