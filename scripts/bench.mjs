@@ -35,6 +35,7 @@ import zlib from 'node:zlib';
 import {
 	ROOT,
 	ensureBuild,
+	ensureSystemPackages,
 	killGroup,
 	waitFor,
 	assertPortFree,
@@ -60,6 +61,8 @@ const OUTPUT = QUICK
 	: path.join( ROOT, 'docs', 'bench.json' );
 const began = Date.now();
 
+// The screens are measured in the full browser (the tests use only its headless shell).
+ensureSystemPackages( [ '--full-chromium' ] );
 ensureBuild();
 execFileSync(
 	'node',

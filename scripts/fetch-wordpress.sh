@@ -29,8 +29,10 @@ from_debian() {
 	local apt="$CACHE/apt-forky"
 	mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/debs" "$apt/root"
 	echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian forky main" >"$apt/sources.list"
+	# Acquire::Languages=none: only the package lists, not their translations (13 MB less).
 	local opts=(-o "Dir::Etc::sourcelist=$apt/sources.list" -o "Dir::Etc::sourceparts=-"
-		-o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache" -o "APT::Get::List-Cleanup=0")
+		-o "Dir::State::Lists=$apt/lists" -o "Dir::Cache=$apt/cache" -o "APT::Get::List-Cleanup=0"
+		-o "Acquire::Languages=none")
 	apt-get "${opts[@]}" update -qq
 	# Core plus the packages its "dfsg" symlinks point into.
 	(cd "$apt/debs" && apt-get "${opts[@]}" download -qq \

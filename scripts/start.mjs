@@ -13,8 +13,9 @@ import path from 'node:path';
 import {
 	ROOT,
 	ensureBuild,
-	ensureNodeModules,
-	ensureWordPressCore,
+	NPM_INSTALL,
+	nodeModulesAreCurrent,
+	runInherit,
 	waitFor,
 	assertPortFree,
 	killGroup,
@@ -33,8 +34,15 @@ const URL_BASE = `http://127.0.0.1:${ PORT }`;
 const SCREEN = `${ URL_BASE }/wp-admin/tools.php?page=wpca-runtimes`;
 
 const began = Date.now();
-ensureNodeModules();
-const core = ensureWordPressCore();
+// npm's registry and Debian's archive are waited on at once: a fresh clone installs the
+// npm packages while WordPress core downloads.
+await Promise.all( [
+	nodeModulesAreCurrent() ? undefined : runInherit( 'npm', NPM_INSTALL ),
+	runInherit( 'bash', [
+		path.join( ROOT, 'scripts', 'fetch-wordpress.sh' ),
+	] ),
+] );
+const core = path.join( ROOT, '.cache', 'wordpress-core' );
 ensureBuild();
 
 if ( args.includes( '--reset' ) ) {

@@ -27,7 +27,6 @@ import {
 	NPM_INSTALL,
 	ROOT,
 	buildIsCurrent,
-	ensureSystemPackages,
 	nodeModulesAreCurrent,
 } from './lib/common.mjs';
 import { gist, jestReport, phpunitReport } from './lib/test-reports.mjs';
@@ -329,7 +328,6 @@ const began = Date.now();
 const setup = new Lane( 'setup' );
 const checksLane = new Lane( 'checks+native' );
 const uiLane = new Lane( 'ui' );
-ensureSystemPackages();
 
 /**
  * A step of the set-up that must work for anything else to run.
@@ -347,7 +345,12 @@ async function prepare( name, command, args ) {
 	}
 }
 
-// WordPress core and the sites need no npm package: they get ready while npm installs.
+// Three installs that wait on different things start at once: Debian's packages (PHP,
+// MariaDB, Chromium…), npm's, and WordPress core. The sites boot once the first and the
+// last are there, the build runs once npm's are.
+const system = prepare( 'Debian packages', 'bash', [
+	'scripts/system-deps.sh',
+] );
 const installed = nodeModulesAreCurrent()
 	? Promise.resolve()
 	: prepare( 'npm install', 'npm', NPM_INSTALL );
@@ -359,8 +362,9 @@ const built = installed.then( () =>
 const core = prepare( 'WordPress core', 'bash', [
 	'scripts/fetch-wordpress.sh',
 ] );
+const sitesCanBoot = Promise.all( [ system, core ] );
 const boot = ( site ) =>
-	core.then( async () => {
+	sitesCanBoot.then( async () => {
 		const { status, seconds: took } = await setup.run( 'node', [
 			'scripts/test-site.mjs',
 			'start',
@@ -379,7 +383,7 @@ const booted = {
 	redis: boot( SITES.redis ),
 };
 try {
-	await Promise.all( [ built, core ] );
+	await Promise.all( [ built, sitesCanBoot ] );
 } catch ( error ) {
 	// Leave no site running behind a set-up that failed.
 	await Promise.allSettled( Object.values( booted ) );

@@ -2,7 +2,7 @@
  * Shared by the project's scripts: where things live, installing what is missing,
  * and starting/stopping background processes.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -14,10 +14,38 @@ export const ROOT = path.resolve(
 	'..'
 );
 
-/** Debian packages (PHP, MariaDB, PHPUnit, Chromium); a no-op when all are there. */
-export function ensureSystemPackages() {
-	execFileSync( 'bash', [ path.join( ROOT, 'scripts', 'system-deps.sh' ) ], {
-		stdio: 'inherit',
+/**
+ * Debian packages (PHP, MariaDB, PHPUnit, Chromium); a no-op when all are there.
+ * @param {string[]} flags For system-deps.sh (`--full-chromium`).
+ */
+export function ensureSystemPackages( flags = [] ) {
+	execFileSync(
+		'bash',
+		[ path.join( ROOT, 'scripts', 'system-deps.sh' ), ...flags ],
+		{ stdio: 'inherit' }
+	);
+}
+
+/**
+ * Runs a command in ROOT with its output passed through, without blocking: installs
+ * that wait on different things (npm's registry, Debian's archive) overlap this way.
+ * @param {string}   command Program to run.
+ * @param {string[]} args    Its arguments.
+ * @return {Promise<void>} Resolves when it exits 0, rejects otherwise.
+ */
+export function runInherit( command, args ) {
+	return new Promise( ( resolve, reject ) => {
+		const child = spawn( command, args, { cwd: ROOT, stdio: 'inherit' } );
+		child.on( 'error', reject );
+		child.on( 'close', ( code ) =>
+			0 === code
+				? resolve()
+				: reject(
+						new Error(
+							`${ command } ${ args.join( ' ' ) } failed (exit ${ code })`
+						)
+					)
+		);
 	} );
 }
 
@@ -29,15 +57,6 @@ export function ensureWordPressCore() {
 		{ stdio: 'inherit' }
 	);
 	return path.join( ROOT, '.cache', 'wordpress-core' );
-}
-
-/** npm dependencies, installed when node_modules is missing or older than the lock file. */
-export function ensureNodeModules() {
-	if ( nodeModulesAreCurrent() ) {
-		return;
-	}
-	process.stdout.write( 'Installing npm dependencies...\n' );
-	execFileSync( 'npm', NPM_INSTALL, { cwd: ROOT, stdio: 'inherit' } );
 }
 
 // `npm install` (which keeps the locked versions) rather than `npm ci`: npm 11 leaves
