@@ -4,7 +4,8 @@
  * publishes about wp-coding-agents/v1 — each route's schema and each endpoint's args,
  * as WordPress's REST server describes them (scripts/lib/export-rest-schema.php, run in
  * PHP against the test site's database; no HTTP request) — and the Schema class's
- * patterns and limits for the screen's hints. json-schema-to-typescript does the
+ * patterns and limits, and DMC's rules the resolver states as constants, for the
+ * screen's hints. json-schema-to-typescript does the
  * conversion; shapes several routes share become one named type each
  * (shareRepeatedShapes).
  *
@@ -311,7 +312,7 @@ const OPTIONS = {
 };
 
 async function generate( published ) {
-	const { namespace, routes, constants } = published;
+	const { namespace, routes, constants, dmcRules } = published;
 	const types = [];
 	const seenTitles = new Set();
 	for ( const [ route, data ] of Object.entries( routes ) ) {
@@ -357,6 +358,9 @@ async function generate( published ) {
 		'',
 		'/** The constants of the PHP Schema class: patterns (ECMAScript-compatible) and limits. */',
 		`export const SCHEMA = ${ JSON.stringify( constants ) } as const;`,
+		'',
+		"/** DMC's own rules the screen's hints need (php/dmc/class-attribution-resolver.php): patterns are ECMAScript-compatible, without flags. */",
+		`export const DMC_RULES = ${ JSON.stringify( dmcRules ) } as const;`,
 		'',
 		...parts,
 	].join( '\n' );

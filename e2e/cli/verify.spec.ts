@@ -11,10 +11,9 @@ import type {
 	LastVerification,
 	LastVerificationResponse,
 } from '../../src/api/types';
+import { writeMuPlugin } from '../rest/helpers';
 import {
 	EXIT,
-	fakeSite,
-	NO_ROUTE,
 	readLog,
 	restOk,
 	runScript,
@@ -131,58 +130,6 @@ test( 'verify --no-record records no observation', async () => {
 	expect( await lastVerification() ).toBeNull();
 } );
 
-test( 'verify asks again without recording when the site predates "record"', async () => {
-	const site = await fakeSite( [
-		{
-			status: 200,
-			type: 'application/json',
-			body: JSON.stringify( {
-				signatures: { kimaki: { session_id: 'KIMAKI_SESSION_ID' } },
-				collisions: [],
-				problems: [],
-			} ),
-		},
-		{
-			status: 400,
-			type: 'application/json',
-			body: JSON.stringify( {
-				code: 'wpca_unknown_property',
-				message: 'Unknown property "record": this route accepts env.',
-				data: { status: 400, params: { record: 'Unknown property' } },
-			} ),
-		},
-		{
-			status: 200,
-			type: 'application/json',
-			body: JSON.stringify( {
-				origin_session: {
-					primary_id: 'old-site-1',
-					ids: { kimaki: { session_id: 'old-site-1' } },
-				},
-				lock_owner: {
-					runtime_ids: { kimaki: { session_id: 'old-site-1' } },
-				},
-				declared: [ 'KIMAKI_SESSION_ID' ],
-				found: [ 'KIMAKI_SESSION_ID' ],
-				missing: [],
-			} ),
-		},
-	] );
-	try {
-		const result = await runScript( [ 'verify' ], {
-			env: { WPCA_URL: site.url, KIMAKI_SESSION_ID: 'old-site-1' },
-		} );
-		expect( result.code, result.stderr ).toBe( EXIT.done );
-		expect( site.requests ).toHaveLength( 3 );
-		expect( result.stdout ).toContain(
-			'primary_id: old-site-1 (from kimaki session_id)'
-		);
-		expect( result.stdout ).not.toContain( RECORDED );
-	} finally {
-		await site.close();
-	}
-} );
-
 test( 'verify without kimaki variables takes the primary id from the next runtime', async () => {
 	const result = await verify( {
 		OPENCODE_SESSION_ID: '  open-session  ',
@@ -210,43 +157,46 @@ test( 'verify in a process without any declared variable records nothing and lis
 	);
 } );
 
-test( 'verify computes the result itself when the site has no preview route', async () => {
-	const site = await fakeSite( [
-		{
-			status: 200,
-			type: 'application/json',
-			body: JSON.stringify( {
-				signatures: {
-					kimaki: {
-						session_id: 'KIMAKI_SESSION_ID',
-						thread_url: 'KIMAKI_THREAD_URL',
-					},
-					opencode: { session_id: 'OPENCODE_SESSION_ID' },
-				},
-				collisions: [],
-				problems: [],
-			} ),
-		},
-		{ status: 404, type: 'application/json', body: NO_ROUTE },
-	] );
+test( 'verify reads what DMC reads: entries other code adds that DMC ignores are neither read nor sent', async () => {
+	// An all-digit id is an integer key in PHP and a pair with an empty subkey is
+	// skipped: DMC reads neither; the valid pair of the same callback it reads.
+	const muPlugin = writeMuPlugin(
+		'wpca-verify-foreign.php',
+		`<?php
+add_filter( 'datamachine_code_worktree_runtime_signatures', function ( $signatures ) {
+	$signatures['123']   = array( 'session_id' => 'DIGITS_SESSION_ID' );
+	$signatures['other'] = array( '' => 'EMPTY_SUBKEY_VAR', 'run_id' => 'OTHER_RUN_ID' );
+	return $signatures;
+}, 20 );
+`
+	);
+	const debugFile = path.join(
+		scratchDir(),
+		`debug-foreign-${ Date.now() }`
+	);
 	try {
-		const result = await runScript( [ 'verify' ], {
+		const result = await runScript( [ 'verify', '--no-record' ], {
 			env: {
-				WPCA_URL: site.url,
-				KIMAKI_THREAD_URL: 'HTTP://example.com/thread',
-				OPENCODE_SESSION_ID: 'open-1',
+				DIGITS_SESSION_ID: 'digits-1',
+				EMPTY_SUBKEY_VAR: 'empty-1',
+				OTHER_RUN_ID: 'other-run-1',
+				WPCA_DEBUG_BODY: debugFile,
 			},
 		} );
 		expect( result.code, result.stderr ).toBe( EXIT.done );
-		expect( result.stdout ).toContain( 'computed locally' );
-		expect( result.stdout ).toContain(
-			'primary_id: open-1 (from opencode session_id)'
+		expect( result.stdout ).toMatch(
+			/other\s+run_id\s+OTHER_RUN_ID\s+found/
 		);
 		expect( result.stdout ).toContain(
-			'  kimaki:\n    thread_url=HTTP://example.com/thread\n'
+			'primary_id: other-run-1 (from other run_id)'
 		);
-		expect( result.stdout ).toMatch( /^missing: KIMAKI_SESSION_ID$/m );
+		for ( const ignored of [ 'DIGITS_SESSION_ID', 'EMPTY_SUBKEY_VAR' ] ) {
+			expect( result.stdout ).not.toContain( ignored );
+		}
+		expect( debugBodies( debugFile ) ).toEqual( [
+			{ env: { OTHER_RUN_ID: 'other-run-1' } },
+		] );
 	} finally {
-		await site.close();
+		fs.rmSync( muPlugin );
 	}
 } );

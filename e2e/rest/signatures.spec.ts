@@ -329,6 +329,9 @@ test( 'an option that is a string publishes nothing, reports it, and repair rese
 		signatures: {},
 		collisions: [],
 		problems: [],
+		entries: [],
+		declared: [],
+		primary_variables: [],
 		// Nothing declared: DMC's lock metadata holds only its own keys.
 		lock_budget: {
 			runtime_ids_bytes: 0,

@@ -19,22 +19,29 @@ class Attribution_Resolver {
 	public const LOCK_OWNER_MAX_LENGTH = 300;
 
 	/**
+	 * Subkeys DMC treats as URLs (`url`, `*_url`): the origin session keeps their values
+	 * only when they match URL_VALUE_PATTERN. ECMAScript-compatible, without flags: the
+	 * screen's hints use the same pattern (src/api/schema.generated.ts, `DMC_RULES`).
+	 */
+	public const URL_SUBKEY_PATTERN = '(^url|_url)$';
+
+	/** What a URL subkey's value must start with to be kept, `^https?://` case-insensitively. */
+	public const URL_VALUE_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://';
+
+	/** The subkey whose value DMC takes as primary_id first. */
+	public const PRIMARY_SUBKEY = 'session_id';
+
+	/**
 	 * Everything the preview shows.
 	 *
 	 * @param mixed                 $signatures Filter output (as DMC receives it).
 	 * @param array<string, string> $env        Environment of the simulated process.
-	 * @return array{origin_session: array|null, lock_owner: array, declared: string[], found: string[], missing: string[]}
+	 * @return array{origin_session: array|null, primary_source: array|null, lock_owner: array, declared: string[], found: string[], missing: string[]}
 	 */
 	public function preview( $signatures, array $env ): array {
-		$signatures = $this->clean( $signatures );
-		$declared   = array();
-		foreach ( $signatures as $fields ) {
-			foreach ( $fields as $env_name ) {
-				$declared[ $env_name ] = true;
-			}
-		}
-		$declared = array_map( 'strval', array_keys( $declared ) );
-		$found    = array_values(
+		$signatures     = $this->clean( $signatures );
+		$declared       = self::declared( $signatures );
+		$found          = array_values(
 			array_filter(
 				$declared,
 				function ( $name ) use ( $env ) {
@@ -42,8 +49,10 @@ class Attribution_Resolver {
 				}
 			)
 		);
+		$origin_session = $this->origin_session( $signatures, $env );
 		return array(
-			'origin_session' => $this->origin_session( $signatures, $env ),
+			'origin_session' => $origin_session,
+			'primary_source' => $this->primary_source( $signatures, $origin_session ),
 			'lock_owner'     => array( 'runtime_ids' => $this->lock_owner_ids( $signatures, $env ) ),
 			'declared'       => $declared,
 			'found'          => $found,
@@ -61,24 +70,92 @@ class Attribution_Resolver {
 	 */
 	public function clean( $signatures ): array {
 		$clean = array();
-		if ( ! is_array( $signatures ) ) {
-			return $clean;
-		}
-		foreach ( $signatures as $id => $fields ) {
-			if ( ! is_string( $id ) || '' === $id || ! is_array( $fields ) ) {
-				continue;
-			}
-			$pairs = array();
-			foreach ( $fields as $subkey => $env_name ) {
-				if ( is_string( $subkey ) && '' !== $subkey && is_string( $env_name ) && '' !== $env_name ) {
-					$pairs[ $subkey ] = $env_name;
-				}
-			}
-			if ( array() !== $pairs ) {
-				$clean[ $id ] = $pairs;
+		foreach ( $this->entries( $signatures ) as $entry ) {
+			if ( ! $entry['ignored'] ) {
+				$clean[ $entry['id'] ] = array_column( $entry['pairs'], 'variable', 'subkey' );
 			}
 		}
 		return $clean;
+	}
+
+	/**
+	 * Every entry of the filter value as DMC reads it, in filter order: the pairs it keeps,
+	 * whether it skips the whole entry, and how many pairs of a kept entry it skips. What
+	 * the screen's "What DMC sees" and `bin/runtime-signature verify` show (GET /signatures).
+	 *
+	 * @param mixed $signatures Filter output.
+	 * @return array<int, array{id: string, pairs: array<int, array{subkey: string, variable: string}>, ignored: bool, dropped_pairs: int}>
+	 */
+	public function entries( $signatures ): array {
+		$entries = array();
+		if ( ! is_array( $signatures ) ) {
+			return $entries;
+		}
+		foreach ( $signatures as $id => $fields ) {
+			$pairs = array();
+			// An all-digit id is an integer key in PHP: DMC skips it, as any non-string key.
+			if ( is_string( $id ) && '' !== $id && is_array( $fields ) ) {
+				foreach ( $fields as $subkey => $env_name ) {
+					if ( is_string( $subkey ) && '' !== $subkey && is_string( $env_name ) && '' !== $env_name ) {
+						$pairs[] = array(
+							'subkey'   => $subkey,
+							'variable' => $env_name,
+						);
+					}
+				}
+			}
+			$ignored   = array() === $pairs;
+			$entries[] = array(
+				'id'            => (string) $id,
+				'pairs'         => $pairs,
+				'ignored'       => $ignored,
+				'dropped_pairs' => $ignored ? 0 : count( $fields ) - count( $pairs ),
+			);
+		}
+		return $entries;
+	}
+
+	/**
+	 * Every variable DMC reads, once, in the order it reads them.
+	 *
+	 * @param array<string, array<string, string>> $signatures Cleaned signatures.
+	 * @return string[]
+	 */
+	public static function declared( array $signatures ): array {
+		$declared = array();
+		foreach ( $signatures as $fields ) {
+			foreach ( $fields as $env_name ) {
+				$declared[ $env_name ] = true;
+			}
+		}
+		return array_map( 'strval', array_keys( $declared ) );
+	}
+
+	/**
+	 * The variables whose value DMC takes as primary_id before any other (each runtime's
+	 * `session_id`), in precedence order; when none is set, the first value kept wins.
+	 *
+	 * @param array<string, array<string, string>> $signatures Cleaned signatures.
+	 * @return string[]
+	 */
+	public static function primary_variables( array $signatures ): array {
+		$variables = array();
+		foreach ( $signatures as $fields ) {
+			if ( isset( $fields[ self::PRIMARY_SUBKEY ] ) ) {
+				$variables[] = $fields[ self::PRIMARY_SUBKEY ];
+			}
+		}
+		return $variables;
+	}
+
+	/**
+	 * Whether DMC checks this subkey's values as URLs.
+	 *
+	 * @param string $subkey Subkey.
+	 * @return bool
+	 */
+	public static function is_url_subkey( string $subkey ): bool {
+		return 1 === preg_match( '/' . self::URL_SUBKEY_PATTERN . '/D', $subkey );
 	}
 
 	/**
@@ -96,8 +173,7 @@ class Attribution_Resolver {
 				if ( null === $value ) {
 					continue;
 				}
-				$is_url = 'url' === $subkey || '_url' === substr( $subkey, -4 );
-				if ( $is_url && 1 !== preg_match( '#^https?://#i', $value ) ) {
+				if ( self::is_url_subkey( $subkey ) && 1 !== preg_match( '#' . self::URL_VALUE_PATTERN . '#', $value ) ) {
 					continue;
 				}
 				$ids[ $id ][ $subkey ] = $value;
@@ -109,7 +185,7 @@ class Attribution_Resolver {
 
 		$primary_values = $ids[ $this->primary_runtime( $ids ) ];
 		return array(
-			'primary_id' => isset( $primary_values['session_id'] ) ? $primary_values['session_id'] : reset( $primary_values ),
+			'primary_id' => $primary_values[ self::PRIMARY_SUBKEY ] ?? reset( $primary_values ),
 			'ids'        => $ids,
 		);
 	}
@@ -123,7 +199,7 @@ class Attribution_Resolver {
 	 */
 	public function primary_runtime( array $ids ): ?string {
 		foreach ( $ids as $id => $values ) {
-			if ( isset( $values['session_id'] ) ) {
+			if ( isset( $values[ self::PRIMARY_SUBKEY ] ) ) {
 				return (string) $id;
 			}
 		}
@@ -131,26 +207,24 @@ class Attribution_Resolver {
 	}
 
 	/**
-	 * Where the primary id came from: its runtime and the variable that held it.
+	 * Where the primary id came from: its runtime, subkey and the variable that held it.
 	 *
-	 * @param mixed      $signatures     Filter output the origin session was computed with.
-	 * @param array|null $origin_session origin_session() output.
-	 * @return array{runtime: string|null, variable: string|null}
+	 * @param array<string, array<string, string>> $signatures     Cleaned signatures the origin session was computed with.
+	 * @param array|null                           $origin_session origin_session() output.
+	 * @return array{runtime: string, subkey: string, variable: string}|null Null when nothing is captured.
 	 */
-	public function primary_source( $signatures, ?array $origin_session ): array {
-		$source = array(
-			'runtime'  => null,
-			'variable' => null,
-		);
+	private function primary_source( array $signatures, ?array $origin_session ): ?array {
 		if ( null === $origin_session ) {
-			return $source;
+			return null;
 		}
-		$runtime            = $this->primary_runtime( $origin_session['ids'] );
-		$values             = $origin_session['ids'][ $runtime ];
-		$subkey             = isset( $values['session_id'] ) ? 'session_id' : (string) array_key_first( $values );
-		$source['runtime']  = $runtime;
-		$source['variable'] = $this->clean( $signatures )[ $runtime ][ $subkey ];
-		return $source;
+		$runtime = $this->primary_runtime( $origin_session['ids'] );
+		$values  = $origin_session['ids'][ $runtime ];
+		$subkey  = isset( $values[ self::PRIMARY_SUBKEY ] ) ? self::PRIMARY_SUBKEY : (string) array_key_first( $values );
+		return array(
+			'runtime'  => $runtime,
+			'subkey'   => $subkey,
+			'variable' => $signatures[ $runtime ][ $subkey ],
+		);
 	}
 
 	/**

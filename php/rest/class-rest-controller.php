@@ -548,10 +548,11 @@ class REST_Controller extends WP_REST_Controller {
 	 */
 	public function get_signatures() {
 		$effective = $this->publisher->effective();
+		$clean     = $this->resolver->clean( $effective['signatures'] );
 		return new WP_REST_Response(
 			array(
-				'signatures'  => self::as_object_map( $effective['signatures'] ),
-				'collisions'  => array_map(
+				'signatures'        => self::as_object_map( $effective['signatures'] ),
+				'collisions'        => array_map(
 					static function ( array $collision ) {
 						return array(
 							'id'     => (string) $collision['id'],
@@ -561,9 +562,12 @@ class REST_Controller extends WP_REST_Controller {
 					},
 					$effective['collisions']
 				),
-				'problems'    => $this->store->problems(),
+				'problems'          => $this->store->problems(),
+				'entries'           => $this->resolver->entries( $effective['signatures'] ),
+				'declared'          => Attribution_Resolver::declared( $clean ),
+				'primary_variables' => Attribution_Resolver::primary_variables( $clean ),
 				// Could these signatures alone, at 300 bytes a value, blow DMC's lock metadata budget?
-				'lock_budget' => ( new Lock_Metadata_Budget() )->worst_case( $this->resolver->clean( $effective['signatures'] ) ),
+				'lock_budget'       => ( new Lock_Metadata_Budget() )->worst_case( $clean ),
 			)
 		);
 	}
@@ -597,12 +601,11 @@ class REST_Controller extends WP_REST_Controller {
 		if ( is_wp_error( $checked ) ) {
 			return $checked;
 		}
-		$accepted   = $checked['body'];
-		$signatures = $this->publisher->effective()['signatures'];
-		$preview    = $this->resolver->preview( $signatures, $accepted['env'] );
+		$accepted = $checked['body'];
+		$preview  = $this->resolver->preview( $this->publisher->effective()['signatures'], $accepted['env'] );
 		if ( $accepted['record'] ) {
-			$primary  = $this->resolver->primary_source( $signatures, $preview['origin_session'] );
-			$recorded = $this->verification_log->record( $preview, $accepted['env'], $primary['runtime'], $primary['variable'], $accepted );
+			$primary  = $preview['primary_source'];
+			$recorded = $this->verification_log->record( $preview, $accepted['env'], $primary['runtime'] ?? null, $primary['variable'] ?? null, $accepted );
 			if ( is_wp_error( $recorded ) ) {
 				return $recorded;
 			}

@@ -240,8 +240,8 @@ class Schema {
 		return self::response_schema(
 			'wpca-signatures',
 			array(
-				'signatures'  => self::read_only( __( 'Exactly what Data Machine Code receives from the filter, in filter order.', 'wp-coding-agents-runtimes' ), 'object' ),
-				'collisions'  => self::read_only( __( 'Runtimes of ours that do not take effect because other code publishes the same id.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+				'signatures'        => self::read_only( __( 'Exactly what Data Machine Code receives from the filter, in filter order.', 'wp-coding-agents-runtimes' ), 'object' ),
+				'collisions'        => self::read_only( __( 'Runtimes of ours that do not take effect because other code publishes the same id.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
 					'items' => array(
 						'type'       => 'object',
 						'properties' => array(
@@ -251,8 +251,33 @@ class Schema {
 						),
 					),
 				),
-				'lock_budget' => self::lock_budget_schema( __( 'DMC\'s lock metadata budget if every declared variable had a 300-byte value (the most DMC keeps), with DMC\'s own keys at their largest.', 'wp-coding-agents-runtimes' ) ),
-				'problems'    => self::read_only( __( 'Entries and pairs of the stored option that are invalid and therefore not published.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+				'lock_budget'       => self::lock_budget_schema( __( 'DMC\'s lock metadata budget if every declared variable had a 300-byte value (the most DMC keeps), with DMC\'s own keys at their largest.', 'wp-coding-agents-runtimes' ) ),
+				'entries'           => self::read_only( __( 'Each entry of the filter\'s value as DMC reads it, in filter order: the pairs it keeps (non-empty string subkey and variable name) and what it skips. An entry whose id is not a non-empty string (an all-digit id becomes an integer in PHP) or whose value is not a map, or that keeps no pair, is ignored whole.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+					'items' => array(
+						'type'       => 'object',
+						'properties' => array(
+							'id'            => array( 'type' => 'string' ),
+							'pairs'         => array(
+								'type'  => 'array',
+								'items' => array(
+									'type'       => 'object',
+									'properties' => array(
+										'subkey'   => array( 'type' => 'string' ),
+										'variable' => array( 'type' => 'string' ),
+									),
+								),
+							),
+							'ignored'       => array( 'type' => 'boolean' ),
+							'dropped_pairs' => array(
+								'description' => __( 'Pairs of a kept entry that DMC skips (0 when the entry is ignored).', 'wp-coding-agents-runtimes' ),
+								'type'        => 'integer',
+							),
+						),
+					),
+				),
+				'declared'          => self::variable_names( __( 'Every variable DMC reads, once, in the order it reads them.', 'wp-coding-agents-runtimes' ) ),
+				'primary_variables' => self::variable_names( __( 'The variables whose value DMC takes as primary_id first (each runtime\'s session_id), in precedence order; when none is set, the first value DMC keeps wins.', 'wp-coding-agents-runtimes' ) ),
+				'problems'          => self::read_only( __( 'Entries and pairs of the stored option that are invalid and therefore not published.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
 					'items' => array(
 						'type'       => 'object',
 						// Only pair problems name a subkey.
@@ -280,6 +305,13 @@ class Schema {
 			array(
 				'origin_session' => self::read_only( __( 'The worktree origin session Data Machine Code would record, or null when nothing is captured.', 'wp-coding-agents-runtimes' ), array( 'object', 'null' ) ) + array(
 					'properties' => self::origin_session_properties( 'string' ),
+				),
+				'primary_source' => self::read_only( __( 'Where primary_id comes from: its runtime, subkey and variable; null when nothing is captured.', 'wp-coding-agents-runtimes' ), array( 'object', 'null' ) ) + array(
+					'properties' => array(
+						'runtime'  => array( 'type' => 'string' ),
+						'subkey'   => array( 'type' => 'string' ),
+						'variable' => array( 'type' => 'string' ),
+					),
 				),
 				'lock_owner'     => self::read_only( __( 'The workspace lock owner context Data Machine Code would record.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
 					'properties' => array( 'runtime_ids' => self::runtime_values_schema( 'string' ) ),

@@ -4,7 +4,7 @@
  * wp-coding-agents/v1 as WordPress's REST server describes it (the same data an OPTIONS
  * request answers: endpoints, their args, the route's schema), prepared for draft-04
  * clients the way core prepares schemas, plus the limits and patterns of the Schema
- * class. Runs in PHP against the test site's WordPress (database only, no HTTP server);
+ * class and the constants stating DMC's rules (Attribution_Resolver). Runs in PHP against the test site's WordPress (database only, no HTTP server);
  * scripts/generate-types.mjs turns it into src/api/schema.generated.ts.
  *
  * Usage: php export-rest-schema.php <wordpress-dir> <site-url>
@@ -49,12 +49,15 @@ foreach ( $wpca_server->get_routes( $wpca_namespace ) as $wpca_route => $wpca_ha
 
 $wpca_constants = ( new ReflectionClass( WP_Coding_Agents\Runtimes\Rules\Schema::class ) )->getConstants();
 ksort( $wpca_constants );
+$wpca_dmc_rules = ( new ReflectionClass( WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver::class ) )->getConstants();
+ksort( $wpca_dmc_rules );
 
 echo wp_json_encode(
 	array(
 		'namespace' => $wpca_namespace,
 		'routes'    => $wpca_routes,
 		'constants' => $wpca_constants,
+		'dmcRules'  => $wpca_dmc_rules,
 	),
 	JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE
 );

@@ -32,6 +32,14 @@ export const SCHEMA = {
 	WINDOW_DAYS_MIN: 1,
 } as const;
 
+/** DMC's own rules the screen's hints need (php/dmc/class-attribution-resolver.php): patterns are ECMAScript-compatible, without flags. */
+export const DMC_RULES = {
+	LOCK_OWNER_MAX_LENGTH: 300,
+	PRIMARY_SUBKEY: 'session_id',
+	URL_SUBKEY_PATTERN: '(^url|_url)$',
+	URL_VALUE_PATTERN: '^[Hh][Tt][Tt][Pp][Ss]?://',
+} as const;
+
 /**
  * Response item of /runtimes (schema "wpca-runtime").
  */
@@ -198,6 +206,29 @@ export interface WpcaSignatures {
 	 */
 	lock_budget: LockBudget;
 	/**
+	 * Each entry of the filter's value as DMC reads it, in filter order: the pairs it keeps (non-empty string subkey and variable name) and what it skips. An entry whose id is not a non-empty string (an all-digit id becomes an integer in PHP) or whose value is not a map, or that keeps no pair, is ignored whole.
+	 */
+	entries: {
+		id: string;
+		pairs: {
+			subkey: string;
+			variable: string;
+		}[];
+		ignored: boolean;
+		/**
+		 * Pairs of a kept entry that DMC skips (0 when the entry is ignored).
+		 */
+		dropped_pairs: number;
+	}[];
+	/**
+	 * Every variable DMC reads, once, in the order it reads them.
+	 */
+	declared: string[];
+	/**
+	 * The variables whose value DMC takes as primary_id first (each runtime's session_id), in precedence order; when none is set, the first value DMC keeps wins.
+	 */
+	primary_variables: string[];
+	/**
 	 * Entries and pairs of the stored option that are invalid and therefore not published.
 	 */
 	problems: {
@@ -222,6 +253,14 @@ export interface WpcaAttributionPreview {
 				[ k: string ]: string;
 			};
 		};
+	} | null;
+	/**
+	 * Where primary_id comes from: its runtime, subkey and variable; null when nothing is captured.
+	 */
+	primary_source: {
+		runtime: string;
+		subkey: string;
+		variable: string;
 	} | null;
 	/**
 	 * The workspace lock owner context Data Machine Code would record.

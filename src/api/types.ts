@@ -60,6 +60,8 @@ export type OrderBody = Required< PutOrderBody >;
 export type SignaturesResponse = WpcaSignatures;
 export type SignatureCollision = SignaturesResponse[ 'collisions' ][ number ];
 export type SignatureProblem = SignaturesResponse[ 'problems' ][ number ];
+/** One entry of the filter's value as DMC reads it (the pairs it keeps, what it skips). */
+export type SignatureEntry = SignaturesResponse[ 'entries' ][ number ];
 
 export type AttributionPreviewBody = PostAttributionPreviewBody;
 export type AttributionPreview = WpcaAttributionPreview;

@@ -1,14 +1,7 @@
 import { __ } from '@wordpress/i18n';
 import type { RecordedIds } from '../api/types';
+import { isKeptUrl } from '../lib/validation';
 import { FieldsTable } from './fields-table';
-
-// DMC's URL subkeys (`url`, `*_url`) keep only http(s) values, which are safe to link.
-function isLinkable( subkey: string, value: string ): boolean {
-	return (
-		( 'url' === subkey || subkey.endsWith( '_url' ) ) &&
-		/^https?:\/\//i.test( value )
-	);
-}
 
 function CapturedValue( {
 	subkey,
@@ -24,7 +17,9 @@ function CapturedValue( {
 			</em>
 		);
 	}
-	return isLinkable( subkey, value ) ? (
+	// DMC's URL subkeys keep only http(s) values, which are safe to link (a lock's
+	// values and old records are not checked: test each one).
+	return isKeptUrl( subkey, value ) ? (
 		<a href={ value } target="_blank" rel="noopener noreferrer">
 			{ value }
 		</a>

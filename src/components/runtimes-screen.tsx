@@ -8,7 +8,6 @@ import { useFirstPaintHandover } from '../hooks/use-first-paint-handover';
 import { useRuntimesScreen } from '../hooks/use-runtimes-screen';
 import { useViewLocation } from '../hooks/use-view-location';
 import type { ViewId } from '../lib/views';
-import { declaredEnvVars } from '../lib/signatures';
 import { AddRuntimeForm } from './add-runtime-form';
 import { AttributionPreviewPanel } from './attribution-preview-panel';
 import { DmcNotice } from './dmc-notice';
@@ -233,13 +232,7 @@ export function RuntimesScreen( {
 				),
 				<>
 					<AttributionPreviewPanel
-						declared={
-							screen.signatures
-								? declaredEnvVars(
-										screen.signatures.signatures
-									)
-								: []
-						}
+						declared={ screen.signatures?.declared ?? [] }
 						result={ screen.previewResult }
 						busy={ screen.isBusy( 'preview' ) }
 						error={ screen.errorFor( 'preview' ) }

@@ -1,7 +1,6 @@
 import { Button, Notice } from '@wordpress/components';
 import { __, _n, sprintf } from '@wordpress/i18n';
-import type { Runtime, SignaturesResponse } from '../api/types';
-import { signatureEntries, type SignatureEntry } from '../lib/signatures';
+import type { Runtime, SignatureEntry, SignaturesResponse } from '../api/types';
 import { FieldsTable } from './fields-table';
 import { ViewCard } from './region-card';
 
@@ -15,18 +14,12 @@ interface SignaturesPanelProps {
 	onRepair: () => Promise< boolean >;
 }
 
-// Whether DMC receives this entry exactly as one of our published runtimes maps it.
+// Whether DMC receives this entry exactly as one of our published runtimes maps it:
+// the server flags every published runtime another callback overrides or drops.
 function asRegistered( entry: SignatureEntry, runtimes: Runtime[] ): boolean {
-	const ours = runtimes.find(
-		( runtime ) => runtime.id === entry.id && runtime.enabled
-	);
-	return (
-		undefined !== ours &&
-		! ours.collision &&
-		! entry.ignored &&
-		0 === entry.droppedPairs &&
-		JSON.stringify( Object.entries( ours.fields ) ) ===
-			JSON.stringify( entry.pairs )
+	return runtimes.some(
+		( runtime ) =>
+			runtime.id === entry.id && runtime.enabled && ! runtime.collision
 	);
 }
 
@@ -41,17 +34,12 @@ export function SignaturesPanel( {
 	onDismissRepairError,
 	onRepair,
 }: SignaturesPanelProps ) {
-	const entries = signatureEntries( signatures.signatures );
-	const sessionVariables = entries.flatMap( ( entry ) =>
-		entry.pairs
-			.filter( ( [ subkey ] ) => 'session_id' === subkey )
-			.map( ( [ , env ] ) => env )
-	);
+	const { entries, primary_variables: primaryVariables } = signatures;
 	return (
 		<ViewCard className="wpca-signatures">
 			{ entries.length > 0 && (
 				<p className="wpca-signatures__precedence">
-					{ 0 === sessionVariables.length
+					{ 0 === primaryVariables.length
 						? __(
 								'No runtime declares a session_id: the primary ID DMC records is the first variable that is set, in this order.',
 								'wp-coding-agents-runtimes'
@@ -62,7 +50,7 @@ export function SignaturesPanel( {
 									'Primary ID: the first of %s that is set; else the first variable set, in this order.',
 									'wp-coding-agents-runtimes'
 								),
-								sessionVariables.join( ' → ' )
+								primaryVariables.join( ' → ' )
 							) }
 				</p>
 			) }
@@ -113,17 +101,17 @@ export function SignaturesPanel( {
 									) }
 								</span>
 							) }
-							{ entry.droppedPairs > 0 && (
+							{ entry.dropped_pairs > 0 && (
 								<span className="wpca-badge wpca-badge--ignored">
 									{ sprintf(
 										/* translators: %d: number of pairs. */
 										_n(
 											'%d pair ignored',
 											'%d pairs ignored',
-											entry.droppedPairs,
+											entry.dropped_pairs,
 											'wp-coding-agents-runtimes'
 										),
-										entry.droppedPairs
+										entry.dropped_pairs
 									) }
 								</span>
 							) }
@@ -138,7 +126,12 @@ export function SignaturesPanel( {
 											),
 											entry.id
 										) }
-										pairs={ entry.pairs }
+										pairs={ entry.pairs.map(
+											( { subkey, variable } ) => [
+												subkey,
+												variable,
+											]
+										) }
 									/>
 								) }
 						</li>

@@ -1,12 +1,13 @@
 /**
  * Checking a runtime form in the browser before anything is sent, with the server's
- * own patterns and limits (generated from php/rules/class-schema.php into
- * src/api/schema.generated.ts), in plain words: a message says what to type, never a
- * pattern or a request's field path. The server still validates every request; its
- * refusals are worded alike by lib/errors.ts.
+ * own patterns and limits (generated from php/rules/class-schema.php, and DMC's rules
+ * from php/dmc/class-attribution-resolver.php, into src/api/schema.generated.ts), in
+ * plain words: a message says what to type, never a pattern or a request's field path.
+ * The server still validates every request; its refusals are worded alike by
+ * lib/errors.ts.
  */
 import { __, sprintf } from '@wordpress/i18n';
-import { SCHEMA } from '../api/schema.generated';
+import { DMC_RULES, SCHEMA } from '../api/schema.generated';
 import type { FieldRow } from './field-rows';
 
 export const RUNTIME_ID_PATTERN = new RegExp( SCHEMA.ID_PATTERN );
@@ -157,10 +158,18 @@ export function labelHint( label: string ): string | null {
 	return null;
 }
 
-// A subkey ending in `url` only keeps values that start with http:// or https://
-// (DMC's rule for the worktree origin session), worth knowing while mapping.
+const URL_SUBKEY = new RegExp( DMC_RULES.URL_SUBKEY_PATTERN );
+const URL_VALUE = new RegExp( DMC_RULES.URL_VALUE_PATTERN );
+
+// A subkey `url` or ending in `_url` only keeps values that start with http:// or
+// https:// (DMC's rule for the worktree origin session), worth knowing while mapping.
 export function isUrlSubkey( subkey: string ): boolean {
-	return 'url' === subkey || subkey.endsWith( '_url' );
+	return URL_SUBKEY.test( subkey );
+}
+
+// A value DMC keeps for a URL subkey: an http(s) URL, safe to link.
+export function isKeptUrl( subkey: string, value: string ): boolean {
+	return isUrlSubkey( subkey ) && URL_VALUE.test( value );
 }
 
 /**

@@ -44,6 +44,9 @@ function signatures(
 		signatures: map,
 		collisions: [],
 		problems: [],
+		entries: [],
+		declared: [],
+		primary_variables: [],
 		lock_budget: lockBudget,
 	};
 }
@@ -52,6 +55,11 @@ const preview: AttributionPreview = {
 	origin_session: {
 		primary_id: 'abc',
 		ids: { kimaki: { session_id: 'abc' } },
+	},
+	primary_source: {
+		runtime: 'kimaki',
+		subkey: 'session_id',
+		variable: 'KIMAKI_SESSION_ID',
 	},
 	lock_owner: { runtime_ids: { kimaki: { session_id: 'abc' } } },
 	declared: [ 'KIMAKI_SESSION_ID' ],

@@ -1,6 +1,7 @@
 import {
 	draftProblems,
 	envVarHint,
+	isKeptUrl,
 	isUrlSubkey,
 	labelHint,
 	runtimeIdHint,
@@ -163,5 +164,17 @@ describe( 'draftProblems', () => {
 		expect( problems[ 2 ].message ).toContain( 'Leave out the $' );
 		expect( problems[ 3 ].message ).toContain( 'without =' );
 		expect( problems[ 4 ].message ).toContain( 'no spaces' );
+	} );
+} );
+
+describe( 'isKeptUrl', () => {
+	it( 'matches DMC: an http(s) value, any case, of a URL subkey', () => {
+		expect( isKeptUrl( 'thread_url', 'https://discord.com/x' ) ).toBe(
+			true
+		);
+		expect( isKeptUrl( 'url', 'HTTP://x' ) ).toBe( true );
+		expect( isKeptUrl( 'thread_url', 'ftp://x' ) ).toBe( false );
+		expect( isKeptUrl( 'thread_url', 'discord.com/x' ) ).toBe( false );
+		expect( isKeptUrl( 'session_id', 'https://x' ) ).toBe( false );
 	} );
 } );

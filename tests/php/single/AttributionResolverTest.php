@@ -196,4 +196,158 @@ class AttributionResolverTest extends Test_Case {
 			)
 		);
 	}
+
+	public function test_entries_say_what_dmc_keeps_and_skips_in_filter_order() {
+		$entries = ( new Attribution_Resolver() )->entries(
+			array(
+				'kimaki'  => array(
+					'session_id' => 'KIMAKI_SESSION_ID',
+					'thread_url' => 'KIMAKI_THREAD_URL',
+				),
+				123       => array( 'session_id' => 'DIGITS' ),
+				'scalar'  => 'KIMAKI_SESSION_ID',
+				'list'    => array( 'A', 'B' ),
+				'empty'   => array(),
+				'partial' => array(
+					'session_id' => 'OK',
+					'run_id'     => '',
+					7            => 'NUMERIC_SUBKEY',
+					'other'      => 5,
+				),
+			)
+		);
+
+		$this->assertSame(
+			array(
+				array(
+					'id'            => 'kimaki',
+					'pairs'         => array(
+						array(
+							'subkey'   => 'session_id',
+							'variable' => 'KIMAKI_SESSION_ID',
+						),
+						array(
+							'subkey'   => 'thread_url',
+							'variable' => 'KIMAKI_THREAD_URL',
+						),
+					),
+					'ignored'       => false,
+					'dropped_pairs' => 0,
+				),
+				array(
+					'id'            => '123',
+					'pairs'         => array(),
+					'ignored'       => true,
+					'dropped_pairs' => 0,
+				),
+				array(
+					'id'            => 'scalar',
+					'pairs'         => array(),
+					'ignored'       => true,
+					'dropped_pairs' => 0,
+				),
+				array(
+					'id'            => 'list',
+					'pairs'         => array(),
+					'ignored'       => true,
+					'dropped_pairs' => 0,
+				),
+				array(
+					'id'            => 'empty',
+					'pairs'         => array(),
+					'ignored'       => true,
+					'dropped_pairs' => 0,
+				),
+				array(
+					'id'            => 'partial',
+					'pairs'         => array(
+						array(
+							'subkey'   => 'session_id',
+							'variable' => 'OK',
+						),
+					),
+					'ignored'       => false,
+					'dropped_pairs' => 3,
+				),
+			),
+			$entries
+		);
+		$this->assertSame( array(), ( new Attribution_Resolver() )->entries( 'not an array' ) );
+	}
+
+	public function test_declared_lists_each_variable_once_and_primary_variables_the_session_ids_in_order() {
+		$clean = ( new Attribution_Resolver() )->clean(
+			array(
+				'kimaki' => array(
+					'thread_id'  => 'KIMAKI_THREAD_ID',
+					'session_id' => 'KIMAKI_SESSION_ID',
+				),
+				'broken' => 'X',
+				'mine'   => array(
+					'session_id' => 'KIMAKI_SESSION_ID',
+					'run_id'     => 'MINE_RUN_ID',
+				),
+				'runner' => array( 'run_id' => 'RUNNER_RUN_ID' ),
+			)
+		);
+
+		$this->assertSame( array( 'KIMAKI_THREAD_ID', 'KIMAKI_SESSION_ID', 'MINE_RUN_ID', 'RUNNER_RUN_ID' ), Attribution_Resolver::declared( $clean ) );
+		$this->assertSame( array( 'KIMAKI_SESSION_ID', 'KIMAKI_SESSION_ID' ), Attribution_Resolver::primary_variables( $clean ) );
+	}
+
+	public function test_the_preview_names_where_the_primary_id_comes_from() {
+		$this->assertNull( $this->preview( array() )['primary_source'] );
+		$this->assertSame(
+			array(
+				'runtime'  => 'opencode',
+				'subkey'   => 'session_id',
+				'variable' => 'OPENCODE_SESSION_ID',
+			),
+			$this->preview(
+				array(
+					'KIMAKI_THREAD_ID'    => 'thread-1',
+					'OPENCODE_SESSION_ID' => 'oc-session',
+				)
+			)['primary_source']
+		);
+		$this->assertSame(
+			array(
+				'runtime'  => 'kimaki',
+				'subkey'   => 'thread_id',
+				'variable' => 'KIMAKI_THREAD_ID',
+			),
+			$this->preview(
+				array(
+					'KIMAKI_THREAD_URL' => 'not-a-url',
+					'KIMAKI_THREAD_ID'  => 'thread-1',
+					'OPENCODE_RUN_ID'   => 'run-1',
+				)
+			)['primary_source']
+		);
+	}
+
+	/**
+	 * @return array[]
+	 */
+	public function subkeys() {
+		return array(
+			'url'                 => array( 'url', true ),
+			'thread_url'          => array( 'thread_url', true ),
+			'_url'                => array( '_url', true ),
+			'urls'                => array( 'urls', false ),
+			'curl'                => array( 'curl', false ),
+			'url_id'              => array( 'url_id', false ),
+			'trailing line break' => array( "thread_url\n", false ),
+		);
+	}
+
+	/**
+	 * @dataProvider subkeys
+	 *
+	 * @param string $subkey Subkey.
+	 * @param bool   $is_url Whether DMC checks its values as URLs.
+	 */
+	public function test_url_subkeys_are_url_or_end_in_underscore_url( $subkey, $is_url ) {
+		$this->assertSame( $is_url, Attribution_Resolver::is_url_subkey( $subkey ) );
+	}
 }
