@@ -9,6 +9,7 @@ namespace WP_Coding_Agents\Runtimes\Admin;
 
 use WP_Coding_Agents\Runtimes\Plugin;
 use WP_Coding_Agents\Runtimes\Rules\Capability;
+use WP_Coding_Agents\Runtimes\Rules\Registry_Rules;
 use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_REST_Request;
@@ -121,7 +122,7 @@ class Publish_Form_Handler {
 				return $valid;
 			}
 			if ( null === $store->get_item( $id ) ) {
-				return Signature_Store::not_found( $id );
+				return Registry_Rules::not_found( $id );
 			}
 			$well_formed = is_array( $entry )
 				&& isset( $entry['etag'], $entry['shown'] )

@@ -14,6 +14,7 @@ use WP_Coding_Agents\Runtimes\DMC\Lock_Metadata_Budget;
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
 use WP_Coding_Agents\Runtimes\Plugin;
 use WP_Coding_Agents\Runtimes\Rules\Capability;
+use WP_Coding_Agents\Runtimes\Rules\Registry_Rules;
 use WP_Coding_Agents\Runtimes\Rules\Runtime_Catalogue;
 use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
@@ -294,7 +295,7 @@ class REST_Controller extends WP_REST_Controller {
 		$id   = $checked['id'];
 		$item = $this->store->get_item( $id );
 		if ( null === $item ) {
-			return Signature_Store::not_found( $id );
+			return Registry_Rules::not_found( $id );
 		}
 		return $this->prepare_item_for_response( $item, $request );
 	}

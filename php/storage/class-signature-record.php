@@ -14,11 +14,11 @@ defined( 'ABSPATH' ) || exit;
 /**
  * Persistence only: which options hold the registry, how a read-modify-write cycle reads
  * them fresh under the lock, and how it writes them back atomically. What the values mean
- * is Registry_Rules' and Published_Option_Reader's business.
+ * is Registry_State's and Published_Option_Reader's business.
  *
  * - `datamachine_code_worktree_runtime_signatures` (OPTION) holds the published (enabled)
  *   signatures in DMC's shape, in precedence order; other code may write it too;
- * - `wpca_runtime_meta` (META_OPTION) holds everything else (see Registry_Rules) and,
+ * - `wpca_runtime_meta` (META_OPTION) holds everything else (see Registry_State) and,
  *   while a write of both is under way, its write-ahead intent (see write()).
  * What is published therefore depends on both options: a cache of it must be dropped when
  * either changes (OPTIONS).

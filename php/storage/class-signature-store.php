@@ -7,16 +7,21 @@
 
 namespace WP_Coding_Agents\Runtimes\Storage;
 
+use WP_Coding_Agents\Runtimes\Rules\Registry_Items;
 use WP_Coding_Agents\Runtimes\Rules\Registry_Rules;
+use WP_Coding_Agents\Runtimes\Rules\Registry_State;
 use WP_Error;
 
 defined( 'ABSPATH' ) || exit;
 
 /**
- * A facade over three pieces, each with one job:
+ * A facade over the pieces, each with one job:
  * - Signature_Record reads and writes the stored record (two options) under one lock;
- * - Registry_Rules holds the rules: precedence, toggles, who changed what, the limits;
- * - Published_Option_Reader reads what anyone put in DMC's option (problems, repair).
+ * - Published_Option_Reader reads what anyone put in DMC's option (problems, repair);
+ * - Registry_State turns the stored values into a state and back, Registry_Rules holds
+ *   the transitions (precedence, toggles, who changed what, the limits) and
+ *   Registry_Items the items and ETags, all pure. Who writes (current_actor()) is found
+ *   out here and handed to the rules.
  * Every change is a read-modify-write cycle under the lock on values read fresh from the
  * database, so concurrent requests never lose each other's changes.
  */
@@ -67,7 +72,7 @@ class Signature_Store {
 	 * @return array[] Items (see Schema::get_item_schema()).
 	 */
 	public function list_items(): array {
-		return $this->rules->items_of( $this->state() );
+		return Registry_Items::items_of( $this->state() );
 	}
 
 	/**
@@ -77,7 +82,7 @@ class Signature_Store {
 	 * @return array|null Item, or null when unknown.
 	 */
 	public function get_item( string $id ): ?array {
-		return $this->rules->item_in( $this->state(), $id );
+		return Registry_Items::item_in( $this->state(), $id );
 	}
 
 	/**
@@ -103,11 +108,16 @@ class Signature_Store {
 	 *
 	 * @param string $id      Valid runtime id.
 	 * @param array  $changes Validated `fields` (required), `enabled` (default true), `label` (kept when absent).
-	 * @param array  $request `{ if_match?: string[], force?: bool }` (see Registry_Rules::apply_change()).
+	 * @param array  $request `{ if_match?: string[], force?: bool }` (see Registry_Rules::put()).
 	 * @return array|WP_Error `{ item, created }`.
 	 */
 	public function put( string $id, array $changes, array $request = array() ) {
-		return $this->change( 'put', $id, $changes, $request );
+		$actor = self::current_actor();
+		return $this->change(
+			function ( array $state ) use ( $actor, $id, $changes, $request ) {
+				return $this->rules->put( $state, $actor, $id, $changes, $request );
+			}
+		);
 	}
 
 	/**
@@ -120,7 +130,12 @@ class Signature_Store {
 	 * @return array|WP_Error `{ item, created }`.
 	 */
 	public function patch( string $id, array $changes, array $request = array() ) {
-		return $this->change( 'patch', $id, $changes, $request );
+		$actor = self::current_actor();
+		return $this->change(
+			function ( array $state ) use ( $actor, $id, $changes, $request ) {
+				return $this->rules->patch( $state, $actor, $id, $changes, $request );
+			}
+		);
 	}
 
 	/**
@@ -131,7 +146,12 @@ class Signature_Store {
 	 * @return array|WP_Error `{ item, created }`.
 	 */
 	public function reset( string $id, array $request = array() ) {
-		return $this->change( 'reset', $id, $request );
+		$actor = self::current_actor();
+		return $this->change(
+			function ( array $state ) use ( $actor, $id, $request ) {
+				return $this->rules->reset( $state, $actor, $id, $request );
+			}
+		);
 	}
 
 	/**
@@ -142,7 +162,12 @@ class Signature_Store {
 	 * @return array|WP_Error `{ item, created }`.
 	 */
 	public function adopt( string $id, array $fields ) {
-		return $this->change( 'adopt', $id, $fields );
+		$actor = self::current_actor();
+		return $this->change(
+			function ( array $state ) use ( $actor, $id, $fields ) {
+				return $this->rules->adopt( $state, $actor, $id, $fields );
+			}
+		);
 	}
 
 	/**
@@ -153,7 +178,11 @@ class Signature_Store {
 	 * @return array|WP_Error `{ deleted, previous }`.
 	 */
 	public function delete( string $id, array $request = array() ) {
-		return $this->change( 'delete', $id, $request );
+		return $this->change(
+			function ( array $state ) use ( $id, $request ) {
+				return $this->rules->delete( $state, $id, $request );
+			}
+		);
 	}
 
 	/**
@@ -164,7 +193,11 @@ class Signature_Store {
 	 * @return array[]|WP_Error Items, as list_items().
 	 */
 	public function reorder( array $order, array $request = array() ) {
-		return $this->change( 'reorder', $order, $request );
+		return $this->change(
+			function ( array $state ) use ( $order, $request ) {
+				return $this->rules->reorder( $state, $order, $request );
+			}
+		);
 	}
 
 	/**
@@ -173,7 +206,7 @@ class Signature_Store {
 	 * @return string
 	 */
 	public function order_etag(): string {
-		return $this->rules->order_etag( $this->state() );
+		return Registry_Items::order_etag( $this->state() );
 	}
 
 	/**
@@ -182,7 +215,11 @@ class Signature_Store {
 	 * @return true|WP_Error
 	 */
 	public function repair() {
-		return $this->change( 'repair' );
+		return $this->change(
+			function ( array $state ) {
+				return $this->rules->repair( $state );
+			}
+		);
 	}
 
 	/**
@@ -202,7 +239,7 @@ class Signature_Store {
 	/**
 	 * The state of the registry as stored now.
 	 *
-	 * @return array See Registry_Rules::state_of().
+	 * @return array See Registry_State::from_stored().
 	 */
 	private function state(): array {
 		return $this->state_from( $this->record->read() );
@@ -215,41 +252,25 @@ class Signature_Store {
 	 * @return array
 	 */
 	private function state_from( array $stored ): array {
-		return $this->rules->state_of( $this->reader->parse( $stored['published'] ), $stored['meta'] );
+		return Registry_State::from_stored( $this->reader->parse( $stored['published'] ), $stored['meta'] );
 	}
 
 	/**
 	 * Runs one of the rules' transitions as a read-modify-write cycle of the record.
 	 *
-	 * @param string $transition Registry_Rules method.
-	 * @param mixed  ...$args    Its arguments after the state.
+	 * @param callable $transition `( array $state ) => [ next state or null, result ]|WP_Error`.
 	 * @return mixed|WP_Error The transition's result.
 	 */
-	private function change( string $transition, ...$args ) {
+	private function change( callable $transition ) {
 		return $this->record->transaction(
-			function ( array $stored ) use ( $transition, $args ) {
-				$outcome = $this->rules->$transition( $this->state_from( $stored ), ...$args );
+			function ( array $stored ) use ( $transition ) {
+				$outcome = $transition( $this->state_from( $stored ) );
 				if ( is_wp_error( $outcome ) ) {
 					return $outcome;
 				}
 				list( $next_state, $result ) = $outcome;
-				return array( null === $next_state ? null : $this->rules->stored_values_of( $next_state ), $result );
+				return array( null === $next_state ? null : Registry_State::to_stored( $next_state ), $result );
 			}
-		);
-	}
-
-	/**
-	 * The `wpca_runtime_not_found` error.
-	 *
-	 * @param string $id Runtime id.
-	 * @return WP_Error
-	 */
-	public static function not_found( string $id ): WP_Error {
-		return new WP_Error(
-			'wpca_runtime_not_found',
-			/* translators: %s: runtime id. */
-			sprintf( __( 'No runtime "%s" is registered.', 'wp-coding-agents-runtimes' ), $id ),
-			array( 'status' => 404 )
 		);
 	}
 }
