@@ -26,6 +26,7 @@
  * (scripts/bench-table.mjs).
  * `--quick` (fewer rounds, no Playground; under a minute) writes artifacts/bench-quick.json
  * and leaves docs/performance.md alone. `--no-playground` skips Playground in a full run.
+ * Ports: WPCA_BENCH_PORT (native site, default 8891), WPCA_PORT (Playground, default 8888).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -55,7 +56,9 @@ const ROUNDS = {
 };
 const NAME = 'bench-site';
 const PORT = Number( process.env.WPCA_BENCH_PORT || 8891 );
-const PLAYGROUND_PORT = 8888;
+// Playground runs as `npm start` does, on its port (WPCA_PORT), so a checkout with its own
+// port range measures beside another's.
+const PLAYGROUND_PORT = Number( process.env.WPCA_PORT || 8888 );
 const OUTPUT = QUICK
 	? path.join( ROOT, 'artifacts', 'bench-quick.json' )
 	: path.join( ROOT, 'docs', 'bench.json' );
