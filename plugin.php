@@ -43,22 +43,8 @@ add_filter(
 );
 // Who else applies the filter (DMC, another consumer): looked at once per request, then unhooked.
 add_filter( 'datamachine_code_worktree_runtime_signatures', array( Plugin::class, 'observe_filter_caller' ), PHP_INT_MIN );
-// REST requests to other namespaces (most of them) return here, loading no class; the
-// namespace (written out, as above), the index and batches go on to Plugin.
-add_filter(
-	'rest_pre_dispatch',
-	static function ( $result, $server, $request ) {
-		if ( $request instanceof \WP_REST_Request ) {
-			$route = untrailingslashit( $request->get_route() );
-			if ( '' === $route || 0 === strpos( $route . '/', '/wp-coding-agents/v1/' ) || 0 === strpos( $route, '/batch/' ) ) {
-				return Plugin::before_rest_dispatch( $result, $server, $request, $route );
-			}
-		}
-		return $result;
-	},
-	10,
-	3
-);
+// The REST API: each controller registers its routes, as core's do.
+add_action( 'rest_api_init', array( Plugin::class, 'register_rest_routes' ) );
 // Not only in wp-admin: WordPress also runs Site Health tests from its weekly cron check.
 add_filter( 'site_status_tests', array( Plugin::class, 'add_site_health_test' ) );
 // Abilities API (WordPress 6.9+): the same operations for agents, through core's /wp-abilities/v1.

@@ -17,14 +17,21 @@ use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\DMC\Signature_Adopter;
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
 use WP_Coding_Agents\Runtimes\REST\Adoption_Controller;
+use WP_Coding_Agents\Runtimes\REST\Attribution_Summary_Controller;
 use WP_Coding_Agents\Runtimes\REST\Catalogue_Controller;
+use WP_Coding_Agents\Runtimes\REST\Controller;
 use WP_Coding_Agents\Runtimes\REST\DMC_Controller;
+use WP_Coding_Agents\Runtimes\REST\Foreign_Signatures_Controller;
+use WP_Coding_Agents\Runtimes\REST\Last_Verification_Controller;
+use WP_Coding_Agents\Runtimes\REST\Observation_Settings_Controller;
 use WP_Coding_Agents\Runtimes\REST\Observations_Controller;
-use WP_Coding_Agents\Runtimes\REST\REST_Controller;
+use WP_Coding_Agents\Runtimes\REST\Preview_Controller;
+use WP_Coding_Agents\Runtimes\REST\Runtimes_Controller;
+use WP_Coding_Agents\Runtimes\REST\Signatures_Controller;
+use WP_Coding_Agents\Runtimes\REST\Worktrees_Controller;
 use WP_Coding_Agents\Runtimes\Rules\Runtime_Catalogue;
 use WP_Coding_Agents\Runtimes\Storage\Option_Lock;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
-use WP_REST_Request;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -34,7 +41,7 @@ defined( 'ABSPATH' ) || exit;
  */
 final class Plugin {
 
-	/** The REST namespace; REST_Controller::API_NAMESPACE is this. */
+	/** The REST namespace of every controller (REST\Controller). */
 	public const REST_NAMESPACE = 'wp-coding-agents/v1';
 
 	/**
@@ -43,6 +50,13 @@ final class Plugin {
 	 * @var object[]
 	 */
 	private static $services = array();
+
+	/**
+	 * The REST controllers by class name, once built.
+	 *
+	 * @var Controller[]|null
+	 */
+	private static $rest_controllers = null;
 
 	/**
 	 * The registry.
@@ -132,100 +146,54 @@ final class Plugin {
 	}
 
 	/**
-	 * `rest_pre_dispatch` for a request that could reach the routes (plugin.php picks them:
-	 * this namespace, the index, a batch), so REST requests to other namespaces compile
-	 * none of the REST classes. Registering here rather than on `rest_api_init` also covers
-	 * internal requests (rest_do_request(), preloading): every dispatch passes here first.
-	 *
-	 * @param mixed           $result  Response so far (null to continue).
-	 * @param \WP_REST_Server $server  Server.
-	 * @param WP_REST_Request $request Request.
-	 * @param string          $route   Its route, without a trailing slash.
-	 * @return mixed
+	 * `rest_api_init`: every controller registers its routes, as core's do; then the
+	 * request hooks they share (Controller::add_request_hooks()).
 	 */
-	public static function before_rest_dispatch( $result, $server, WP_REST_Request $request, $route ) {
-		$prefix = '/' . self::REST_NAMESPACE . '/';
-		if ( 0 !== strpos( $route . '/', $prefix ) ) {
-			// The index or a batch: any route may be asked for.
-			self::register_rest_routes();
-			return $result;
+	public static function register_rest_routes(): void {
+		foreach ( self::rest_controllers() as $controller ) {
+			$controller->register_routes();
 		}
-		$path = (string) substr( $route, strlen( $prefix ) );
-		// Only an index or OPTIONS describes routes: anything else needs no route args.
-		self::register_rest_routes( $path, '' === $path || 'OPTIONS' === $request->get_method() );
-		// The routes read these non-autoloaded options: one query for all instead of one each.
-		wp_prime_option_caches( array( Signature_Store::OPTION, Signature_Store::META_OPTION, Verification_Log::OPTION, Verification_Log::WINDOW_OPTION ) );
-		return REST_Controller::reject_scalar_json_body( $result, $server, $request );
+		Controller::add_request_hooks();
 	}
 
 	/**
-	 * Registers the routes a request can reach, each controller's once per request: for a
-	 * path below the namespace, those of the controller serving it (the others' classes are
-	 * not even loaded); for the namespace index (empty path) and without a path, all.
-	 * REST_Controller's hot routes are registered without args unless the response describes
-	 * them (REST_Controller::register_routes()), and again with args if a later request does.
+	 * One of the REST controllers (the abilities take their schemas from them).
 	 *
-	 * @param string|null $path     Route below the namespace (`runtimes/kimaki`), or null.
-	 * @param bool        $describe Whether the response may describe the routes.
+	 * @param string $class Controller class.
+	 * @return Controller
 	 */
-	public static function register_rest_routes( $path = null, $describe = true ) {
-		// Class => whether registered with args.
-		static $registered = array();
-		$controllers       = array(
-			REST_Controller::class         => static function () use ( $describe ) {
-				( new REST_Controller( self::store(), self::publisher(), new Attribution_Resolver(), self::verification_log(), self::catalogue() ) )->register_routes( $describe );
-				return $describe;
-			},
-			Observations_Controller::class => static function () {
-				( new Observations_Controller( self::publisher(), self::verification_log() ) )->register_routes();
-				return true;
-			},
-			DMC_Controller::class          => static function () {
-				( new DMC_Controller( self::dmc_detector(), new DMC_Worktree_Records(), self::store(), self::publisher(), new Attribution_Resolver() ) )->register_routes();
-				return true;
-			},
-			Adoption_Controller::class     => static function () {
-				( new Adoption_Controller( new Signature_Adopter( self::store(), self::publisher(), new Filter_Inspector() ), self::publisher() ) )->register_routes();
-				return true;
-			},
-			Catalogue_Controller::class    => static function () {
-				( new Catalogue_Controller( self::catalogue(), self::store(), self::publisher(), self::verification_log() ) )->register_routes();
-				return true;
-			},
-		);
-		if ( null !== $path && '' !== $path ) {
-			$serving     = self::controller_serving( $path );
-			$controllers = array( $serving => $controllers[ $serving ] );
-		}
-		foreach ( $controllers as $class => $register ) {
-			if ( empty( $registered[ $class ] ) && ( $describe || ! isset( $registered[ $class ] ) ) ) {
-				$registered[ $class ] = $register();
-			}
-		}
+	public static function rest_controller( string $class ): Controller {
+		return self::rest_controllers()[ $class ];
 	}
 
 	/**
-	 * The controller whose routes a path below the namespace can match, by how it starts
-	 * (a path no route matches gets a 404 whichever is registered).
+	 * The REST controllers of the namespace, built once.
 	 *
-	 * @param string $path Route below the namespace.
-	 * @return string Class name.
+	 * @return Controller[] By class name.
 	 */
-	private static function controller_serving( $path ) {
-		foreach ( array(
-			'attribution/observation' => Observations_Controller::class,
-			'attribution/worktrees'   => DMC_Controller::class,
-			'attribution/summary'     => DMC_Controller::class,
-			'dmc'                     => DMC_Controller::class,
-			'foreign-signatures'      => Adoption_Controller::class,
-			'catalogue'               => Catalogue_Controller::class,
-		) as $start => $class ) {
-			if ( 0 === strpos( $path, $start ) ) {
-				return $class;
-			}
+	private static function rest_controllers(): array {
+		if ( null === self::$rest_controllers ) {
+			$resolver = new Attribution_Resolver();
+			$records  = new DMC_Worktree_Records();
+			$adopter  = new Signature_Adopter( self::store(), self::publisher(), new Filter_Inspector() );
+			$runtimes = new Runtimes_Controller( self::store(), self::publisher(), self::catalogue() );
+
+			self::$rest_controllers = array(
+				Runtimes_Controller::class             => $runtimes,
+				Signatures_Controller::class           => new Signatures_Controller( self::store(), self::publisher(), $resolver ),
+				Preview_Controller::class              => new Preview_Controller( self::publisher(), $resolver, self::verification_log() ),
+				Last_Verification_Controller::class    => new Last_Verification_Controller( self::verification_log() ),
+				Observations_Controller::class         => new Observations_Controller( self::publisher(), self::verification_log() ),
+				Observation_Settings_Controller::class => new Observation_Settings_Controller( self::verification_log() ),
+				DMC_Controller::class                  => new DMC_Controller( self::dmc_detector() ),
+				Worktrees_Controller::class            => new Worktrees_Controller( $records, self::publisher(), $resolver ),
+				Attribution_Summary_Controller::class  => new Attribution_Summary_Controller( $records, self::store(), self::publisher(), $resolver ),
+				Foreign_Signatures_Controller::class   => new Foreign_Signatures_Controller( $adopter ),
+				Adoption_Controller::class             => new Adoption_Controller( $adopter, self::publisher(), $runtimes ),
+				Catalogue_Controller::class            => new Catalogue_Controller( self::catalogue(), self::store(), self::publisher(), self::verification_log() ),
+			);
 		}
-		// Runtimes, order, signatures, the attribution preview and last verification.
-		return REST_Controller::class;
+		return self::$rest_controllers;
 	}
 
 	/**

@@ -19,6 +19,9 @@
  *   node scripts/rest-corpus.mjs --out /tmp/corpus-after.json
  *   diff /tmp/corpus-before.json /tmp/corpus-after.json
  *
+ * `--compare BEFORE AFTER` lists the responses that differ (status, headers, body), with
+ * the keywords of JSON schemas compared in any order.
+ *
  * Options: --out FILE (default: stdout); --root DIR (record another checkout of the
  * plugin, e.g. a `git worktree` of main: its scripts/test-site.mjs boots the site, so
  * its code answers); --port N (default WPCA_TEST_PORT + 3, or 8892). The site is
@@ -283,6 +286,7 @@ async function corpus() {
 		[ 'GET', '/attribution/summary' ],
 		[ 'GET', '/foreign-signatures' ],
 		[ 'POST', '/foreign-signatures/legacy-tool/adopt' ],
+		[ 'GET', '/catalogue' ],
 	];
 	for ( const as of [
 		'anonymous',
@@ -350,6 +354,7 @@ async function corpus() {
 		'/order',
 		'/signatures/repair',
 		'/foreign-signatures/legacy-tool/adopt',
+		'/catalogue',
 	] ) {
 		await send( `OPTIONS ${ route }`, { method: 'OPTIONS', path: route } );
 	}
@@ -536,16 +541,6 @@ async function corpus() {
 			'{"fields":{"session_id":"PLAIN_ID"}}',
 			'text/plain',
 		],
-		[
-			'form body',
-			'fields%5Bsession_id%5D=FORM_ID',
-			'application/x-www-form-urlencoded',
-		],
-		[
-			'form body, enabled=1',
-			'fields%5Bsession_id%5D=FORM_ID&enabled=1',
-			'application/x-www-form-urlencoded',
-		],
 	] ) {
 		await send( `PUT ${ name }`, {
 			method: 'PUT',
@@ -554,15 +549,41 @@ async function corpus() {
 			type,
 		} );
 	}
+	// Params outside a JSON body, each on a runtime of its own, deleted after (so what they
+	// store, if anything, changes no later answer).
+	const form = 'application/x-www-form-urlencoded';
+	await send( 'PUT form body', {
+		method: 'PUT',
+		path: runtime( 'form-body' ),
+		raw: 'fields%5Bsession_id%5D=FORM_ID',
+		type: form,
+	} );
+	await send( 'PUT form body, enabled=1', {
+		method: 'PUT',
+		path: runtime( 'form-enabled' ),
+		raw: 'fields%5Bsession_id%5D=FORM_ID&enabled=1',
+		type: form,
+	} );
 	await send( 'PUT fields in the query string', {
 		method: 'PUT',
-		path: runtime( 'query' ) + '?fields[session_id]=QUERY_ID',
+		path: runtime( 'query-fields' ) + '?fields[session_id]=QUERY_ID',
 	} );
 	await send( 'PUT enabled in the query string', {
 		method: 'PUT',
-		path: runtime( 'query' ) + '?enabled=maybe',
+		path: runtime( 'query-enabled' ) + '?enabled=maybe',
 		body: { fields: { session_id: 'QUERY_ID' } },
 	} );
+	for ( const id of [
+		'form-body',
+		'form-enabled',
+		'query-fields',
+		'query-enabled',
+	] ) {
+		await send( `DELETE ${ id }`, {
+			method: 'DELETE',
+			path: runtime( id ),
+		} );
+	}
 
 	// If-Match and ?force.
 	const customEtag = etagOf( created );
@@ -703,6 +724,59 @@ async function corpus() {
 		}
 	);
 	await patch( 'PATCH invalid id', 'BAD', { enabled: true } );
+
+	// A catalogue runtime by its id (`preset`), and what binds preset and fields.
+	await send( 'GET /catalogue', { path: '/catalogue' } );
+	for ( const [ name, id, body, method ] of [
+		[ 'preset: registers it', 'claude-code', { preset: 'claude-code' } ],
+		[ 'preset again', 'claude-code', { preset: 'claude-code' } ],
+		[
+			'preset with a label',
+			'codex',
+			{ preset: 'codex', label: 'My Codex' },
+		],
+		[ 'preset of another id', 'my-codex', { preset: 'codex' } ],
+		[
+			'preset not in the catalogue',
+			'unknown-tool',
+			{ preset: 'unknown-tool' },
+		],
+		[ 'preset invalid', 'x', { preset: 'Bad_Id' } ],
+		[ 'preset null', 'x', { preset: null } ],
+		[ 'preset a number', 'x', { preset: 5 } ],
+		[
+			'preset and fields',
+			'goose',
+			{ preset: 'goose', fields: { a: 'B' } },
+		],
+		[
+			'preset invalid and enabled invalid',
+			'x',
+			{ preset: 'Bad_Id', enabled: 'x' },
+		],
+		[ 'preset and a bad label', 'goose', { preset: 'goose', label: 5 } ],
+		[ 'enabled invalid, no fields', 'x', { enabled: 'x' } ],
+		[ 'PATCH preset', 'codex', { preset: 'codex' }, 'PATCH' ],
+		[
+			'PATCH preset and fields',
+			'codex',
+			{ preset: 'codex', fields: { a: 'B' } },
+			'PATCH',
+		],
+		[ 'PATCH preset invalid', 'codex', { preset: 'Codex' }, 'PATCH' ],
+	] ) {
+		await send( `${ method || 'PUT' } ${ name }`, {
+			method: method || 'PUT',
+			path: runtime( id ),
+			body,
+		} );
+	}
+	for ( const id of [ 'claude-code', 'codex' ] ) {
+		await send( `DELETE ${ id }`, {
+			method: 'DELETE',
+			path: runtime( id ),
+		} );
+	}
 
 	// Reset (installer vs admin).
 	await send( 'reset custom: 200', {
@@ -1181,6 +1255,7 @@ async function corpus() {
 		[ 'PUT', '/attribution/worktrees' ],
 		[ 'POST', '/attribution/summary' ],
 		[ 'POST', '/foreign-signatures' ],
+		[ 'POST', '/catalogue' ],
 		[ 'GET', '/foreign-signatures/legacy-tool/adopt' ],
 		[ 'PATCH', '/order' ],
 	] ) {
@@ -1222,6 +1297,7 @@ async function corpus() {
 		'/attribution/WORKTREES',
 		'/Attribution/Summary',
 		'/Foreign-Signatures',
+		'/CATALOGUE',
 		'/FOREIGN-SIGNATURES/legacy-tool/ADOPT',
 		'/runtimes/',
 		'/runtimes/kimaki/',
@@ -1264,6 +1340,7 @@ async function corpus() {
 	} );
 	const names = [
 		'list-runtimes',
+		'list-catalogue',
 		'register-runtime',
 		'unregister-runtime',
 		'preview-attribution',
@@ -1284,6 +1361,12 @@ async function corpus() {
 			...( body !== undefined ? { body } : {} ),
 		} );
 	for ( const as of [ 'anonymous', 'subscriber', 'installer', 'admin' ] ) {
+		await run(
+			`run list-catalogue as ${ as }`,
+			'GET',
+			'list-catalogue/run',
+			as
+		);
 		await run(
 			`run list-runtimes as ${ as }`,
 			'GET',
@@ -1477,6 +1560,80 @@ function normaliseEntry( entry, ended ) {
 }
 
 // ---------------------------------------------------------------------------
+// --compare BEFORE AFTER: the entries whose status, headers or body differ.
+
+/**
+ * A value with the keywords of every JSON schema in it sorted: their order says nothing
+ * (WordPress's rest_get_endpoint_args_for_schema() writes an arg's keywords in its own
+ * order), unlike the order of `properties`, of a map's keys or of a list.
+ * @param {*}       value    Value.
+ * @param {boolean} isSchema Whether it is a schema (or a map of schemas by name).
+ * @return {*} Canonical value.
+ */
+function canonical( value, isSchema = false ) {
+	if ( Array.isArray( value ) ) {
+		return value.map( ( item ) => canonical( item, isSchema ) );
+	}
+	if ( ! value || typeof value !== 'object' ) {
+		return value;
+	}
+	const schemaLike =
+		isSchema || 'type' in value || 'args' in value || 'schema' in value;
+	const keys = Object.keys( value );
+	const ordered = schemaLike
+		? [ ...keys ].sort( ( a, b ) => a.localeCompare( b ) )
+		: keys;
+	return Object.fromEntries(
+		ordered.map( ( key ) => [
+			key,
+			canonical(
+				value[ key ],
+				schemaLike &&
+					[ 'properties', 'patternProperties', 'args' ].includes(
+						key
+					)
+			),
+		] )
+	);
+}
+
+function compare( beforeFile, afterFile ) {
+	const read = ( file ) => JSON.parse( fs.readFileSync( file, 'utf8' ) );
+	const before = read( beforeFile );
+	const after = read( afterFile );
+	let differences = 0;
+	const count = Math.max( before.length, after.length );
+	for ( let index = 0; index < count; index++ ) {
+		const a = before[ index ];
+		const b = after[ index ];
+		if ( ! a || ! b || a.name !== b.name ) {
+			process.stdout.write(
+				`#${ index }: the sequences differ (${ a?.name } / ${ b?.name })\n`
+			);
+			process.exitCode = 1;
+			return;
+		}
+		for ( const part of [ 'status', 'headers', 'body' ] ) {
+			const left = JSON.stringify( canonical( a[ part ] ) );
+			const right = JSON.stringify( canonical( b[ part ] ) );
+			if ( left !== right ) {
+				differences++;
+				process.stdout.write(
+					`#${ index } ${ a.name } — ${ part }:\n  before ${ left.slice( 0, 600 ) }\n  after  ${ right.slice( 0, 600 ) }\n`
+				);
+			}
+		}
+	}
+	process.stdout.write(
+		`${ count } responses compared, ${ differences } differences (schema keyword order ignored).\n`
+	);
+	process.exitCode = differences ? 1 : 0;
+}
+
+if ( argv[ 0 ] === '--compare' ) {
+	compare( argv[ 1 ], argv[ 2 ] );
+	process.exit();
+}
 
 try {
 	testSite( 'start' );

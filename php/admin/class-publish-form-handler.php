@@ -11,6 +11,7 @@ use WP_Coding_Agents\Runtimes\Plugin;
 use WP_Coding_Agents\Runtimes\Rules\Capability;
 use WP_Coding_Agents\Runtimes\Rules\Registry_Rules;
 use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Rules\Signature_Rules;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_REST_Request;
 
@@ -110,14 +111,14 @@ class Publish_Form_Handler {
 	 * @return array|\WP_Error `{ <id>: [ enabled, etag ] }`, or the first problem.
 	 */
 	private function changes_of( $posted, Signature_Store $store ) {
-		$invalid = Schema::error( 'wpca_invalid_form', 'runtimes', __( 'The form was not sent as the screen prints it.', 'wp-coding-agents-runtimes' ) );
+		$invalid = Signature_Rules::error( 'wpca_invalid_form', 'runtimes', __( 'The form was not sent as the screen prints it.', 'wp-coding-agents-runtimes' ) );
 		if ( ! is_array( $posted ) || array() === $posted ) {
 			return $invalid;
 		}
 		$changes = array();
 		foreach ( $posted as $id => $entry ) {
 			$id    = (string) $id;
-			$valid = Schema::validate_id( $id );
+			$valid = Signature_Rules::check_id( $id );
 			if ( is_wp_error( $valid ) ) {
 				return $valid;
 			}

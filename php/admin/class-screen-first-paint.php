@@ -184,7 +184,7 @@ class Screen_First_Paint {
 	/**
 	 * One runtime's card: its title, source, the toggle and what it maps.
 	 *
-	 * @param array    $item     Item (Schema::get_item_schema()).
+	 * @param array    $item     Item (REST\Runtimes_Controller::get_item_schema()).
 	 * @param string   $name     What its controls call it.
 	 * @param int|null $position 1-based precedence among registered runtimes.
 	 */

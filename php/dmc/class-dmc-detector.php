@@ -56,7 +56,7 @@ class DMC_Detector {
 	/**
 	 * DMC's status on this site.
 	 *
-	 * @return array See Schema::get_dmc_schema().
+	 * @return array See REST\DMC_Controller::get_item_schema().
 	 */
 	public function status(): array {
 		$path           = WP_PLUGIN_DIR . '/' . self::PLUGIN_FILE;

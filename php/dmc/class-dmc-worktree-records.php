@@ -94,7 +94,7 @@ class DMC_Worktree_Records {
 	 * @param array[]                $rows       Rows from read().
 	 * @param string[]               $published  Runtime ids DMC reads now, in filter order.
 	 * @param array<string, ?string> $changed_at Runtime id => ISO 8601 time of its last change (ours only).
-	 * @return array[] See Schema::get_attribution_summary_schema().
+	 * @return array[] See REST\Attribution_Summary_Controller::get_item_schema().
 	 */
 	public function runtime_summary( array $rows, array $published, array $changed_at ): array {
 		$seen = array();

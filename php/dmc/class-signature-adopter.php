@@ -7,7 +7,7 @@
 
 namespace WP_Coding_Agents\Runtimes\DMC;
 
-use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Rules\Signature_Rules;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_Error;
 
@@ -107,7 +107,7 @@ class Signature_Adopter {
 			);
 		}
 		if ( 'invalid' === $candidate['status'] ) {
-			return Schema::error( 'wpca_not_adoptable', 'id', $candidate['problem'] );
+			return Signature_Rules::error( 'wpca_not_adoptable', 'id', $candidate['problem'] );
 		}
 		$result = $this->store->adopt( $id, $candidate['fields'] );
 		if ( is_wp_error( $result ) ) {
@@ -136,7 +136,7 @@ class Signature_Adopter {
 			'status'      => 'adoptable',
 			'problem'     => null,
 		);
-		$fields    = Schema::is_valid_id( $id ) ? Schema::validate_fields( $entry ) : Schema::validate_id( $id );
+		$fields    = Signature_Rules::is_valid_id( $id ) ? Signature_Rules::check_fields( $entry ) : Signature_Rules::invalid_id();
 		if ( is_wp_error( $fields ) ) {
 			$candidate['status']  = 'invalid';
 			$candidate['problem'] = sprintf(

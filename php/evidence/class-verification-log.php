@@ -162,7 +162,7 @@ class Verification_Log {
 	/**
 	 * Stores a validated observation window.
 	 *
-	 * @param int $days Days, validated by Schema::validate_observation_settings_body().
+	 * @param int $days Days, validated by the route's schema (REST\Observation_Settings_Controller).
 	 */
 	public function set_window_days( int $days ): void {
 		update_option( self::WINDOW_OPTION, (int) $days, false );

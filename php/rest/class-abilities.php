@@ -7,8 +7,8 @@
 
 namespace WP_Coding_Agents\Runtimes\REST;
 
+use WP_Coding_Agents\Runtimes\Plugin;
 use WP_Coding_Agents\Runtimes\Rules\Capability;
-use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_Error;
 use WP_REST_Request;
 
@@ -18,8 +18,9 @@ defined( 'ABSPATH' ) || exit;
  * Registers the abilities (WordPress 6.9+ Abilities API; core runs them through
  * `/wp-abilities/v1/abilities/<name>/run`). Each one runs the REST route it mirrors
  * in-process (rest_do_request()), so input rules, the store, the answer and its errors
- * are the REST API's own; the schemas are the REST schema's, and permission is the
- * routes' capability check (Capability::rest_permission()).
+ * are the REST API's own; the schemas and input schemas are the controllers' (their item
+ * schemas and route args), and permission is the routes' capability check
+ * (Capability::rest_permission()).
  */
 class Abilities {
 
@@ -44,7 +45,10 @@ class Abilities {
 	 * `wp_abilities_api_init`.
 	 */
 	public static function register() {
-		$preview = self::output( Schema::get_preview_schema() );
+		$runtimes = Plugin::rest_controller( Runtimes_Controller::class );
+		$previews = Plugin::rest_controller( Preview_Controller::class );
+		$item     = self::output( $runtimes->get_public_item_schema() );
+		$preview  = self::output( $previews->get_public_item_schema() );
 
 		self::add(
 			'list-runtimes',
@@ -56,9 +60,9 @@ class Abilities {
 				'properties' => array(
 					'runtimes'   => array(
 						'type'  => 'array',
-						'items' => self::output( Schema::get_item_schema() ),
+						'items' => $item,
 					),
-					'signatures' => self::output( Schema::get_signatures_schema() ),
+					'signatures' => self::output( Plugin::rest_controller( Signatures_Controller::class )->get_public_item_schema() ),
 				),
 			),
 			array( 'readonly' => true ),
@@ -83,21 +87,21 @@ class Abilities {
 			__( 'List known agent runtimes', 'wp-coding-agents-runtimes' ),
 			__( 'Lists the catalogue: every runtime this site knows (Claude Code, Codex, goose… besides the defaults), whether each is registered here, what each variable identifies, who sets it per upstream and what this site observed of it; with the entries other code tried to add and was refused, and precedence orders that put a generic session variable first. Register one with register-runtime and its id as preset.', 'wp-coding-agents-runtimes' ),
 			null,
-			self::output( Catalogue_Controller::get_schema() ),
+			self::output( Plugin::rest_controller( Catalogue_Controller::class )->get_public_item_schema() ),
 			array( 'readonly' => true ),
 			static function () {
 				return self::dispatch( 'GET', '/catalogue' );
 			}
 		);
 
-		$register = Schema::runtime_write_args( true );
+		$register = $runtimes->write_args( true );
 		self::add(
 			'register-runtime',
 			__( 'Register an agent runtime', 'wp-coding-agents-runtimes' ),
 			__( 'Registers (or updates) a runtime signature: which environment variables identify its sessions, as fields, or a catalogue runtime by its id as preset. Idempotent: the same input again changes nothing.', 'wp-coding-agents-runtimes' ),
 			// `fields`, or `preset` instead: the route says which is missing.
 			self::input_from_args( $register, array( 'id' ) ),
-			self::output( Schema::get_item_schema() ),
+			$item,
 			array(
 				'readonly'    => false,
 				'destructive' => false,
@@ -113,7 +117,7 @@ class Abilities {
 			'unregister-runtime',
 			__( 'Unregister an agent runtime', 'wp-coding-agents-runtimes' ),
 			__( 'Removes a runtime registration (a preset returns to its defaults, unpublished). Idempotent: unregistering what is not registered changes nothing.', 'wp-coding-agents-runtimes' ),
-			self::input_from_args( Schema::id_args(), array( 'id' ) ),
+			self::input_from_args( array_intersect_key( $register, array( 'id' => true ) ), array( 'id' ) ),
 			array(
 				'type'       => 'object',
 				'properties' => array(
@@ -135,7 +139,7 @@ class Abilities {
 			'preview-attribution',
 			__( 'Preview worktree attribution', 'wp-coding-agents-runtimes' ),
 			__( 'Given the environment variables of an agent process, answers what Data Machine Code would record for a worktree and a workspace lock with the effective signatures. Records nothing.', 'wp-coding-agents-runtimes' ),
-			self::input_from_args( array_intersect_key( Schema::preview_args(), array( 'env' => true ) ), array( 'env' ) ),
+			self::input_from_args( array_intersect_key( $previews->get_preview_args(), array( 'env' => true ) ), array( 'env' ) ),
 			$preview,
 			array( 'readonly' => true ),
 			static function ( $input ) {
@@ -143,7 +147,7 @@ class Abilities {
 			}
 		);
 
-		$record = self::input_from_args( array_diff_key( Schema::preview_args(), array( 'record' => true ) ), array( 'env' ) );
+		$record = self::input_from_args( array_diff_key( $previews->get_preview_args(), array( 'record' => true ) ), array( 'env' ) );
 		self::add(
 			'record-verification',
 			__( 'Record a verification from an agent process', 'wp-coding-agents-runtimes' ),
@@ -197,14 +201,14 @@ class Abilities {
 	/**
 	 * An object schema from REST route args: the same property schemas, the given ones required.
 	 *
-	 * @param array    $args     Route args (Schema::…_args()).
+	 * @param array    $args     Route args, as a controller builds them.
 	 * @param string[] $required Required properties.
 	 * @return array
 	 */
 	private static function input_from_args( array $args, array $required ) {
 		$properties = array();
 		foreach ( $args as $name => $arg ) {
-			unset( $arg['sanitize_callback'], $arg['validate_callback'], $arg['default'] );
+			unset( $arg['sanitize_callback'], $arg['validate_callback'], $arg['default'], $arg['required'] );
 			$properties[ $name ] = $arg;
 		}
 		return array(
@@ -218,7 +222,7 @@ class Abilities {
 	/**
 	 * A REST response schema as an output schema (no draft marker or readonly flags).
 	 *
-	 * @param array $schema Schema::get_…_schema().
+	 * @param array $schema A controller's public item schema.
 	 * @return array
 	 */
 	private static function output( array $schema ) {
@@ -245,7 +249,7 @@ class Abilities {
 	 * @return mixed|WP_Error The response data, or the route's error.
 	 */
 	private static function dispatch( $method, $route, $body = null ) {
-		$request = new WP_REST_Request( $method, '/' . REST_Controller::API_NAMESPACE . $route );
+		$request = new WP_REST_Request( $method, '/' . Plugin::REST_NAMESPACE . $route );
 		if ( null !== $body ) {
 			$request->set_header( 'Content-Type', 'application/json' );
 			$request->set_body( (string) wp_json_encode( $body ) );

@@ -1,6 +1,6 @@
 <?php
 /**
- * REST routes for entries other code adds to DMC's filter (docs/rest-api.md, "Adopting").
+ * REST route adopting an entry other code adds to DMC's filter (docs/rest-api.md, "Adopting").
  *
  * @package wp-coding-agents-runtimes
  */
@@ -9,8 +9,7 @@ namespace WP_Coding_Agents\Runtimes\REST;
 
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\DMC\Signature_Adopter;
-use WP_Coding_Agents\Runtimes\Rules\Schema;
-use WP_REST_Controller;
+use WP_Error;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -18,9 +17,9 @@ use WP_REST_Server;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * GET /foreign-signatures and POST /foreign-signatures/<id>/adopt.
+ * `POST /foreign-signatures/<id>/adopt`; schema `wpca-adoption`.
  */
-class Adoption_Controller extends WP_REST_Controller {
+class Adoption_Controller extends Controller {
 
 	/**
 	 * Adopter.
@@ -37,82 +36,50 @@ class Adoption_Controller extends WP_REST_Controller {
 	private $publisher;
 
 	/**
+	 * The runtimes' controller (the adopted item's schema).
+	 *
+	 * @var Runtimes_Controller
+	 */
+	private $runtimes;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Signature_Adopter $adopter   Adopter.
-	 * @param Filter_Publisher  $publisher Publisher.
+	 * @param Signature_Adopter   $adopter   Adopter.
+	 * @param Filter_Publisher    $publisher Publisher.
+	 * @param Runtimes_Controller $runtimes  The runtimes' controller.
 	 */
-	public function __construct( Signature_Adopter $adopter, Filter_Publisher $publisher ) {
-		$this->namespace = REST_Controller::API_NAMESPACE;
+	public function __construct( Signature_Adopter $adopter, Filter_Publisher $publisher, Runtimes_Controller $runtimes ) {
+		parent::__construct();
 		$this->rest_base = 'foreign-signatures';
 		$this->adopter   = $adopter;
 		$this->publisher = $publisher;
+		$this->runtimes  = $runtimes;
 	}
 
 	/**
-	 * Registers the routes.
+	 * Registers the route.
 	 */
 	public function register_routes() {
-		$permission = array( REST_Controller::class, 'check_permission' );
 		register_rest_route(
 			$this->namespace,
-			'/foreign-signatures',
+			'/' . $this->rest_base . '/(?P<id>[^/]+)/adopt',
 			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => $permission,
-				),
-				'schema' => array( Schema::class, 'get_foreign_signatures_schema' ),
+				// Takes no body ({} accepted), and says so rather than ignore one.
+				$this->endpoint( WP_REST_Server::CREATABLE, 'adopt', self::id_arg(), true ),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
-		// Any segment matches, so a malformed id gets our 400 rather than a 404 "no route".
-		register_rest_route(
-			$this->namespace,
-			'/foreign-signatures/(?P<id>[^/]+)/adopt',
-			array(
-				array(
-					'methods'             => WP_REST_Server::CREATABLE,
-					'callback'            => array( $this, 'adopt' ),
-					'permission_callback' => $permission,
-					'args'                => Schema::id_args(),
-				),
-				'schema' => array( Schema::class, 'get_adoption_schema' ),
-			)
-		);
-	}
-
-	/**
-	 * GET /foreign-signatures.
-	 *
-	 * @param WP_REST_Request $request Request.
-	 * @return WP_REST_Response
-	 */
-	public function get_items( $request ) {
-		$entries = array_map(
-			static function ( array $entry ) {
-				$entry['fields'] = (object) $entry['fields'];
-				return $entry;
-			},
-			$this->adopter->candidates()
-		);
-		return new WP_REST_Response( array( 'entries' => $entries ) );
 	}
 
 	/**
 	 * POST /foreign-signatures/<id>/adopt: 201 when stored now, 200 when it already was.
 	 *
 	 * @param WP_REST_Request $request Request.
-	 * @return WP_REST_Response|\WP_Error
+	 * @return WP_REST_Response|WP_Error
 	 */
 	public function adopt( $request ) {
-		$checked = REST_Controller::preconditions(
-			$request,
-			array(
-				'id'   => true,
-				'body' => array( Schema::class, 'validate_no_body' ),
-			)
-		);
+		$checked = $this->preconditions( $request, array( 'id' => true ) );
 		if ( is_wp_error( $checked ) ) {
 			return $checked;
 		}
@@ -129,5 +96,24 @@ class Adoption_Controller extends WP_REST_Controller {
 			$response->set_status( 201 );
 		}
 		return $response;
+	}
+
+	/**
+	 * JSON schema of POST /foreign-signatures/<id>/adopt.
+	 *
+	 * @return array
+	 */
+	public function get_item_schema() {
+		if ( ! $this->schema ) {
+			$this->schema = self::response_schema(
+				'wpca-adoption',
+				array(
+					'adopted'     => self::read_only( __( 'Whether this request stored the entry (false: it was already stored with the same mapping).', 'wp-coding-agents-runtimes' ), 'boolean' ),
+					'item'        => $this->runtimes->get_public_item_schema(),
+					'declared_by' => Foreign_Signatures_Controller::foreign_signature_schema()['properties']['declared_by'],
+				)
+			);
+		}
+		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

@@ -12,10 +12,10 @@ use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\DMC\Precedence_Warnings;
 use WP_Coding_Agents\Runtimes\Evidence\Catalogue_Evidence;
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
-use WP_Coding_Agents\Runtimes\Rules\Capability;
 use WP_Coding_Agents\Runtimes\Rules\Catalogue_Entry;
 use WP_Coding_Agents\Runtimes\Rules\Runtime_Catalogue;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
+use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
 
@@ -26,9 +26,10 @@ defined( 'ABSPATH' ) || exit;
  * is registered here, and each variable with the evidence of the observation history; the
  * answer also names what other code tried to add and was dropped, and the precedence
  * orders DMC would get wrong (Precedence_Warnings). Adding a runtime is a write of the
- * runtime itself: `PUT /runtimes/<id>` with `{"preset": "<id>"}` (REST_Controller).
+ * runtime itself: `PUT /runtimes/<id>` with `{"preset": "<id>"}` (Runtimes_Controller).
+ * Schema `wpca-catalogue`.
  */
-class Catalogue_Controller {
+class Catalogue_Controller extends Controller {
 
 	/**
 	 * Catalogue.
@@ -59,12 +60,16 @@ class Catalogue_Controller {
 	private $log;
 
 	/**
+	 * Constructor.
+	 *
 	 * @param Runtime_Catalogue $catalogue Catalogue.
 	 * @param Signature_Store   $store     Registry.
 	 * @param Filter_Publisher  $publisher Publisher.
 	 * @param Verification_Log  $log       Observation history.
 	 */
 	public function __construct( Runtime_Catalogue $catalogue, Signature_Store $store, Filter_Publisher $publisher, Verification_Log $log ) {
+		parent::__construct();
+		$this->rest_base = 'catalogue';
 		$this->catalogue = $catalogue;
 		$this->store     = $store;
 		$this->publisher = $publisher;
@@ -76,16 +81,11 @@ class Catalogue_Controller {
 	 */
 	public function register_routes() {
 		register_rest_route(
-			REST_Controller::API_NAMESPACE,
-			'/catalogue',
+			$this->namespace,
+			'/' . $this->rest_base,
 			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_catalogue' ),
-					'permission_callback' => array( Capability::class, 'rest_permission' ),
-					'args'                => array(),
-				),
-				'schema' => array( self::class, 'get_schema' ),
+				$this->endpoint( WP_REST_Server::READABLE, 'get_item' ),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 	}
@@ -93,16 +93,17 @@ class Catalogue_Controller {
 	/**
 	 * GET /catalogue.
 	 *
+	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function get_catalogue() {
+	public function get_item( $request ) {
 		return new WP_REST_Response( $this->catalogue_data() );
 	}
 
 	/**
 	 * The answer of GET /catalogue.
 	 *
-	 * @return array See get_schema().
+	 * @return array See get_item_schema().
 	 */
 	private function catalogue_data() {
 		$items = array();
@@ -131,9 +132,12 @@ class Catalogue_Controller {
 	 *
 	 * @return array
 	 */
-	public static function get_schema() {
-		$text     = array( 'string', 'null' );
-		$declarer = array(
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
+		}
+		$text         = array( 'string', 'null' );
+		$declarer     = array(
 			'type'       => array( 'object', 'null' ),
 			'properties' => array(
 				'file'     => array( 'type' => $text ),
@@ -142,59 +146,57 @@ class Catalogue_Controller {
 				'callback' => array( 'type' => 'string' ),
 			),
 		);
-		$variable = array(
+		$variable     = array(
 			'type'       => 'object',
 			'properties' => array(
-				'name'        => self::described( __( 'Environment variable name.', 'wp-coding-agents-runtimes' ), 'string' ),
-				'subkey'      => self::described( __( 'The subkey that publishes it to DMC, or null for a variable the signature does not publish (a marker such as KIMAKI=1).', 'wp-coding-agents-runtimes' ), $text ),
-				'identifies'  => self::described( __( 'What its value identifies: a session, a thread, a run, a process, a tool call, only which runtime runs (runtime), or unknown.', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => Catalogue_Entry::IDENTIFIES ) ),
-				'set_by'      => self::described( __( 'Who sets it, per upstream: the runtime itself, only a bridge around it, never (declared in its code, never set), or unknown.', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => Catalogue_Entry::SET_BY ) ),
-				'exported_to' => self::described( __( 'Which processes get it, per upstream, or null.', 'wp-coding-agents-runtimes' ), $text ),
-				'value'       => self::described( __( 'The value a marker variable holds, or null.', 'wp-coding-agents-runtimes' ), $text ),
-				'generic'     => self::described( __( 'Whether the name is generic: every word of it is one no runtime owns (AGENT_SESSION_ID).', 'wp-coding-agents-runtimes' ), 'boolean' ),
-				'upstream'    => self::described( __( 'Where upstream says so: the project and the release the statement is pinned to (null when not pinned).', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+				'name'        => self::read_only( __( 'Environment variable name.', 'wp-coding-agents-runtimes' ), 'string' ),
+				'subkey'      => self::read_only( __( 'The subkey that publishes it to DMC, or null for a variable the signature does not publish (a marker such as KIMAKI=1).', 'wp-coding-agents-runtimes' ), $text ),
+				'identifies'  => self::read_only( __( 'What its value identifies: a session, a thread, a run, a process, a tool call, only which runtime runs (runtime), or unknown.', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => Catalogue_Entry::IDENTIFIES ) ),
+				'set_by'      => self::read_only( __( 'Who sets it, per upstream: the runtime itself, only a bridge around it, never (declared in its code, never set), or unknown.', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => Catalogue_Entry::SET_BY ) ),
+				'exported_to' => self::read_only( __( 'Which processes get it, per upstream, or null.', 'wp-coding-agents-runtimes' ), $text ),
+				'value'       => self::read_only( __( 'The value a marker variable holds, or null.', 'wp-coding-agents-runtimes' ), $text ),
+				'generic'     => self::read_only( __( 'Whether the name is generic: every word of it is one no runtime owns (AGENT_SESSION_ID).', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'upstream'    => self::read_only( __( 'Where upstream says so: the project and the release the statement is pinned to (null when not pinned).', 'wp-coding-agents-runtimes' ), 'object' ) + array(
 					'properties' => array(
 						'project' => array( 'type' => $text ),
 						'version' => array( 'type' => $text ),
 					),
 				),
-				'note'        => self::described( __( 'One sentence about it, or null.', 'wp-coding-agents-runtimes' ), $text ),
-				'evidence'    => self::described( __( 'What the observation history (bin/runtime-signature verify) shows; never claimed.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+				'note'        => self::read_only( __( 'One sentence about it, or null.', 'wp-coding-agents-runtimes' ), $text ),
+				'evidence'    => self::read_only( __( 'What the observation history (bin/runtime-signature verify) shows; never claimed.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
 					'properties' => array(
-						'confidence'     => self::described( __( 'observed (seen here, as upstream says), contradicted (seen although upstream never sets it, or never seen in this runtime\'s own verify runs although upstream says it sets it), not_seen (this runtime\'s verify runs never saw it, which upstream does not contradict) or documented (nothing observed: upstream\'s word only).', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => array( 'observed', 'contradicted', 'not_seen', 'documented' ) ) ),
-						'times_seen'     => self::described( __( 'Kept observations that found it set.', 'wp-coding-agents-runtimes' ), 'integer' ),
-						'last_seen_at'   => self::described( __( 'When it was last found set, ISO 8601 UTC, or null.', 'wp-coding-agents-runtimes' ), $text, array( 'format' => 'date-time' ) ),
-						'checks'         => self::described( __( 'Kept observations from processes that said they were this runtime (verify --runtime) and read it.', 'wp-coding-agents-runtimes' ), 'integer' ),
-						'seen_in_checks' => self::described( __( 'Of those, how many found it set.', 'wp-coding-agents-runtimes' ), 'integer' ),
+						'confidence'     => self::read_only( __( 'observed (seen here, as upstream says), contradicted (seen although upstream never sets it, or never seen in this runtime\'s own verify runs although upstream says it sets it), not_seen (this runtime\'s verify runs never saw it, which upstream does not contradict) or documented (nothing observed: upstream\'s word only).', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => array( 'observed', 'contradicted', 'not_seen', 'documented' ) ) ),
+						'times_seen'     => self::read_only( __( 'Kept observations that found it set.', 'wp-coding-agents-runtimes' ), 'integer' ),
+						'last_seen_at'   => self::read_only( __( 'When it was last found set, ISO 8601 UTC, or null.', 'wp-coding-agents-runtimes' ), $text, array( 'format' => 'date-time' ) ),
+						'checks'         => self::read_only( __( 'Kept observations from processes that said they were this runtime (verify --runtime) and read it.', 'wp-coding-agents-runtimes' ), 'integer' ),
+						'seen_in_checks' => self::read_only( __( 'Of those, how many found it set.', 'wp-coding-agents-runtimes' ), 'integer' ),
 					),
 				),
 			),
 		);
-		$runtime  = array(
+		$runtime      = array(
 			'type'       => 'object',
 			'properties' => array(
-				'id'           => self::described( __( 'Runtime id: the id it is registered under.', 'wp-coding-agents-runtimes' ), 'string' ),
-				'label'        => self::described( __( 'Its name.', 'wp-coding-agents-runtimes' ), 'string' ),
-				'description'  => self::described( __( 'What it is, or null.', 'wp-coding-agents-runtimes' ), $text ),
-				'default'      => self::described( __( 'Whether it is one of the defaults (kimaki, opencode), listed among the runtimes before anyone registers it.', 'wp-coding-agents-runtimes' ), 'boolean' ),
-				'origin'       => self::described( __( 'built-in, or filter: added by other code through wpca_runtime_catalogue.', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => array( 'built-in', 'filter' ) ) ),
-				'added_by'     => self::described( __( 'The callback that added it (filter entries), or null.', 'wp-coding-agents-runtimes' ), $declarer['type'], array( 'properties' => $declarer['properties'] ) ),
-				'attributable' => self::described( __( 'Whether it exports a variable DMC could record; false for a runtime listed only so nobody goes looking (Gemini CLI).', 'wp-coding-agents-runtimes' ), 'boolean' ),
-				'fields'       => self::described( __( 'What adding it publishes: subkey => environment variable name, in the order DMC reads them.', 'wp-coding-agents-runtimes' ), 'object', array( 'additionalProperties' => array( 'type' => 'string' ) ) ),
-				'notes'        => self::described( __( 'Sentences for the person deciding, e.g. which variables need a bridge.', 'wp-coding-agents-runtimes' ), 'array', array( 'items' => array( 'type' => 'string' ) ) ),
-				'variables'    => self::described( __( 'Every variable it names: its fields\' first, in field order, then markers.', 'wp-coding-agents-runtimes' ), 'array', array( 'items' => $variable ) ),
-				'registered'   => self::described( __( 'Whether a runtime with this id is registered on this site.', 'wp-coding-agents-runtimes' ), 'boolean' ),
-				'enabled'      => self::described( __( 'Whether it is registered and published to DMC.', 'wp-coding-agents-runtimes' ), 'boolean' ),
-				'fields_match' => self::described( __( 'False when the registered runtime\'s fields differ from the catalogue\'s (edited, or registered before the catalogue changed); true otherwise.', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'id'           => self::read_only( __( 'Runtime id: the id it is registered under.', 'wp-coding-agents-runtimes' ), 'string' ),
+				'label'        => self::read_only( __( 'Its name.', 'wp-coding-agents-runtimes' ), 'string' ),
+				'description'  => self::read_only( __( 'What it is, or null.', 'wp-coding-agents-runtimes' ), $text ),
+				'default'      => self::read_only( __( 'Whether it is one of the defaults (kimaki, opencode), listed among the runtimes before anyone registers it.', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'origin'       => self::read_only( __( 'built-in, or filter: added by other code through wpca_runtime_catalogue.', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => array( 'built-in', 'filter' ) ) ),
+				'added_by'     => self::read_only( __( 'The callback that added it (filter entries), or null.', 'wp-coding-agents-runtimes' ), $declarer['type'], array( 'properties' => $declarer['properties'] ) ),
+				'attributable' => self::read_only( __( 'Whether it exports a variable DMC could record; false for a runtime listed only so nobody goes looking (Gemini CLI).', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'fields'       => self::read_only( __( 'What adding it publishes: subkey => environment variable name, in the order DMC reads them.', 'wp-coding-agents-runtimes' ), 'object', array( 'additionalProperties' => array( 'type' => 'string' ) ) ),
+				'notes'        => self::read_only( __( 'Sentences for the person deciding, e.g. which variables need a bridge.', 'wp-coding-agents-runtimes' ), 'array', array( 'items' => array( 'type' => 'string' ) ) ),
+				'variables'    => self::read_only( __( 'Every variable it names: its fields\' first, in field order, then markers.', 'wp-coding-agents-runtimes' ), 'array', array( 'items' => $variable ) ),
+				'registered'   => self::read_only( __( 'Whether a runtime with this id is registered on this site.', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'enabled'      => self::read_only( __( 'Whether it is registered and published to DMC.', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'fields_match' => self::read_only( __( 'False when the registered runtime\'s fields differ from the catalogue\'s (edited, or registered before the catalogue changed); true otherwise.', 'wp-coding-agents-runtimes' ), 'boolean' ),
 			),
 		);
-		return array(
-			'$schema'    => 'http://json-schema.org/draft-04/schema#',
-			'title'      => 'wpca-catalogue',
-			'type'       => 'object',
-			'properties' => array(
-				'runtimes'       => self::described( __( 'Every known runtime, built-in ones first, whether registered or not.', 'wp-coding-agents-runtimes' ), 'array', array( 'items' => $runtime ) ),
-				'rejected'       => self::described( __( 'What other code added through wpca_runtime_catalogue and was dropped, with the reason; id null when a callback failed as a whole.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+		$this->schema = self::response_schema(
+			'wpca-catalogue',
+			array(
+				'runtimes'       => self::read_only( __( 'Every known runtime, built-in ones first, whether registered or not.', 'wp-coding-agents-runtimes' ), 'array', array( 'items' => $runtime ) ),
+				'rejected'       => self::read_only( __( 'What other code added through wpca_runtime_catalogue and was dropped, with the reason; id null when a callback failed as a whole.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
 					'items' => array(
 						'type'       => 'object',
 						'properties' => array(
@@ -205,7 +207,7 @@ class Catalogue_Controller {
 						),
 					),
 				),
-				'order_warnings' => self::described( __( 'Runtimes whose session id is a generic name placed ahead of runtimes whose session ids have names of their own: DMC takes the first session id it finds in precedence order.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+				'order_warnings' => self::read_only( __( 'Runtimes whose session id is a generic name placed ahead of runtimes whose session ids have names of their own: DMC takes the first session id it finds in precedence order.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
 					'items' => array(
 						'type'       => 'object',
 						'properties' => array(
@@ -220,22 +222,8 @@ class Catalogue_Controller {
 						),
 					),
 				),
-			),
+			)
 		);
-	}
-
-	/**
-	 * A described read-only property.
-	 *
-	 * @param string       $description What it holds.
-	 * @param string|array $type        JSON type(s).
-	 * @param array        $extra       Further keywords.
-	 * @return array
-	 */
-	private static function described( $description, $type, array $extra = array() ) {
-		return array(
-			'description' => $description,
-			'type'        => $type,
-		) + $extra + array( 'readonly' => true );
+		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

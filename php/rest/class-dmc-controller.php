@@ -1,19 +1,13 @@
 <?php
 /**
- * REST routes about Data Machine Code itself: is it there, and what did it record.
+ * REST route about Data Machine Code itself: is it there (docs/rest-api.md, "Data Machine Code").
  *
  * @package wp-coding-agents-runtimes
  */
 
 namespace WP_Coding_Agents\Runtimes\REST;
 
-use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
 use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
-use WP_Coding_Agents\Runtimes\DMC\DMC_Worktree_Records;
-use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
-use WP_Coding_Agents\Runtimes\Rules\Capability;
-use WP_Coding_Agents\Runtimes\Rules\Schema;
-use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -21,10 +15,9 @@ use WP_REST_Server;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * `GET /dmc`, `GET /attribution/worktrees` (core-style pagination, newest first) and
- * `GET /attribution/summary`, all read-only and behind the plugin's capability.
+ * `GET /dmc`: whether Data Machine Code is there to consume the signatures; schema `wpca-dmc`.
  */
-class DMC_Controller {
+class DMC_Controller extends Controller {
 
 	/**
 	 * DMC detection.
@@ -34,152 +27,95 @@ class DMC_Controller {
 	private $detector;
 
 	/**
-	 * DMC's worktree records.
+	 * Constructor.
 	 *
-	 * @var DMC_Worktree_Records
+	 * @param DMC_Detector $detector DMC detection.
 	 */
-	private $records;
-
-	/**
-	 * Registry (for the runtimes' last change).
-	 *
-	 * @var Signature_Store
-	 */
-	private $store;
-
-	/**
-	 * Publisher (what DMC reads now).
-	 *
-	 * @var Filter_Publisher
-	 */
-	private $publisher;
-
-	/**
-	 * Cleans the filter's value as DMC does.
-	 *
-	 * @var Attribution_Resolver
-	 */
-	private $resolver;
-
-	/**
-	 * @param DMC_Detector         $detector  DMC detection.
-	 * @param DMC_Worktree_Records $records   DMC's worktree records.
-	 * @param Signature_Store      $store     Registry.
-	 * @param Filter_Publisher     $publisher Publisher.
-	 * @param Attribution_Resolver $resolver  Resolver.
-	 */
-	public function __construct( DMC_Detector $detector, DMC_Worktree_Records $records, Signature_Store $store, Filter_Publisher $publisher, Attribution_Resolver $resolver ) {
+	public function __construct( DMC_Detector $detector ) {
+		parent::__construct();
+		$this->rest_base = 'dmc';
 		$this->detector  = $detector;
-		$this->records   = $records;
-		$this->store     = $store;
-		$this->publisher = $publisher;
-		$this->resolver  = $resolver;
 	}
 
 	/**
-	 * Registers the routes.
+	 * Registers the route.
 	 */
 	public function register_routes() {
-		$routes = array(
-			'/dmc'                   => array( 'get_dmc', array(), array( Schema::class, 'get_dmc_schema' ) ),
-			'/attribution/worktrees' => array( 'get_worktrees', Schema::worktrees_args(), array( Schema::class, 'get_worktree_schema' ) ),
-			'/attribution/summary'   => array( 'get_summary', array(), array( Schema::class, 'get_attribution_summary_schema' ) ),
-		);
-		foreach ( $routes as $route => list( $callback, $args, $schema ) ) {
-			register_rest_route(
-				REST_Controller::API_NAMESPACE,
-				$route,
-				array(
-					array(
-						'methods'             => WP_REST_Server::READABLE,
-						'callback'            => array( $this, $callback ),
-						'permission_callback' => array( Capability::class, 'rest_permission' ),
-						'args'                => $args,
-					),
-					'schema' => $schema,
-				)
-			);
-		}
-	}
-
-	/**
-	 * GET /dmc.
-	 *
-	 * @return WP_REST_Response
-	 */
-	public function get_dmc() {
-		return new WP_REST_Response( $this->detector->status() );
-	}
-
-	/**
-	 * GET /attribution/worktrees: one page of rows, totals in X-WP-Total and X-WP-TotalPages.
-	 *
-	 * @param WP_REST_Request $request Request.
-	 * @return WP_REST_Response|\WP_Error
-	 */
-	public function get_worktrees( $request ) {
-		$paging = Schema::validate_pagination( $request->get_param( 'page' ), $request->get_param( 'per_page' ) );
-		if ( is_wp_error( $paging ) ) {
-			return $paging;
-		}
-		$read        = $this->records->read_page( $this->signatures(), ( $paging['page'] - 1 ) * $paging['per_page'], $paging['per_page'] );
-		$total       = $read['total'];
-		$total_pages = (int) ceil( $total / $paging['per_page'] );
-		if ( $paging['page'] > max( 1, $total_pages ) ) {
-			return Schema::error( 'wpca_invalid_page', 'page', __( 'Invalid page: the page number requested is larger than the number of pages available.', 'wp-coding-agents-runtimes' ) );
-		}
-		$response = new WP_REST_Response( array_map( array( self::class, 'row_data' ), $read['rows'] ) );
-		$response->header( 'X-WP-Total', (string) $total );
-		$response->header( 'X-WP-TotalPages', (string) $total_pages );
-		return $response;
-	}
-
-	/**
-	 * GET /attribution/summary.
-	 *
-	 * @return WP_REST_Response
-	 */
-	public function get_summary() {
-		$signatures = $this->signatures();
-		$read       = $this->records->read( $signatures );
-		$changed_at = array();
-		foreach ( $this->store->list_items() as $item ) {
-			if ( $item['enabled'] ) {
-				$changed_at[ $item['id'] ] = $item['updated_at'];
-			}
-		}
-		return new WP_REST_Response(
+		register_rest_route(
+			$this->namespace,
+			'/' . $this->rest_base,
 			array(
-				'option'   => $read['option'],
-				'total'    => $read['total'],
-				'skipped'  => $read['skipped'],
-				'runtimes' => $this->records->runtime_summary( $read['rows'], array_map( 'strval', array_keys( $signatures ) ), $changed_at ),
+				$this->endpoint( WP_REST_Server::READABLE, 'get_item' ),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 	}
 
 	/**
-	 * The signatures DMC reads now, cleaned as DMC cleans them.
+	 * GET /dmc.
 	 *
-	 * @return array<string, array<string, string>>
+	 * @param WP_REST_Request $request Request.
+	 * @return WP_REST_Response
 	 */
-	private function signatures() {
-		return $this->resolver->clean( $this->publisher->effective()['signatures'] );
+	public function get_item( $request ) {
+		return new WP_REST_Response( $this->detector->status() );
 	}
 
 	/**
-	 * A row ready for JSON: maps as objects, also when empty.
+	 * JSON schema of GET /dmc.
 	 *
-	 * @param array $row Row from DMC_Worktree_Records::read().
 	 * @return array
 	 */
-	private static function row_data( array $row ) {
-		$row = DMC_Worktree_Records::public_row( $row );
-		$ids = array();
-		foreach ( $row['origin_session']['ids'] as $runtime_id => $values ) {
-			$ids[ $runtime_id ] = (object) $values;
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
 		}
-		$row['origin_session']['ids'] = (object) $ids;
-		return $row;
+		$consumes     = array(
+			'type'     => array( 'boolean', 'null' ),
+			'readonly' => true,
+		);
+		$this->schema = self::response_schema(
+			'wpca-dmc',
+			array(
+				'state'          => self::read_only( __( 'absent (not installed), inactive, too_old (before 0.45: it reads no signatures) or active.', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => DMC_Detector::STATES ) ),
+				'installed'      => self::read_only( __( 'Whether the plugin file data-machine-code/data-machine-code.php exists (or DMC is loaded from elsewhere).', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'active'         => self::read_only( __( 'Whether DMC is active on this site (network-activated included) or loaded in this request.', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'network_active' => self::read_only( __( 'Whether DMC is network-activated.', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'loaded'         => self::read_only( __( 'Whether DMC is loaded in this request (its DATAMACHINE_CODE_VERSION constant is defined).', 'wp-coding-agents-runtimes' ), 'boolean' ),
+				'plugin_file'    => self::read_only( __( 'The plugin file looked for, relative to the plugins folder.', 'wp-coding-agents-runtimes' ), 'string' ),
+				'version'        => self::read_only( __( 'Version from DMC\'s plugin header, or null when not installed or unreadable.', 'wp-coding-agents-runtimes' ), array( 'string', 'null' ) ),
+				'consumes'       => self::read_only( __( 'Whether this DMC version reads the filter for the worktree origin session (0.45+) and for the lock owner context (after 0.47.7); null when the version is unknown.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+					'properties' => array(
+						'origin_session' => $consumes,
+						'lock_owner'     => $consumes,
+					),
+				),
+				'filter'         => self::read_only( __( 'Who applied the filter in this request. DMC applies it only in the process that creates a worktree or takes a lock, usually WP-CLI, so a REST request rarely sees it.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+					'properties' => array(
+						'applied_in_request'    => array( 'type' => 'integer' ),
+						'applied_by_other_code' => array( 'type' => 'boolean' ),
+						'first_other_caller'    => array(
+							'type'       => array( 'object', 'null' ),
+							'properties' => array(
+								'file' => array( 'type' => 'string' ),
+								'line' => array( 'type' => 'integer' ),
+							),
+						),
+					),
+				),
+				'plugins_url'    => self::read_only( __( 'The Plugins screen, for users who may activate plugins; null otherwise.', 'wp-coding-agents-runtimes' ), array( 'string', 'null' ), array( 'format' => 'uri' ) ),
+				'release'        => self::read_only( __( 'DMC\'s last known release, its date, and the release since which the filter contract this plugin follows is unchanged.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+					'properties' => array(
+						'last_known'            => array( 'type' => 'string' ),
+						'last_known_date'       => array(
+							'type'   => 'string',
+							'format' => 'date',
+						),
+						'contract_stable_since' => array( 'type' => 'string' ),
+					),
+				),
+			)
+		);
+		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

@@ -1,6 +1,6 @@
 <?php
 /**
- * REST routes of the observation history (docs/rest-api.md, "Observations").
+ * REST route of the observation history (docs/rest-api.md, "Observations").
  *
  * @package wp-coding-agents-runtimes
  */
@@ -12,7 +12,6 @@ use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\Evidence\Observation_Summary;
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
 use WP_Coding_Agents\Runtimes\Rules\Schema;
-use WP_REST_Controller;
 use WP_REST_Request;
 use WP_REST_Response;
 use WP_REST_Server;
@@ -20,11 +19,11 @@ use WP_REST_Server;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * GET /attribution/observations (history and per-variable summary) and
- * GET/PUT /attribution/observation-settings (the window). Observations are recorded by
- * POST /attribution/preview with `record: true` (REST_Controller).
+ * `GET /attribution/observations`: the history and its per-variable summary; schema
+ * `wpca-observations`. Observations are recorded by POST /attribution/preview with
+ * `record: true` (Preview_Controller); the window is Observation_Settings_Controller's.
  */
-class Observations_Controller extends WP_REST_Controller {
+class Observations_Controller extends Controller {
 
 	/**
 	 * Filter publisher.
@@ -47,45 +46,22 @@ class Observations_Controller extends WP_REST_Controller {
 	 * @param Verification_Log $log       Observation history.
 	 */
 	public function __construct( Filter_Publisher $publisher, Verification_Log $log ) {
-		$this->namespace = REST_Controller::API_NAMESPACE;
+		parent::__construct();
 		$this->rest_base = 'attribution/observations';
 		$this->publisher = $publisher;
 		$this->log       = $log;
 	}
 
 	/**
-	 * Registers the routes.
+	 * Registers the route.
 	 */
 	public function register_routes() {
-		$permission = array( REST_Controller::class, 'check_permission' );
 		register_rest_route(
 			$this->namespace,
-			'/attribution/observations',
+			'/' . $this->rest_base,
 			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_items' ),
-					'permission_callback' => $permission,
-				),
-				'schema' => array( Schema::class, 'get_observations_schema' ),
-			)
-		);
-		register_rest_route(
-			$this->namespace,
-			'/attribution/observation-settings',
-			array(
-				array(
-					'methods'             => WP_REST_Server::READABLE,
-					'callback'            => array( $this, 'get_settings' ),
-					'permission_callback' => $permission,
-				),
-				array(
-					'methods'             => 'PUT',
-					'callback'            => array( $this, 'put_settings' ),
-					'permission_callback' => $permission,
-					'args'                => Schema::observation_settings_args(),
-				),
-				'schema' => array( Schema::class, 'get_observation_settings_schema' ),
+				$this->endpoint( WP_REST_Server::READABLE, 'get_items' ),
+				'schema' => array( $this, 'get_public_item_schema' ),
 			)
 		);
 	}
@@ -113,7 +89,7 @@ class Observations_Controller extends WP_REST_Controller {
 	 * @param array[]|null     $observations The history, newest first (read when null).
 	 * @return array See Observation_Summary::summarize().
 	 */
-	public static function summary( Filter_Publisher $publisher, Verification_Log $log, $observations = null ) {
+	public static function summary( Filter_Publisher $publisher, Verification_Log $log, ?array $observations = null ): array {
 		return ( new Observation_Summary() )->summarize(
 			( new Attribution_Resolver() )->clean( $publisher->effective()['signatures'] ),
 			null === $observations ? $log->observations() : $observations,
@@ -123,26 +99,84 @@ class Observations_Controller extends WP_REST_Controller {
 	}
 
 	/**
-	 * GET /attribution/observation-settings.
+	 * JSON schema of one observation: what one `bin/runtime-signature verify` run saw in an
+	 * agent process. Names and keyed hashes only, never a value. Also the last verification's.
 	 *
-	 * @return WP_REST_Response
+	 * @return array
 	 */
-	public function get_settings() {
-		return new WP_REST_Response( array( 'window_days' => $this->log->window_days() ) );
+	public static function observation_schema(): array {
+		$nullable = array( 'string', 'null' );
+		return array(
+			'type'       => 'object',
+			'readonly'   => true,
+			'properties' => array(
+				'observed_at'      => self::read_only_time( __( 'When the observation was recorded, ISO 8601 UTC.', 'wp-coding-agents-runtimes' ), false ),
+				'recorded_by'      => self::read_only( __( 'Login of the user whose credentials recorded it.', 'wp-coding-agents-runtimes' ), $nullable ),
+				'source'           => self::read_only( __( 'installer (Application Password, e.g. bin/runtime-signature verify in an agent process) or admin (cookie auth).', 'wp-coding-agents-runtimes' ), 'string', array( 'enum' => Schema::VERIFICATION_SOURCES ) ),
+				'host'             => self::read_only( __( 'Host name the agent process reported, or null.', 'wp-coding-agents-runtimes' ), $nullable ),
+				'runtime'          => self::read_only( __( 'The runtime the process said it is (verify --runtime), or null.', 'wp-coding-agents-runtimes' ), $nullable ),
+				'declared'         => self::variable_names( __( 'Environment variables named by the effective signatures at the time.', 'wp-coding-agents-runtimes' ) ),
+				'found'            => self::variable_names( __( 'Declared variables the agent process had (names only).', 'wp-coding-agents-runtimes' ) ),
+				'missing'          => self::variable_names( __( 'Declared variables absent or blank in the agent process (names only).', 'wp-coding-agents-runtimes' ) ),
+				'hashes'           => self::read_only(
+					__( 'Per found variable, a short keyed hash of its trimmed value (HMAC-SHA256 with a site secret, first 12 hex digits): equal hashes mean the same value, e.g. the same session, without storing it.', 'wp-coding-agents-runtimes' ),
+					'object',
+					array( 'additionalProperties' => array( 'type' => 'string' ) )
+				),
+				'primary_runtime'  => self::read_only( __( 'The runtime whose value would become DMC\'s primary_id, or null when DMC would record none.', 'wp-coding-agents-runtimes' ), $nullable ),
+				'primary_variable' => self::read_only( __( 'The variable whose value would become the primary_id, or null.', 'wp-coding-agents-runtimes' ), $nullable ),
+			),
+		);
 	}
 
 	/**
-	 * PUT /attribution/observation-settings.
+	 * JSON schema of GET /attribution/observations.
 	 *
-	 * @param WP_REST_Request $request Request.
-	 * @return WP_REST_Response|\WP_Error
+	 * @return array
 	 */
-	public function put_settings( $request ) {
-		$checked = REST_Controller::preconditions( $request, array( 'body' => array( Schema::class, 'validate_observation_settings_body' ) ) );
-		if ( is_wp_error( $checked ) ) {
-			return $checked;
+	public function get_item_schema() {
+		if ( $this->schema ) {
+			return $this->add_additional_fields_schema( $this->schema );
 		}
-		$this->log->set_window_days( $checked['body']['window_days'] );
-		return $this->get_settings();
+		$nullable     = array( 'type' => array( 'string', 'null' ) );
+		$this->schema = self::response_schema(
+			'wpca-observations',
+			array(
+				'observations' => self::read_only(
+					__( 'The last observations from agent processes, newest first.', 'wp-coding-agents-runtimes' ),
+					'array',
+					array(
+						'maxItems' => Verification_Log::MAX_OBSERVATIONS,
+						'items'    => self::observation_schema(),
+					)
+				),
+				'window_days'  => Observation_Settings_Controller::window_days_schema() + array( 'readonly' => true ),
+				'variables'    => self::read_only( __( 'Every variable the effective signatures declare, in filter order, with where and when it was last seen.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+					'items' => array(
+						'type'       => 'object',
+						'properties' => array(
+							'runtime'         => array( 'type' => 'string' ),
+							'subkey'          => array( 'type' => 'string' ),
+							'name'            => array( 'type' => 'string' ),
+							'last_seen_at'    => array( 'format' => 'date-time' ) + $nullable,
+							'last_seen_host'  => $nullable,
+							'times_seen'      => array( 'type' => 'integer' ),
+							'distinct_values' => self::property( __( 'How many different values (by hash) the kept observations saw.', 'wp-coding-agents-runtimes' ), 'integer' ),
+						),
+					),
+				),
+				'runtimes'     => self::read_only( __( 'Every runtime DMC reads, in filter order; flagged when observations exist but none within the window saw any of its variables.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+					'items' => array(
+						'type'       => 'object',
+						'properties' => array(
+							'id'           => array( 'type' => 'string' ),
+							'last_seen_at' => array( 'format' => 'date-time' ) + $nullable,
+							'flagged'      => array( 'type' => 'boolean' ),
+						),
+					),
+				),
+			)
+		);
+		return $this->add_additional_fields_schema( $this->schema );
 	}
 }

@@ -102,7 +102,7 @@ class Catalogue_Entry {
 		}
 		$fields = array();
 		foreach ( $raw['fields'] as $subkey => $name ) {
-			if ( ! Schema::is_valid_subkey( $subkey ) || ! Schema::is_valid_env_name( $name ) ) {
+			if ( ! Signature_Rules::is_valid_subkey( $subkey ) || ! Signature_Rules::is_valid_env_name( $name ) ) {
 				/* translators: %s: the subkey as given. */
 				return self::invalid( sprintf( __( 'fields[%s]: a subkey and an environment variable name as the registry accepts them are required', 'wp-coding-agents-runtimes' ), self::shown( $subkey ) ) );
 			}
@@ -126,7 +126,7 @@ class Catalogue_Entry {
 			return self::invalid( sprintf( __( 'variables: a map of at most %d environment variable names to their descriptions', 'wp-coding-agents-runtimes' ), self::MAX_VARIABLES ) );
 		}
 		foreach ( array_keys( $described ) as $name ) {
-			if ( ! Schema::is_valid_env_name( $name ) ) {
+			if ( ! Signature_Rules::is_valid_env_name( $name ) ) {
 				/* translators: %s: the name as given. */
 				return self::invalid( sprintf( __( 'variables[%s]: not an environment variable name', 'wp-coding-agents-runtimes' ), self::shown( $name ) ) );
 			}

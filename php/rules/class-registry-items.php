@@ -12,7 +12,7 @@ use WP_Error;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * Pure views of a state (Registry_State): each runtime as an item (Schema::get_item_schema();
+ * Pure views of a state (Registry_State): each runtime as an item (REST\Runtimes_Controller::get_item_schema();
  * an unregistered preset as its defaults) with its ETag, the ETag of the precedence order,
  * and the If-Match check against them (`wpca_conflict`, 412, with what is stored now), so a
  * change never overwrites one made since the client read it.

@@ -133,7 +133,7 @@ class Registry_Rules {
 					),
 				);
 			}
-			return Schema::error(
+			return Signature_Rules::error(
 				'wpca_adopt_conflict',
 				'id',
 				sprintf(
@@ -206,7 +206,7 @@ class Registry_Rules {
 			&& count( array_unique( $order ) ) === count( $order )
 			&& array() === array_diff( $order, $registered );
 		if ( ! $same_set ) {
-			return Schema::invalid_order();
+			return Signature_Rules::invalid_order();
 		}
 		if ( $order === $registered ) {
 			return array( null, Registry_Items::items_of( $state ) );
@@ -356,7 +356,7 @@ class Registry_Rules {
 	 * @return WP_Error
 	 */
 	private function too_many_runtimes(): WP_Error {
-		return Schema::error(
+		return Signature_Rules::error(
 			'wpca_too_many_runtimes',
 			'id',
 			sprintf(

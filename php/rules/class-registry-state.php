@@ -130,13 +130,13 @@ class Registry_State {
 			return $records;
 		}
 		foreach ( $stored['runtimes'] as $id => $record ) {
-			if ( ! Schema::is_valid_id( $id ) || ! is_array( $record ) ) {
+			if ( ! Signature_Rules::is_valid_id( $id ) || ! is_array( $record ) ) {
 				continue;
 			}
 			$fields = array();
 			if ( isset( $record['fields'] ) && is_array( $record['fields'] ) ) {
 				foreach ( $record['fields'] as $subkey => $env_name ) {
-					if ( Schema::is_valid_subkey( $subkey ) && Schema::is_valid_env_name( $env_name ) && count( $fields ) < Schema::MAX_FIELDS ) {
+					if ( Signature_Rules::is_valid_subkey( $subkey ) && Signature_Rules::is_valid_env_name( $env_name ) && count( $fields ) < Schema::MAX_FIELDS ) {
 						$fields[ $subkey ] = $env_name;
 					}
 				}
@@ -170,7 +170,7 @@ class Registry_State {
 		}
 		$fields = array();
 		foreach ( $declared['fields'] as $subkey => $env_name ) {
-			if ( Schema::is_valid_subkey( $subkey ) && Schema::is_valid_env_name( $env_name ) && count( $fields ) < Schema::MAX_FIELDS ) {
+			if ( Signature_Rules::is_valid_subkey( $subkey ) && Signature_Rules::is_valid_env_name( $env_name ) && count( $fields ) < Schema::MAX_FIELDS ) {
 				$fields[ $subkey ] = $env_name;
 			}
 		}

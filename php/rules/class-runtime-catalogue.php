@@ -81,7 +81,7 @@ class Runtime_Catalogue {
 	 */
 	public function preset_changes( string $id, $preset ) {
 		if ( ! is_string( $preset ) || $preset !== $id ) {
-			return Schema::error(
+			return Signature_Rules::error(
 				'wpca_invalid_preset',
 				'preset',
 				sprintf(
@@ -93,7 +93,7 @@ class Runtime_Catalogue {
 		}
 		$entry = $this->get( $id );
 		if ( null === $entry ) {
-			return Schema::error(
+			return Signature_Rules::error(
 				'wpca_unknown_preset',
 				'preset',
 				sprintf(
@@ -105,7 +105,7 @@ class Runtime_Catalogue {
 			);
 		}
 		if ( ! $entry['attributable'] ) {
-			return Schema::error(
+			return Signature_Rules::error(
 				'wpca_preset_unattributable',
 				'preset',
 				sprintf(
@@ -142,7 +142,7 @@ class Runtime_Catalogue {
 				}
 				continue;
 			}
-			if ( ! is_string( $id ) || ! Schema::is_valid_id( $id ) ) {
+			if ( ! is_string( $id ) || ! Signature_Rules::is_valid_id( $id ) ) {
 				/* translators: %s: pattern. */
 				$this->reject( (string) $id, 'wpca_catalogue_invalid_id', sprintf( __( 'Not a runtime id: ids match %s (never all digits).', 'wp-coding-agents-runtimes' ), Schema::ID_PATTERN ), $by );
 				continue;

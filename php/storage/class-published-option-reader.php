@@ -8,6 +8,7 @@
 namespace WP_Coding_Agents\Runtimes\Storage;
 
 use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Rules\Signature_Rules;
 
 defined( 'ABSPATH' ) || exit;
 
@@ -83,7 +84,7 @@ class Published_Option_Reader {
 
 		foreach ( $stored as $id => $entry ) {
 			$problem = null;
-			if ( ! Schema::is_valid_id( $id ) ) {
+			if ( ! Signature_Rules::is_valid_id( $id ) ) {
 				$problem = 'wpca_invalid_id';
 			} elseif ( ! is_array( $entry ) ) {
 				$problem = 'wpca_invalid_entry';
@@ -102,9 +103,9 @@ class Published_Option_Reader {
 			$fields = array();
 			foreach ( $entry as $subkey => $env_name ) {
 				$problem = null;
-				if ( ! Schema::is_valid_subkey( $subkey ) ) {
+				if ( ! Signature_Rules::is_valid_subkey( $subkey ) ) {
 					$problem = 'wpca_invalid_subkey';
-				} elseif ( ! Schema::is_valid_env_name( $env_name ) ) {
+				} elseif ( ! Signature_Rules::is_valid_env_name( $env_name ) ) {
 					$problem = 'wpca_invalid_env_name';
 				} elseif ( count( $fields ) >= Schema::MAX_FIELDS ) {
 					$problem = 'wpca_too_many_fields';

@@ -69,7 +69,7 @@ class Signature_Store {
 	 * All runtimes in precedence order: registered ones (enabled and disabled) as stored,
 	 * then the presets that are not registered.
 	 *
-	 * @return array[] Items (see Schema::get_item_schema()).
+	 * @return array[] Items (see REST\Runtimes_Controller::get_item_schema()).
 	 */
 	public function list_items(): array {
 		return Registry_Items::items_of( $this->state() );

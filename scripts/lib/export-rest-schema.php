@@ -24,11 +24,8 @@ require rtrim( $argv[1], '/' ) . '/wp-load.php';
 switch_to_locale( 'en_US' );
 
 $wpca_server    = rest_get_server();
-$wpca_namespace = WP_Coding_Agents\Runtimes\REST\REST_Controller::API_NAMESPACE;
-// An internal request to the namespace index: the plugin registers its routes whenever a
-// request could reach them, whichever hook it uses for that.
-rest_do_request( new WP_REST_Request( 'GET', '/' . $wpca_namespace ) );
-$wpca_routes = array();
+$wpca_namespace = WP_Coding_Agents\Runtimes\Plugin::REST_NAMESPACE;
+$wpca_routes    = array();
 foreach ( $wpca_server->get_routes( $wpca_namespace ) as $wpca_route => $wpca_handlers ) {
 	$wpca_data = $wpca_server->get_data_for_route( $wpca_route, $wpca_handlers, 'help' );
 	if ( null === $wpca_data ) {

@@ -11,7 +11,6 @@ namespace WP_Coding_Agents\Runtimes\Tests;
 use PHPUnit\Framework\TestCase;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\Plugin;
-use WP_Coding_Agents\Runtimes\REST\REST_Controller;
 use WP_Coding_Agents\Runtimes\Rules\Presets;
 use WP_Coding_Agents\Runtimes\Storage\Option_Lock;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
@@ -110,7 +109,7 @@ abstract class Test_Case extends TestCase {
 	 * @return array{0: int, 1: mixed} Status and the data as a client decodes it.
 	 */
 	protected function call( $method, $path, $body = null ) {
-		$request = new WP_REST_Request( $method, '/' . REST_Controller::API_NAMESPACE . $path );
+		$request = new WP_REST_Request( $method, '/' . Plugin::REST_NAMESPACE . $path );
 		if ( null !== $body ) {
 			$request->set_header( 'Content-Type', 'application/json' );
 			$request->set_body( is_string( $body ) ? $body : wp_json_encode( $body ) );

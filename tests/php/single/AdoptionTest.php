@@ -9,8 +9,9 @@
 namespace WP_Coding_Agents\Runtimes\Tests;
 
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\Plugin;
+use WP_Coding_Agents\Runtimes\REST\Foreign_Signatures_Controller;
 use WP_Coding_Agents\Runtimes\Rules\Presets;
-use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 /**
@@ -77,7 +78,7 @@ class AdoptionTest extends Test_Case {
 		list( $status, $body ) = $this->call( 'GET', '/foreign-signatures' );
 
 		$this->assertSame( 200, $status );
-		$this->assertTrue( rest_validate_value_from_schema( $body, Schema::get_foreign_signatures_schema() ) );
+		$this->assertTrue( rest_validate_value_from_schema( $body, Plugin::rest_controller( Foreign_Signatures_Controller::class )->get_public_item_schema() ) );
 		$this->assertSame( array( 'kimaki', 'legacy-agent' ), array_column( $body['entries'], 'id' ), 'ours (opencode) is not foreign' );
 		$this->assertSame(
 			array(

@@ -9,7 +9,8 @@
 namespace WP_Coding_Agents\Runtimes\Tests;
 
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
-use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Plugin;
+use WP_Coding_Agents\Runtimes\REST\Last_Verification_Controller;
 use WP_REST_Request;
 
 /**
@@ -49,7 +50,7 @@ class LastVerificationTest extends Test_Case {
 		$this->assertFalse( $explicit['recorded'] );
 		$this->assertNull( $this->stored( Verification_Log::OPTION ) );
 		$this->assertSame( array( 200, array( 'verification' => null ) ), array( $last_status, $last ) );
-		$this->assertTrue( rest_validate_value_from_schema( $last, Schema::get_last_verification_schema() ) );
+		$this->assertTrue( rest_validate_value_from_schema( $last, Plugin::rest_controller( Last_Verification_Controller::class )->get_public_item_schema() ) );
 	}
 
 	public function test_record_from_an_agent_process_stores_names_and_hashes_only() {
@@ -71,7 +72,7 @@ class LastVerificationTest extends Test_Case {
 		$this->assertSame( 'kimaki-session-1', $preview['origin_session']['primary_id'] );
 		$this->assertSame( 200, $last_status );
 		$this->assertSame( array( 'verification' ), array_keys( $last ) );
-		$this->assertTrue( rest_validate_value_from_schema( $last, Schema::get_last_verification_schema() ) );
+		$this->assertTrue( rest_validate_value_from_schema( $last, Plugin::rest_controller( Last_Verification_Controller::class )->get_public_item_schema() ) );
 		$this->assertMatchesRegularExpression( '/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/', $last['verification']['recorded_at'] );
 		unset( $last['verification']['recorded_at'] );
 		$hash = Verification_Log::value_hash( 'kimaki-session-1' );

@@ -8,7 +8,8 @@
 namespace WP_Coding_Agents\Runtimes\Tests;
 
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
-use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Plugin;
+use WP_Coding_Agents\Runtimes\REST\Observations_Controller;
 
 /**
  * GET /attribution/observations, GET/PUT /attribution/observation-settings.
@@ -42,7 +43,7 @@ class ObservationsTest extends Test_Case {
 		list( $status, $body ) = $this->call( 'GET', '/attribution/observations' );
 
 		$this->assertSame( 200, $status );
-		$this->assertTrue( rest_validate_value_from_schema( $body, Schema::get_observations_schema() ) );
+		$this->assertTrue( rest_validate_value_from_schema( $body, Plugin::rest_controller( Observations_Controller::class )->get_public_item_schema() ) );
 		$this->assertSame( array( 'opencode', 'kimaki' ), array_column( $body['observations'], 'runtime' ) );
 		$this->assertSame( array( 'runner.example-2', 'bridge-1' ), array_column( $body['observations'], 'host' ) );
 		$this->assertSame( array( 'OPENCODE_RUN_ID' => Verification_Log::value_hash( 'run-1' ) ), $body['observations'][0]['hashes'] );

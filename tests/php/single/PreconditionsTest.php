@@ -1,8 +1,9 @@
 <?php
 /**
- * The checks every write makes before it acts (REST_Controller::preconditions): the id in
- * the URL, then the body, then If-Match and ?force; a request wrong in several ways is
- * answered with the first, alike on every route, and changes nothing.
+ * The checks every write makes before it acts (REST\Controller: its preconditions and its
+ * mapper of WordPress's validation errors): the id in the URL, then the body, then
+ * If-Match and ?force; a request wrong in several ways is answered with the first, alike
+ * on every route, and changes nothing.
  *
  * @package wp-coding-agents-runtimes
  */
@@ -81,5 +82,35 @@ class PreconditionsTest extends Test_Case {
 		$this->assertSame( array( 400, 'wpca_invalid_body' ), $this->send( 'PUT', '/attribution/observation-settings', array( 1, 2 ), null ) );
 		// No If-Match check where there is nothing to conflict with: a malformed one is ignored.
 		$this->assertSame( 200, $this->send( 'POST', '/attribution/preview', array( 'env' => array() ), 'no quotes' )[0] );
+	}
+
+	public function test_without_the_capability_an_invalid_request_is_401_or_403_before_any_400() {
+		$invalid = array(
+			array( 'PUT', '/runtimes/Bad_Id', array( 'fields' => 5 ) ),
+			array( 'PUT', '/runtimes/custom', array( 'nope' => 1 ) ),
+			array( 'PUT', '/runtimes/custom', 'x' ),
+			array( 'PATCH', '/runtimes/custom', array( 'enabled' => 'yes' ) ),
+			array( 'PUT', '/order', array() ),
+			array( 'POST', '/attribution/preview', array( 'env' => 'x' ) ),
+			array( 'PUT', '/attribution/observation-settings', array( 'window_days' => 0 ) ),
+		);
+		$callers = array(
+			array( 0, 401 ),
+			array( (int) WPCA_TEST_SITE['users']['subscriber']['id'], 403 ),
+		);
+		foreach ( $callers as list( $user, $status ) ) {
+			wp_set_current_user( $user );
+			foreach ( $invalid as list( $method, $route, $body ) ) {
+				$this->assertSame( array( $status, 'rest_forbidden' ), $this->send( $method, $route, $body, null ), "$method $route as user $user" );
+			}
+		}
+		wp_set_current_user( (int) WPCA_TEST_SITE['users']['admin']['id'] );
+		$this->assertSame( array( 400, 'wpca_invalid_id' ), $this->send( 'PUT', '/runtimes/Bad_Id', array( 'fields' => 5 ), null ), 'The admin gets the 400.' );
+	}
+
+	public function test_routes_match_whatever_the_case_of_their_path_like_every_wordpress_route() {
+		foreach ( array( '/RUNTIMES', '/Runtimes/kimaki', '/DMC', '/Attribution/Summary', '/attribution/OBSERVATIONS', '/Foreign-Signatures' ) as $route ) {
+			$this->assertSame( 200, $this->send( 'GET', $route, null, null )[0], $route );
+		}
 	}
 }

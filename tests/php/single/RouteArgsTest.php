@@ -1,7 +1,7 @@
 <?php
 /**
- * Route args are built only for responses that describe the routes (an index, OPTIONS),
- * and are there whenever one does, also after requests that registered the routes without.
+ * Every endpoint's args, registered on `rest_api_init` like core's, are described alike by
+ * the namespace index and by OPTIONS, whatever requests came before.
  *
  * @package wp-coding-agents-runtimes
  */

@@ -1,18 +1,37 @@
 <?php
 /**
- * The validation table of docs/rest-api.md.
+ * The validation table of docs/rest-api.md: through the REST API (the controllers'
+ * schemas, validated by WordPress, and Input_Rules) and through Signature_Rules (what
+ * the adopter and the no-JavaScript form check with), which must agree.
  *
  * @package wp-coding-agents-runtimes
  */
 
 namespace WP_Coding_Agents\Runtimes\Tests;
 
-use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Plugin;
+use WP_Coding_Agents\Runtimes\REST\Runtimes_Controller;
+use WP_Coding_Agents\Runtimes\Rules\Signature_Rules;
 
 /**
  * Ids, subkeys, env var names, labels and field maps.
  */
 class SchemaTest extends Test_Case {
+
+	/**
+	 * Asserts a `rest_invalid_param`-shaped error with this code and field.
+	 *
+	 * @param string $code   Expected code.
+	 * @param string $field  Expected field in data.params.
+	 * @param array  $result `[ status, data ]` from call().
+	 */
+	private function assertRejected( string $code, string $field, array $result ) {
+		list( $status, $data ) = $result;
+		$this->assertSame( 400, $status );
+		$this->assertSame( $code, $data['code'] );
+		$this->assertSame( 400, $data['data']['status'] );
+		$this->assertSame( array( $field ), array_keys( $data['data']['params'] ) );
+	}
 
 	/**
 	 * @return array[]
@@ -45,16 +64,25 @@ class SchemaTest extends Test_Case {
 	 * @param bool  $valid Expected.
 	 */
 	public function test_runtime_ids( $id, $valid ) {
-		$result = Schema::validate_id( $id );
+		$result = Signature_Rules::check_id( $id );
+		if ( is_string( $id ) && '' !== $id ) {
+			$rest = $this->call( 'PUT', '/runtimes/' . rawurlencode( $id ), array( 'fields' => array( 'a' => 'B' ) ) );
+		}
 
 		if ( $valid ) {
 			$this->assertTrue( $result );
+			$this->assertSame( 201, $rest[0] );
 			return;
 		}
 		$this->assertSame( 'wpca_invalid_id', $result->get_error_code() );
 		$this->assertSame( 400, $result->get_error_data()['status'] );
 		$this->assertSame( array( 'id' ), array_keys( $result->get_error_data()['params'] ) );
 		$this->assertStringContainsString( 'id', $result->get_error_message() );
+		if ( isset( $rest ) ) {
+			$this->assertRejected( 'wpca_invalid_id', 'id', $rest );
+			$this->assertSame( $result->get_error_message(), $rest[1]['message'] );
+		}
+		$this->assertNull( $this->stored(), 'Nothing was stored.' );
 	}
 
 	/**
@@ -98,42 +126,35 @@ class SchemaTest extends Test_Case {
 	 * @param bool  $valid  Expected.
 	 */
 	public function test_field_maps( $fields, $valid ) {
-		$result = Schema::validate_fields( $fields );
+		$result = Signature_Rules::check_fields( $fields );
+		$rest   = $this->call( 'PUT', '/runtimes/custom', array( 'fields' => $fields ) );
 
 		if ( $valid ) {
 			$this->assertSame( $fields, $result );
+			$this->assertSame( 201, $rest[0] );
+			$this->assertSame( $fields, $rest[1]['fields'] );
 			return;
 		}
 		$this->assertSame( 'wpca_invalid_fields', $result->get_error_code() );
 		$this->assertSame( array( 'fields' ), array_keys( $result->get_error_data()['params'] ) );
+		$this->assertRejected( 'wpca_invalid_fields', 'fields', $rest );
+		$this->assertNull( $this->stored(), 'Nothing was stored.' );
 	}
 
 	public function test_labels_are_plain_text_of_at_most_100_characters() {
-		$tags = Schema::validate_runtime_body(
-			array(
+		$label = static function ( $label ) {
+			return array(
 				'fields' => array( 'a' => 'B' ),
-				'label'  => '<b>Bold</b> agent',
-			),
-			false
-		);
-		$max  = Schema::validate_runtime_body(
-			array(
-				'fields' => array( 'a' => 'B' ),
-				'label'  => str_repeat( 'é', 100 ),
-			),
-			false
-		);
-		$long = Schema::validate_runtime_body(
-			array(
-				'fields' => array( 'a' => 'B' ),
-				'label'  => str_repeat( 'x', 101 ),
-			),
-			false
-		);
+				'label'  => $label,
+			);
+		};
+		$tags  = $this->call( 'PUT', '/runtimes/tags', $label( '<b>Bold</b> agent' ) );
+		$max   = $this->call( 'PUT', '/runtimes/max', $label( str_repeat( 'é', 100 ) ) );
+		$long  = $this->call( 'PUT', '/runtimes/long', $label( str_repeat( 'x', 101 ) ) );
 
-		$this->assertSame( 'Bold agent', $tags['label'] );
-		$this->assertSame( str_repeat( 'é', 100 ), $max['label'] );
-		$this->assertSame( 'wpca_invalid_label', $long->get_error_code() );
+		$this->assertSame( 'Bold agent', $tags[1]['label'] );
+		$this->assertSame( str_repeat( 'é', 100 ), $max[1]['label'] );
+		$this->assertRejected( 'wpca_invalid_label', 'label', $long );
 	}
 
 	/**
@@ -143,6 +164,8 @@ class SchemaTest extends Test_Case {
 		$fields = array( 'a' => 'B' );
 		return array(
 			'no fields on PUT'  => array( array( 'enabled' => true ), false, 'wpca_missing_fields', 'fields' ),
+			'null fields'       => array( array( 'fields' => null ), false, 'wpca_invalid_fields', 'fields' ),
+			'null enabled'      => array( array( 'fields' => $fields, 'enabled' => null ), false, 'wpca_invalid_enabled', 'enabled' ),
 			'unknown property'  => array( array( 'fields' => $fields, 'id' => 'x' ), false, 'wpca_unknown_property', 'id' ),
 			'string enabled'    => array( array( 'fields' => $fields, 'enabled' => 'true' ), false, 'wpca_invalid_enabled', 'enabled' ),
 			'number enabled'    => array( array( 'fields' => $fields, 'enabled' => 1 ), false, 'wpca_invalid_enabled', 'enabled' ),
@@ -164,32 +187,34 @@ class SchemaTest extends Test_Case {
 	 * @param string $field    Expected field in data.params.
 	 */
 	public function test_request_bodies( $body, $is_patch, $code, $field ) {
-		$result = Schema::validate_runtime_body( $body, $is_patch );
+		$this->call( 'PUT', '/runtimes/custom', array( 'fields' => array( 'a' => 'B' ) ) );
+		$before = $this->stored();
 
-		$this->assertSame( $code, $result->get_error_code() );
-		$this->assertSame( 400, $result->get_error_data()['status'] );
-		$this->assertSame( array( $field ), array_keys( $result->get_error_data()['params'] ) );
+		$result = $this->call( $is_patch ? 'PATCH' : 'PUT', '/runtimes/custom', is_string( $body ) ? wp_json_encode( $body ) : $body );
+
+		$this->assertRejected( $code, $field, $result );
+		$this->assertSame( $before, $this->stored(), 'Nothing changed.' );
 	}
 
 	public function test_an_empty_label_is_accepted_and_means_the_default() {
-		$empty = Schema::validate_runtime_body( array( 'label' => '  ' ), true );
+		list( $status, $item ) = $this->call( 'PATCH', '/runtimes/kimaki', array( 'label' => '  ' ) );
 
-		$this->assertSame( array( 'label' => '' ), $empty );
+		$this->assertSame( 200, $status );
+		$this->assertSame( 'Kimaki', $item['label'] );
 	}
 
 	public function test_a_route_without_a_body_accepts_none_or_an_empty_object_only() {
-		$unknown = Schema::validate_no_body( array( 'force' => true ) );
+		$unknown = $this->call( 'POST', '/signatures/repair', array( 'force' => true ) );
 
-		$this->assertTrue( Schema::validate_no_body( null ) );
-		$this->assertTrue( Schema::validate_no_body( array() ) );
-		$this->assertSame( 'wpca_unknown_property', $unknown->get_error_code() );
-		$this->assertSame( array( 'force' ), array_keys( $unknown->get_error_data()['params'] ) );
-		$this->assertStringContainsString( 'takes no body', $unknown->get_error_message() );
-		$this->assertSame( 'wpca_invalid_body', Schema::validate_no_body( array( 1 ) )->get_error_code() );
+		$this->assertSame( 200, $this->call( 'POST', '/signatures/repair' )[0] );
+		$this->assertSame( 200, $this->call( 'POST', '/signatures/repair', '{}' )[0] );
+		$this->assertRejected( 'wpca_unknown_property', 'force', $unknown );
+		$this->assertStringContainsString( 'takes no body', $unknown[1]['message'] );
+		$this->assertRejected( 'wpca_invalid_body', 'body', $this->call( 'POST', '/signatures/repair', array( 1 ) ) );
 	}
 
 	public function test_the_item_schema_describes_every_property_of_an_item() {
-		$schema = Schema::get_item_schema();
+		$schema = Plugin::rest_controller( Runtimes_Controller::class )->get_public_item_schema();
 		$item   = $this->store()->get_item( 'kimaki' );
 
 		$this->assertSame( array_keys( $item ), array_keys( $schema['properties'] ) );
