@@ -61,14 +61,10 @@ class Adoption_Controller extends Controller {
 	 * Registers the route.
 	 */
 	public function register_routes() {
-		register_rest_route(
-			$this->namespace,
+		$this->register_route(
 			'/' . $this->rest_base . '/(?P<id>[^/]+)/adopt',
-			array(
-				// Takes no body ({} accepted), and says so rather than ignore one.
-				$this->endpoint( WP_REST_Server::CREATABLE, 'adopt', self::id_arg(), true ),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+			// Takes no body ({} accepted), and says so rather than ignore one.
+			$this->endpoint( WP_REST_Server::CREATABLE, 'adopt', self::id_arg(), true )
 		);
 	}
 

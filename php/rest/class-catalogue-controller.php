@@ -80,14 +80,7 @@ class Catalogue_Controller extends Controller {
 	 * Registers the route.
 	 */
 	public function register_routes() {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				$this->endpoint( WP_REST_Server::READABLE, 'get_item' ),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
+		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_item' ) );
 	}
 
 	/**

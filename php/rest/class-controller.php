@@ -71,6 +71,17 @@ abstract class Controller extends WP_REST_Controller {
 	}
 
 	/**
+	 * Registers one route of this controller with its endpoints and the controller's item
+	 * schema, which OPTIONS and the index describe the route with.
+	 *
+	 * @param string $route        Route below the namespace (`/runtimes/(?P<id>[^/]+)`).
+	 * @param array  ...$endpoints Its endpoints (endpoint()).
+	 */
+	protected function register_route( string $route, array ...$endpoints ): void {
+		register_rest_route( $this->namespace, $route, $endpoints + array( 'schema' => array( $this, 'get_public_item_schema' ) ) );
+	}
+
+	/**
 	 * One endpoint of a route, as register_rest_route() takes it. Each arg is validated by
 	 * Input_Rules::validate() (WordPress's schema validation, then what a schema cannot
 	 * say) and sanitised from its schema unless it names its own sanitiser. An endpoint

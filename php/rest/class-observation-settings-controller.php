@@ -48,14 +48,10 @@ class Observation_Settings_Controller extends Controller {
 		$window_days = self::window_days_schema();
 		unset( $window_days['default'] );
 		$window_days['required'] = true;
-		register_rest_route(
-			$this->namespace,
+		$this->register_route(
 			'/' . $this->rest_base,
-			array(
-				$this->endpoint( WP_REST_Server::READABLE, 'get_item' ),
-				$this->endpoint( 'PUT', 'update_item', array( 'window_days' => $window_days ), true ),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+			$this->endpoint( WP_REST_Server::READABLE, 'get_item' ),
+			$this->endpoint( 'PUT', 'update_item', array( 'window_days' => $window_days ), true )
 		);
 	}
 

@@ -68,13 +68,9 @@ class Preview_Controller extends Controller {
 	 * Registers the route.
 	 */
 	public function register_routes() {
-		register_rest_route(
-			$this->namespace,
+		$this->register_route(
 			'/' . $this->rest_base,
-			array(
-				$this->endpoint( WP_REST_Server::CREATABLE, 'preview', $this->get_preview_args(), true ),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+			$this->endpoint( WP_REST_Server::CREATABLE, 'preview', $this->get_preview_args(), true )
 		);
 	}
 

@@ -23,7 +23,7 @@ defined( 'ABSPATH' ) || exit;
 /**
  * `GET /runtimes`, `GET|PUT|PATCH|DELETE /runtimes/<id>`, `POST /runtimes/<id>/reset` and
  * `PUT /order`; the item schema `wpca-runtime`. Storage and its rules are Signature_Store's.
- * About 480 lines: eight endpoints of one resource (the order is the list of its items,
+ * About 520 lines: eight endpoints of one resource (the order is the list of its items,
  * answered as `GET /runtimes` answers it) and the item schema they all answer with.
  */
 class Runtimes_Controller extends Controller {
@@ -68,53 +68,33 @@ class Runtimes_Controller extends Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes() {
-		$schema = array( $this, 'get_public_item_schema' );
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				$this->endpoint( WP_REST_Server::READABLE, 'get_items' ),
-				'schema' => $schema,
-			)
-		);
-		register_rest_route(
-			$this->namespace,
+		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_items' ) );
+		$this->register_route(
 			'/' . $this->rest_base . '/(?P<id>[^/]+)',
-			array(
-				$this->endpoint( WP_REST_Server::READABLE, 'get_item', self::id_arg() ),
-				$this->endpoint( 'PUT', 'put_item', $this->write_args( true ), true ),
-				$this->endpoint( 'PATCH', 'patch_item', $this->write_args( false ), true ),
-				$this->endpoint( WP_REST_Server::DELETABLE, 'delete_item', self::id_arg() ),
-				'schema' => $schema,
-			)
+			$this->endpoint( WP_REST_Server::READABLE, 'get_item', self::id_arg() ),
+			$this->endpoint( 'PUT', 'put_item', $this->write_args( true ), true ),
+			$this->endpoint( 'PATCH', 'patch_item', $this->write_args( false ), true ),
+			$this->endpoint( WP_REST_Server::DELETABLE, 'delete_item', self::id_arg() )
 		);
-		register_rest_route(
-			$this->namespace,
+		$this->register_route(
 			'/' . $this->rest_base . '/(?P<id>[^/]+)/reset',
-			array(
-				$this->endpoint( WP_REST_Server::CREATABLE, 'reset_item', self::id_arg(), true ),
-				'schema' => $schema,
-			)
+			$this->endpoint( WP_REST_Server::CREATABLE, 'reset_item', self::id_arg(), true )
 		);
-		register_rest_route(
-			$this->namespace,
+		$this->register_route(
 			'/order',
-			array(
-				$this->endpoint(
-					'PUT',
-					'put_order',
-					array(
-						'order' => array(
-							'description' => __( 'Every registered runtime id, each once, in the new precedence order.', 'wp-coding-agents-runtimes' ),
-							'type'        => 'array',
-							'items'       => self::id_schema(),
-							'maxItems'    => Schema::MAX_RUNTIMES,
-							'required'    => true,
-						),
+			$this->endpoint(
+				'PUT',
+				'put_order',
+				array(
+					'order' => array(
+						'description' => __( 'Every registered runtime id, each once, in the new precedence order.', 'wp-coding-agents-runtimes' ),
+						'type'        => 'array',
+						'items'       => self::id_schema(),
+						'maxItems'    => Schema::MAX_RUNTIMES,
+						'required'    => true,
 					),
-					true
 				),
-				'schema' => $schema,
+				true
 			)
 		);
 	}
@@ -268,32 +248,30 @@ class Runtimes_Controller extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	private function write_item( WP_REST_Request $request, bool $is_patch ) {
-		$checked = $this->preconditions(
+		$result = $this->checked_write(
 			$request,
 			array(
-				'id'       => true,
-				'body'     => true,
-				'if_match' => true,
-			)
-		);
-		if ( is_wp_error( $checked ) ) {
-			return $checked;
-		}
-		$changes = $checked['body'];
-		if ( isset( $changes['preset'] ) ) {
-			// The catalogue's fields and name; a label sent with it wins.
-			$preset = $this->catalogue->preset_changes( $checked['id'], $changes['preset'] );
-			if ( is_wp_error( $preset ) ) {
-				return $preset;
+				'id'   => true,
+				'body' => true,
+			),
+			function ( array $checked ) use ( $is_patch ) {
+				$changes = $checked['body'];
+				if ( isset( $changes['preset'] ) ) {
+					// The catalogue's fields and name; a label sent with it wins.
+					$preset = $this->catalogue->preset_changes( $checked['id'], $changes['preset'] );
+					if ( is_wp_error( $preset ) ) {
+						return $preset;
+					}
+					unset( $changes['preset'] );
+					$changes += $preset;
+				}
+				return $is_patch
+					? $this->store->patch( $checked['id'], $changes, $checked['conditions'] )
+					: $this->store->put( $checked['id'], $changes, $checked['conditions'] );
 			}
-			unset( $changes['preset'] );
-			$changes += $preset;
-		}
-		$result = $is_patch
-			? $this->store->patch( $checked['id'], $changes, $checked['conditions'] )
-			: $this->store->put( $checked['id'], $changes, $checked['conditions'] );
+		);
 		if ( is_wp_error( $result ) ) {
-			return $this->with_current_item( $result, $request );
+			return $result;
 		}
 		$response = $this->prepare_item_for_response( $result['item'], $request );
 		if ( $result['created'] && ! $is_patch ) {
@@ -309,19 +287,15 @@ class Runtimes_Controller extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function delete_item( $request ) {
-		$checked = $this->preconditions(
+		$result = $this->checked_write(
 			$request,
-			array(
-				'id'       => true,
-				'if_match' => true,
-			)
+			array( 'id' => true ),
+			function ( array $checked ) {
+				return $this->store->delete( $checked['id'], $checked['conditions'] );
+			}
 		);
-		if ( is_wp_error( $checked ) ) {
-			return $checked;
-		}
-		$result = $this->store->delete( $checked['id'], $checked['conditions'] );
 		if ( is_wp_error( $result ) ) {
-			return $this->with_current_item( $result, $request );
+			return $result;
 		}
 		return new WP_REST_Response(
 			array(
@@ -338,21 +312,32 @@ class Runtimes_Controller extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function reset_item( $request ) {
-		$checked = $this->preconditions(
+		$result = $this->checked_write(
 			$request,
-			array(
-				'id'       => true,
-				'if_match' => true,
-			)
+			array( 'id' => true ),
+			function ( array $checked ) {
+				return $this->store->reset( $checked['id'], $checked['conditions'] );
+			}
 		);
+		return is_wp_error( $result ) ? $result : $this->prepare_item_for_response( $result['item'], $request );
+	}
+
+	/**
+	 * A write after its preconditions (and `If-Match`, `?force`): the store's result, or
+	 * the first failed check, or the store's error with the current item (with_current_item()).
+	 *
+	 * @param WP_REST_Request $request Request.
+	 * @param array           $checks  Preconditions besides `if_match` (preconditions()).
+	 * @param callable        $write   Takes the checked values, returns the store's result.
+	 * @return array|WP_Error
+	 */
+	private function checked_write( WP_REST_Request $request, array $checks, callable $write ) {
+		$checked = $this->preconditions( $request, $checks + array( 'if_match' => true ) );
 		if ( is_wp_error( $checked ) ) {
 			return $checked;
 		}
-		$result = $this->store->reset( $checked['id'], $checked['conditions'] );
-		if ( is_wp_error( $result ) ) {
-			return $this->with_current_item( $result, $request );
-		}
-		return $this->prepare_item_for_response( $result['item'], $request );
+		$result = $write( $checked );
+		return is_wp_error( $result ) ? $this->with_current_item( $result, $request ) : $result;
 	}
 
 	/**
@@ -362,13 +347,15 @@ class Runtimes_Controller extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function put_order( $request ) {
-		$checked = $this->preconditions( $request, array( 'if_match' => true ) );
-		if ( is_wp_error( $checked ) ) {
-			return $checked;
-		}
-		$items = $this->store->reorder( array_values( self::sent_params( $request )['order'] ), $checked['conditions'] );
+		$items = $this->checked_write(
+			$request,
+			array( 'body' => true ),
+			function ( array $checked ) {
+				return $this->store->reorder( array_values( $checked['body']['order'] ), $checked['conditions'] );
+			}
+		);
 		if ( is_wp_error( $items ) ) {
-			return $this->with_current_item( $items, $request );
+			return $items;
 		}
 		$response = $this->items_response( $items );
 		$response->header( 'ETag', '"' . $this->store->order_etag() . '"' );

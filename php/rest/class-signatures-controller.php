@@ -63,22 +63,11 @@ class Signatures_Controller extends Controller {
 	 * Registers the routes.
 	 */
 	public function register_routes() {
-		register_rest_route(
-			$this->namespace,
-			'/' . $this->rest_base,
-			array(
-				$this->endpoint( WP_REST_Server::READABLE, 'get_items' ),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
-		);
-		register_rest_route(
-			$this->namespace,
+		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_items' ) );
+		$this->register_route(
 			'/' . $this->rest_base . '/repair',
-			array(
-				// Takes no body, and says so rather than ignore one.
-				$this->endpoint( WP_REST_Server::CREATABLE, 'repair', array(), true ),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+			// Takes no body, and says so rather than ignore one.
+			$this->endpoint( WP_REST_Server::CREATABLE, 'repair', array(), true )
 		);
 	}
 

@@ -65,13 +65,9 @@ class Worktrees_Controller extends Controller {
 	 * Registers the route.
 	 */
 	public function register_routes() {
-		register_rest_route(
-			$this->namespace,
+		$this->register_route(
 			'/' . $this->rest_base,
-			array(
-				$this->endpoint( WP_REST_Server::READABLE, 'get_items', $this->get_collection_params() ),
-				'schema' => array( $this, 'get_public_item_schema' ),
-			)
+			$this->endpoint( WP_REST_Server::READABLE, 'get_items', $this->get_collection_params() )
 		);
 	}
 
