@@ -44,16 +44,18 @@ async function openWithAppHeld( page: Page ): Promise< () => void > {
 }
 
 /**
- * Where the runtime list's cards and toggles are, to compare before and after the app takes over.
+ * Where the DMC notice and the runtime list's cards, titles, toggles, help, tables and
+ * footers are, to compare before and after the app takes over (the first paint's
+ * markup is its own: only the plugin's classes and roles are common to both).
  * @param page
  */
 function listGeometry( page: Page ) {
 	return page
-		.locator( '#wpca-runtimes-root .wpca-runtime-list' )
-		.evaluate( ( list ) =>
+		.locator( '#wpca-runtimes-root' )
+		.evaluate( ( root ) =>
 			Array.from(
-				list.querySelectorAll(
-					'.wpca-card, .wpca-card h3, .components-form-toggle, .wpca-fields-table, .components-card__footer'
+				root.querySelectorAll(
+					'.wpca-dmc-notice, .wpca-runtime-list .wpca-card, .wpca-card h3, .wpca-card input[type="checkbox"], .wpca-card [id$="__help"], .wpca-fields-table, .wpca-card__actions'
 				)
 			).map( ( element ) => {
 				const { x, y, width, height } = element.getBoundingClientRect();

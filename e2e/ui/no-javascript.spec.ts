@@ -56,7 +56,7 @@ test( 'the form publishes and unpublishes a runtime without JavaScript', async (
 	// It looks on as soon as it is clicked (no script marks it): the theme colour.
 	const track = publishToggleNamed( page, 'OpenCode' )
 		.locator( '..' )
-		.locator( '.components-form-toggle__track' );
+		.locator( '.wpca-first-paint__switch-track' );
 	await expect
 		.poll( () =>
 			track.evaluate( ( el ) => getComputedStyle( el ).backgroundColor )

@@ -18,9 +18,11 @@ defined( 'ABSPATH' ) || exit;
  * and the state shown, and a submit button posting to admin-post.php
  * (Publish_Form_Handler). The page is usable as soon as this HTML arrives, and with
  * JavaScript off; the React app takes over from it (src/hooks/use-first-paint-handover.ts)
- * and applies any toggle clicked before it loaded. The markup and classes follow the React
- * components' (wp-components' stylesheet and ours style both), so the swap does not move
- * anything.
+ * and applies any toggle clicked before it loaded. The markup is its own: wp-admin's
+ * classes (nav-tab, button) and the plugin's (`wpca-first-paint__*`, styled in
+ * src/index.scss to the React screen's sizes), never another package's internal class
+ * names, so the swap moves nothing (e2e/ui/first-paint.spec.ts measures it) and no
+ * @wordpress/components release can break it.
  */
 class Screen_First_Paint {
 
@@ -74,8 +76,8 @@ class Screen_First_Paint {
 				} else {
 					?>
 					<noscript>
-						<div class="components-card wpca-first-paint__card">
-							<div class="components-card__body">
+						<div class="wpca-first-paint__card">
+							<div class="wpca-first-paint__body">
 								<p><?php esc_html_e( 'This view needs JavaScript; the REST API under wp-coding-agents/v1 offers the same.', 'wp-coding-agents-runtimes' ); ?></p>
 							</div>
 						</div>
@@ -113,8 +115,8 @@ class Screen_First_Paint {
 			<?php endif; ?>
 		</form>
 		<noscript>
-			<div class="components-card wpca-first-paint__card">
-				<div class="components-card__body">
+			<div class="wpca-first-paint__card">
+				<div class="wpca-first-paint__body">
 					<p><?php esc_html_e( 'Without JavaScript this screen turns runtimes on and off. Editing, ordering, what DMC sees and the attribution preview need JavaScript; the REST API under wp-coding-agents/v1 offers them too.', 'wp-coding-agents-runtimes' ); ?></p>
 				</div>
 			</div>
@@ -194,8 +196,8 @@ class Screen_First_Paint {
 		$field   = 'runtimes[' . $id . ']';
 		$checked = (bool) $item['enabled'];
 		?>
-		<div class="components-card wpca-card wpca-first-paint__card" role="region" aria-label="<?php echo esc_attr( sprintf( /* translators: %s: runtime id. */ __( 'Runtime %s', 'wp-coding-agents-runtimes' ), $id ) ); ?>">
-			<div class="components-card__header wpca-first-paint__header">
+		<div class="wpca-card wpca-first-paint__card" role="region" aria-label="<?php echo esc_attr( sprintf( /* translators: %s: runtime id. */ __( 'Runtime %s', 'wp-coding-agents-runtimes' ), $id ) ); ?>">
+			<div class="wpca-first-paint__header">
 				<div>
 					<h3 class="wpca-card__title">
 						<?php if ( null !== $position ) : ?>
@@ -208,32 +210,26 @@ class Screen_First_Paint {
 					<span class="wpca-badge wpca-badge--<?php echo esc_attr( $item['source'] ); ?>"><?php echo esc_html( self::source_label( $item['source'] ) ); ?></span>
 				</div>
 			</div>
-			<div class="components-card__body">
+			<div class="wpca-first-paint__body">
 				<input type="hidden" name="<?php echo esc_attr( $field . '[etag]' ); ?>" value="<?php echo esc_attr( $item['etag'] ); ?>" />
 				<input type="hidden" name="<?php echo esc_attr( $field . '[shown]' ); ?>" value="<?php echo $checked ? '1' : '0'; ?>" />
-				<div class="components-base-control components-toggle-control">
-					<div class="components-base-control__field">
-						<div class="wpca-first-paint__toggle">
-							<span class="components-form-toggle">
-								<input class="components-form-toggle__input" id="<?php echo esc_attr( $input ); ?>" type="checkbox" name="<?php echo esc_attr( $field . '[enabled]' ); ?>" value="1" data-wpca-runtime="<?php echo esc_attr( $id ); ?>" data-wpca-etag="<?php echo esc_attr( $item['etag'] ); ?>" aria-describedby="<?php echo esc_attr( $input . '__help' ); ?>" aria-label="<?php echo esc_attr( sprintf( /* translators: %s: runtime name. */ __( 'Published to DMC: %s', 'wp-coding-agents-runtimes' ), $name ) ); ?>" <?php checked( $checked ); ?> />
-								<span class="components-form-toggle__track"></span>
-								<span class="components-form-toggle__thumb"></span>
-							</span>
-							<label for="<?php echo esc_attr( $input ); ?>" class="components-toggle-control__label"><?php esc_html_e( 'Published to DMC', 'wp-coding-agents-runtimes' ); ?></label>
-						</div>
-					</div>
-					<p id="<?php echo esc_attr( $input . '__help' ); ?>" class="components-base-control__help">
-						<span class="components-toggle-control__help">
-							<?php
-							echo esc_html(
-								$checked
-									? __( 'DMC reads these variables when it records a worktree or a lock.', 'wp-coding-agents-runtimes' )
-									: __( 'Off: the mapping and its position are kept, DMC does not see it.', 'wp-coding-agents-runtimes' )
-							);
-							?>
-						</span>
-					</p>
+				<div class="wpca-first-paint__toggle">
+					<span class="wpca-first-paint__switch">
+						<input class="wpca-first-paint__switch-input" id="<?php echo esc_attr( $input ); ?>" type="checkbox" name="<?php echo esc_attr( $field . '[enabled]' ); ?>" value="1" data-wpca-runtime="<?php echo esc_attr( $id ); ?>" data-wpca-etag="<?php echo esc_attr( $item['etag'] ); ?>" aria-describedby="<?php echo esc_attr( $input . '__help' ); ?>" aria-label="<?php echo esc_attr( sprintf( /* translators: %s: runtime name. */ __( 'Published to DMC: %s', 'wp-coding-agents-runtimes' ), $name ) ); ?>" <?php checked( $checked ); ?> />
+						<span class="wpca-first-paint__switch-track"></span>
+						<span class="wpca-first-paint__switch-thumb"></span>
+					</span>
+					<label for="<?php echo esc_attr( $input ); ?>" class="wpca-first-paint__label"><?php esc_html_e( 'Published to DMC', 'wp-coding-agents-runtimes' ); ?></label>
 				</div>
+				<p id="<?php echo esc_attr( $input . '__help' ); ?>" class="wpca-first-paint__help">
+					<?php
+					echo esc_html(
+						$checked
+							? __( 'DMC reads these variables when it records a worktree or a lock.', 'wp-coding-agents-runtimes' )
+							: __( 'Off: the mapping and its position are kept, DMC does not see it.', 'wp-coding-agents-runtimes' )
+					);
+					?>
+				</p>
 				<p class="wpca-card__meta"><?php echo esc_html( self::updated_info( $item ) ); ?></p>
 				<table class="wpca-fields-table" aria-label="<?php echo esc_attr( sprintf( /* translators: %s: runtime id. */ __( 'Fields of %s', 'wp-coding-agents-runtimes' ), $id ) ); ?>">
 					<thead>
@@ -252,8 +248,8 @@ class Screen_First_Paint {
 					</tbody>
 				</table>
 			</div>
-			<div class="components-card__footer wpca-first-paint__footer">
-				<button type="submit" class="components-button is-next-40px-default-size is-secondary"><?php esc_html_e( 'Save changes', 'wp-coding-agents-runtimes' ); ?></button>
+			<div class="wpca-first-paint__footer wpca-card__actions">
+				<button type="submit" class="button"><?php esc_html_e( 'Save changes', 'wp-coding-agents-runtimes' ); ?></button>
 			</div>
 		</div>
 		<?php
@@ -275,14 +271,10 @@ class Screen_First_Paint {
 			return;
 		}
 		?>
-		<div class="wpca-dmc-notice components-notice is-warning">
-			<div class="components-notice__content">
-				<p><strong><?php echo esc_html( $reasons[ $status['state'] ] ); ?></strong> <?php esc_html_e( 'Signatures are stored and published; nothing consumes them yet.', 'wp-coding-agents-runtimes' ); ?></p>
-			</div>
+		<div class="wpca-dmc-notice wpca-first-paint__notice">
+			<p><strong><?php echo esc_html( $reasons[ $status['state'] ] ); ?></strong> <?php esc_html_e( 'Signatures are stored and published; nothing consumes them yet.', 'wp-coding-agents-runtimes' ); ?></p>
 			<?php if ( null !== $status['plugins_url'] ) : ?>
-				<div class="components-notice__actions">
-					<a href="<?php echo esc_url( $status['plugins_url'] ); ?>" class="components-button components-notice__action is-compact is-link"><?php esc_html_e( 'Go to Plugins', 'wp-coding-agents-runtimes' ); ?></a>
-				</div>
+				<p class="wpca-first-paint__notice-actions"><a href="<?php echo esc_url( $status['plugins_url'] ); ?>"><?php esc_html_e( 'Go to Plugins', 'wp-coding-agents-runtimes' ); ?></a></p>
 			<?php endif; ?>
 		</div>
 		<?php

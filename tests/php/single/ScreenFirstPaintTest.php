@@ -49,6 +49,23 @@ class ScreenFirstPaintTest extends Test_Case {
 		$this->assertStringContainsString( 'Data Machine Code is not installed.', $html );
 	}
 
+	public function test_the_markup_is_its_own_wp_admin_and_plugin_classes_only() {
+		$this->store()->patch( 'opencode', array( 'enabled' => true ) );
+		$html = $this->render();
+
+		preg_match_all( '/\bclass="([^"]*)"/', $html, $matches );
+		$classes = array_unique( preg_split( '/\s+/', implode( ' ', $matches[1] ), -1, PREG_SPLIT_NO_EMPTY ) );
+		$foreign = array_filter(
+			$classes,
+			static function ( string $class_name ): bool {
+				// wp-admin's own: the tabs and the submit button.
+				return 0 !== strpos( $class_name, 'wpca-' ) && ! in_array( $class_name, array( 'nav-tab-wrapper', 'wp-clearfix', 'nav-tab', 'nav-tab-active', 'button' ), true );
+			}
+		);
+		$this->assertSame( array(), array_values( $foreign ), 'No other package\'s class names (components-card, components-notice__action…).' );
+		$this->assertMatchesRegularExpression( '/<button type="submit" class="button">/', $html );
+	}
+
 	public function test_labels_and_fields_are_escaped() {
 		$this->store()->put(
 			'odd',
