@@ -12,7 +12,6 @@ use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
 use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
 use WP_Coding_Agents\Runtimes\DMC\DMC_Worktree_Records;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Consumer_Probe;
-use WP_Coding_Agents\Runtimes\DMC\Filter_Inspector;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\DMC\Signature_Adopter;
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
@@ -133,13 +132,14 @@ final class Plugin {
 	/**
 	 * DMC's filter at the lowest priority: notes the first caller outside this plugin,
 	 * then unhooks itself so later calls cost nothing. The plugin's own look at the filter
-	 * (the REST routes' Filter_Publisher::effective()) is passed over without a backtrace.
+	 * (Filter_Publisher::effective()) runs the callbacks without applying the filter, so
+	 * it never comes here.
 	 *
 	 * @param mixed $signatures Value so far, returned untouched.
 	 * @return mixed
 	 */
 	public static function observe_filter_caller( $signatures ) {
-		if ( ! self::publisher()->is_applying() && self::probe()->observe() ) {
+		if ( self::probe()->observe() ) {
 			remove_filter( Filter_Publisher::HOOK, array( self::class, 'observe_filter_caller' ), PHP_INT_MIN );
 		}
 		return $signatures;
@@ -175,7 +175,7 @@ final class Plugin {
 		if ( null === self::$rest_controllers ) {
 			$resolver = new Attribution_Resolver();
 			$records  = new DMC_Worktree_Records();
-			$adopter  = new Signature_Adopter( self::store(), self::publisher(), new Filter_Inspector() );
+			$adopter  = new Signature_Adopter( self::store(), self::publisher() );
 			$runtimes = new Runtimes_Controller( self::store(), self::publisher(), self::catalogue() );
 
 			self::$rest_controllers = array(

@@ -7,10 +7,13 @@
 
 namespace WP_Coding_Agents\Runtimes\Admin;
 
+use Throwable;
 use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
 use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
 use WP_Coding_Agents\Runtimes\DMC\DMC_Worktree_Records;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Findings;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\DMC\Foreign_Value;
 use WP_Coding_Agents\Runtimes\DMC\Inventory_Limit;
 use WP_Coding_Agents\Runtimes\DMC\Lock_Metadata_Budget;
 use WP_Coding_Agents\Runtimes\DMC\Precedence_Warnings;
@@ -97,8 +100,7 @@ final class Site_Health {
 	 * @return array
 	 */
 	public function run(): array {
-		$findings = $this->findings();
-		$result   = array(
+		$result = array(
 			'label'       => __( 'Data Machine Code can attribute worktrees to coding-agent sessions', 'wp-coding-agents-runtimes' ),
 			'status'      => 'good',
 			'badge'       => array(
@@ -109,6 +111,18 @@ final class Site_Health {
 			'actions'     => '',
 			'test'        => self::TEST,
 		);
+		// Core's screen runs every test in one request: whatever goes wrong here is this test's finding, never that screen's error.
+		try {
+			$findings = $this->findings();
+		} catch ( Throwable $error ) {
+			$findings = array(
+				array(
+					'label'  => __( 'The coding-agent runtime signatures could not be checked', 'wp-coding-agents-runtimes' ),
+					/* translators: 1: error class, 2: its message, 3: file:line. */
+					'detail' => sprintf( __( 'Checking them failed: %1$s: %2$s (%3$s).', 'wp-coding-agents-runtimes' ), get_class( $error ), Foreign_Value::text( $error->getMessage() ), wp_basename( $error->getFile() ) . ':' . $error->getLine() ),
+				),
+			);
+		}
 		if ( array() === $findings ) {
 			$result['description'] = '<p>' . esc_html(
 				sprintf(
@@ -175,13 +189,27 @@ final class Site_Health {
 				),
 			);
 		}
-		foreach ( $this->publisher->effective()['collisions'] as $collision ) {
+		$inspection = $this->publisher->inspection();
+		foreach ( ( new Filter_Findings() )->of( $inspection ) as $finding ) {
+			if ( 'wpca_secret_env_name' === $finding['code'] ) {
+				$findings[] = array(
+					'label'  => __( 'A runtime signature names a variable that looks like a credential', 'wp-coding-agents-runtimes' ),
+					'detail' => $finding['message'],
+				);
+			} elseif ( in_array( $finding['code'], Filter_Findings::CALLBACK_CODES, true ) ) {
+				$findings[] = array(
+					'label'  => __( 'Other code\'s callback on the runtime signatures filter fails', 'wp-coding-agents-runtimes' ),
+					'detail' => $finding['message'],
+				);
+			}
+		}
+		foreach ( $inspection['collisions'] as $collision ) {
 			$findings[] = array(
 				'label'  => __( 'Other code overrides a coding-agent runtime signature', 'wp-coding-agents-runtimes' ),
 				'detail' => sprintf(
 					/* translators: %s: runtime id. */
 					__( 'Other code changes the signature of runtime "%s" after this plugin publishes it, so Data Machine Code does not read the one registered here.', 'wp-coding-agents-runtimes' ),
-					$collision['id']
+					Foreign_Value::text( (string) $collision['id'] )
 				),
 			);
 		}

@@ -39,13 +39,6 @@ class Filter_Publisher {
 	private Signature_Store $store;
 
 	/**
-	 * Collisions seen by the last run of publish(): id => `{ id, ours, theirs }`.
-	 *
-	 * @var array
-	 */
-	private array $collisions = array();
-
-	/**
 	 * The published map, read once from the store; null until needed or after a change.
 	 *
 	 * @var array<string, array<string, string>>|null
@@ -60,93 +53,78 @@ class Filter_Publisher {
 	private bool $watching = false;
 
 	/**
-	 * Whether effective() is applying the filter right now.
+	 * Runs the filter's callbacks for the plugin's own look at it.
 	 *
-	 * @var bool
+	 * @var Filter_Inspector
 	 */
-	private bool $applying = false;
+	private Filter_Inspector $inspector;
 
 	/**
 	 * Constructor.
 	 *
-	 * @param Signature_Store $store Store.
+	 * @param Signature_Store       $store     Store.
+	 * @param Filter_Inspector|null $inspector Runs the filter for effective() (default: its own).
 	 */
-	public function __construct( Signature_Store $store ) {
-		$this->store = $store;
+	public function __construct( Signature_Store $store, $inspector = null ) {
+		$this->store     = $store;
+		$this->inspector = $inspector instanceof Filter_Inspector ? $inspector : new Filter_Inspector();
 	}
 
 	/**
-	 * Filter callback: appends our valid signatures, in precedence order. An id that is
-	 * already present is a collision: theirs is kept.
+	 * Filter callback: appends our valid signatures, in precedence order (see append()).
 	 *
 	 * @param mixed $signatures Value so far; anything but an array counts as empty.
 	 * @return array
 	 */
 	public function publish( $signatures ): array {
-		$published        = $this->published ?? $this->read_published();
-		$this->collisions = array();
+		return self::append( $this->published ?? $this->read_published(), $signatures );
+	}
+
+	/**
+	 * What publish() returns for a value: the value with our entries appended, except those
+	 * whose id is already there (a collision: theirs is kept).
+	 *
+	 * @param array<string, array<string, string>> $published  Our entries.
+	 * @param mixed                                $signatures Value so far; anything but an array counts as empty.
+	 * @return array
+	 */
+	public static function append( array $published, $signatures ): array {
 		// DMC's own call passes an empty array: the kept map is the answer, as it is.
 		if ( array() === $signatures || ! is_array( $signatures ) ) {
 			return $published;
 		}
 		foreach ( $published as $id => $fields ) {
-			if ( array_key_exists( $id, $signatures ) ) {
-				$this->collisions[ $id ] = array(
-					'id'     => $id,
-					'ours'   => $fields,
-					'theirs' => $signatures[ $id ],
-				);
-				continue;
+			if ( ! array_key_exists( $id, $signatures ) ) {
+				$signatures[ $id ] = $fields;
 			}
-			$signatures[ $id ] = $fields;
 		}
 		return $signatures;
 	}
 
 	/**
-	 * Whether the filter now runs for effective(), the plugin's own look at it (so not a
-	 * consumer's call: Plugin::observe_filter_caller() need not find out who applied it).
-	 *
-	 * @return bool
-	 */
-	public function is_applying(): bool {
-		return $this->applying;
-	}
-
-	/**
-	 * What DMC sees, and where our entries do not take effect.
+	 * What DMC sees, and where our entries do not take effect: one isolated run of the
+	 * filter's callbacks per request (Filter_Inspector), without applying the filter, so a
+	 * neighbour's broken callback is a finding rather than a failed request.
 	 *
 	 * @return array{signatures: mixed, collisions: array[]} Collisions `{ id, ours, theirs }` include
 	 *               entries a later callback overwrote or removed (`theirs` null when removed).
 	 */
 	public function effective(): array {
-		$this->collisions = array();
-		$this->applying   = true;
-		try {
-			$signatures = apply_filters( self::HOOK, array() );
-		} finally {
-			$this->applying = false;
-		}
-		$collisions = $this->collisions;
-
-		$output = is_array( $signatures ) ? $signatures : array();
-		foreach ( $this->published ?? $this->read_published() as $id => $fields ) {
-			if ( isset( $collisions[ $id ] ) ) {
-				continue;
-			}
-			$theirs = array_key_exists( $id, $output ) ? $output[ $id ] : null;
-			if ( $theirs !== $fields ) {
-				$collisions[ $id ] = array(
-					'id'     => $id,
-					'ours'   => $fields,
-					'theirs' => $theirs,
-				);
-			}
-		}
+		$inspection = $this->inspection();
 		return array(
-			'signatures' => $signatures,
-			'collisions' => array_values( $collisions ),
+			'signatures' => $inspection['signatures'],
+			'collisions' => $inspection['collisions'],
 		);
+	}
+
+	/**
+	 * The whole run behind effective(): also who declares each entry of other code and
+	 * which of its callbacks fail (Filter_Inspector::inspect()).
+	 *
+	 * @return array
+	 */
+	public function inspection(): array {
+		return $this->inspector->inspect( $this->published ?? $this->read_published() );
 	}
 
 	/**

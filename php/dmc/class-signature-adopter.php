@@ -7,6 +7,7 @@
 
 namespace WP_Coding_Agents\Runtimes\DMC;
 
+use WP_Coding_Agents\Runtimes\Rules\Plain_Text;
 use WP_Coding_Agents\Runtimes\Rules\Signature_Rules;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_Error;
@@ -36,39 +37,35 @@ class Signature_Adopter {
 	private Filter_Publisher $publisher;
 
 	/**
-	 * Who declares what.
-	 *
-	 * @var Filter_Inspector
-	 */
-	private Filter_Inspector $inspector;
-
-	/**
 	 * Constructor.
 	 *
 	 * @param Signature_Store  $store     Registry.
-	 * @param Filter_Publisher $publisher Publisher.
-	 * @param Filter_Inspector $inspector Inspector.
+	 * @param Filter_Publisher $publisher Publisher (its inspection of the filter tells who declares what).
 	 */
-	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Filter_Inspector $inspector ) {
+	public function __construct( Signature_Store $store, Filter_Publisher $publisher ) {
 		$this->store     = $store;
 		$this->publisher = $publisher;
-		$this->inspector = $inspector;
 	}
 
 	/**
-	 * Every entry DMC sees that other code declares, in filter order.
+	 * Every entry DMC sees that other code declares, in filter order (the first
+	 * Foreign_Value::MAX_ENTRIES of them).
 	 *
 	 * @return array[] `{ id, fields, declared_by, status, problem }`; status is `adoptable`, `stored`
 	 *                 (stored here with the same mapping), `conflict` (stored here otherwise) or `invalid`.
 	 */
 	public function candidates(): array {
-		$declarers  = $this->inspector->foreign_declarers();
-		$signatures = $this->publisher->effective()['signatures'];
+		$inspection = $this->publisher->inspection();
+		$declarers  = $inspection['declarers'];
+		$signatures = $inspection['signatures'];
 		$candidates = array();
 		if ( ! is_array( $signatures ) ) {
 			return $candidates;
 		}
 		foreach ( $signatures as $id => $entry ) {
+			if ( count( $candidates ) >= Foreign_Value::MAX_ENTRIES ) {
+				break;
+			}
 			if ( isset( $declarers[ (string) $id ] ) ) {
 				$candidates[] = $this->candidate( (string) $id, $entry, $declarers[ (string) $id ] );
 			}
@@ -129,9 +126,10 @@ class Signature_Adopter {
 	 * @return array
 	 */
 	private function candidate( string $id, $entry, array $declared_by ): array {
+		// Shown as declared, whatever its shape: texts only (Foreign_Value).
 		$candidate = array(
-			'id'          => $id,
-			'fields'      => is_array( $entry ) ? $entry : array(),
+			'id'          => Foreign_Value::text( $id ),
+			'fields'      => Foreign_Value::display_pairs( $entry ),
 			'declared_by' => $declared_by,
 			'status'      => 'adoptable',
 			'problem'     => null,
@@ -139,11 +137,13 @@ class Signature_Adopter {
 		$fields    = Signature_Rules::is_valid_id( $id ) ? Signature_Rules::check_fields( $entry ) : Signature_Rules::invalid_id();
 		if ( is_wp_error( $fields ) ) {
 			$candidate['status']  = 'invalid';
-			$candidate['problem'] = sprintf(
-				/* translators: 1: runtime id, 2: what is wrong. */
-				__( 'Runtime "%1$s" cannot be adopted as it is declared: %2$s', 'wp-coding-agents-runtimes' ),
-				$id,
-				$fields->get_error_message()
+			$candidate['problem'] = Plain_Text::without_direction_controls(
+				sprintf(
+					/* translators: 1: runtime id, 2: what is wrong. */
+					__( 'Runtime "%1$s" cannot be adopted as it is declared: %2$s', 'wp-coding-agents-runtimes' ),
+					$candidate['id'],
+					$fields->get_error_message()
+				)
 			);
 			return $candidate;
 		}

@@ -75,21 +75,11 @@ class Foreign_Signatures_Controller extends Controller {
 			'readonly'   => true,
 			'properties' => array(
 				'id'          => array( 'type' => 'string' ),
-				'fields'      => self::property( __( 'The mapping as the other code declares it (what DMC reads).', 'wp-coding-agents-runtimes' ), 'object', array( 'additionalProperties' => array( 'type' => 'string' ) ) ),
+				'fields'      => self::property( __( 'The mapping as the other code declares it (what DMC reads); a value that is not a variable name is described in parentheses, e.g. (array of 2).', 'wp-coding-agents-runtimes' ), 'object', array( 'additionalProperties' => array( 'type' => 'string' ) ) ),
 				'declared_by' => self::property(
 					__( 'The callbacks that add or change the entry, in the order WordPress runs them, with the file and line defining each (relative to the WordPress root).', 'wp-coding-agents-runtimes' ),
 					'array',
-					array(
-						'items' => array(
-							'type'       => 'object',
-							'properties' => array(
-								'file'     => array( 'type' => $nullable ),
-								'line'     => array( 'type' => array( 'integer', 'null' ) ),
-								'priority' => array( 'type' => 'integer' ),
-								'callback' => array( 'type' => 'string' ),
-							),
-						),
-					)
+					array( 'items' => self::declarer_schema() )
 				),
 				'status'      => self::property(
 					__( 'adoptable; stored (the registry holds the same mapping, e.g. after adopting: remove the declaring file); conflict (the registry holds this id with another mapping, or disabled); invalid (not a valid signature for this registry).', 'wp-coding-agents-runtimes' ),
@@ -97,6 +87,23 @@ class Foreign_Signatures_Controller extends Controller {
 					array( 'enum' => array( 'adoptable', 'stored', 'conflict', 'invalid' ) )
 				),
 				'problem'     => self::property( __( 'Why an invalid entry cannot be adopted.', 'wp-coding-agents-runtimes' ), $nullable ),
+			),
+		);
+	}
+
+	/**
+	 * JSON schema of a callback on DMC's filter and where it is defined (also a finding's, GET /signatures).
+	 *
+	 * @return array
+	 */
+	public static function declarer_schema(): array {
+		return array(
+			'type'       => 'object',
+			'properties' => array(
+				'file'     => array( 'type' => array( 'string', 'null' ) ),
+				'line'     => array( 'type' => array( 'integer', 'null' ) ),
+				'priority' => array( 'type' => 'integer' ),
+				'callback' => array( 'type' => 'string' ),
 			),
 		);
 	}

@@ -8,8 +8,11 @@
 namespace WP_Coding_Agents\Runtimes\REST;
 
 use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
+use WP_Coding_Agents\Runtimes\DMC\Filter_Findings;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\DMC\Foreign_Value;
 use WP_Coding_Agents\Runtimes\DMC\Lock_Metadata_Budget;
+use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_Error;
 use WP_REST_Request;
@@ -78,25 +81,29 @@ class Signatures_Controller extends Controller {
 	 * @return WP_REST_Response
 	 */
 	public function get_items( $request ) {
-		$effective = $this->publisher->effective();
-		$clean     = $this->resolver->clean( $effective['signatures'] );
+		$inspection = $this->publisher->inspection();
+		$clean      = $this->resolver->clean( $inspection['signatures'] );
 		return new WP_REST_Response(
 			array(
-				'signatures'        => self::as_object_map( $effective['signatures'] ),
+				// Other code's values in JSON-safe, bounded copies (Foreign_Value).
+				'signatures'        => self::as_object_map( Foreign_Value::signatures( $inspection['signatures'] ) ),
 				'collisions'        => array_map(
 					static function ( array $collision ) {
+						$theirs = Foreign_Value::entry( $collision['theirs'] );
 						return array(
 							'id'     => (string) $collision['id'],
 							'ours'   => (object) $collision['ours'],
-							'theirs' => is_array( $collision['theirs'] ) ? (object) $collision['theirs'] : $collision['theirs'],
+							'theirs' => is_array( $theirs ) ? (object) $theirs : $theirs,
 						);
 					},
-					$effective['collisions']
+					$inspection['collisions']
 				),
 				'problems'          => $this->store->problems(),
-				'entries'           => $this->resolver->entries( $effective['signatures'] ),
-				'declared'          => Attribution_Resolver::declared( $clean ),
-				'primary_variables' => Attribution_Resolver::primary_variables( $clean ),
+				'findings'          => ( new Filter_Findings() )->of( $inspection ),
+				'entries'           => Foreign_Value::entries( $this->resolver->entries( $inspection['signatures'] ) ),
+				// Beyond what one preview may send, a name could never be verified anyway.
+				'declared'          => Foreign_Value::names( Attribution_Resolver::declared( $clean ), Schema::ENV_MAX_VARIABLES ),
+				'primary_variables' => Foreign_Value::names( Attribution_Resolver::primary_variables( $clean ), Schema::ENV_MAX_VARIABLES ),
 				// Could these signatures alone, at 300 bytes a value, blow DMC's lock metadata budget?
 				'lock_budget'       => ( new Lock_Metadata_Budget() )->worst_case( $clean ),
 			)
@@ -129,18 +136,44 @@ class Signatures_Controller extends Controller {
 		$this->schema = self::response_schema(
 			'wpca-signatures',
 			array(
-				'signatures'        => self::read_only( __( 'Exactly what Data Machine Code receives from the filter, in filter order.', 'wp-coding-agents-runtimes' ), 'object' ),
+				'signatures'        => self::read_only( __( 'What Data Machine Code receives from the filter, in filter order: id => subkey => variable name. Other code\'s values are shown as JSON-safe copies (a value that is neither a map nor a scalar is null, texts are cut at 512 bytes, the first 256 entries of 64 pairs).', 'wp-coding-agents-runtimes' ), 'object' ) + array(
+					'additionalProperties' => array(
+						'type'                 => array( 'object', 'string', 'number', 'boolean', 'null' ),
+						'additionalProperties' => array( 'type' => array( 'string', 'number', 'boolean', 'null' ) ),
+					),
+				),
 				'collisions'        => self::read_only( __( 'Runtimes of ours that do not take effect because other code publishes the same id.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
 					'items' => array(
 						'type'       => 'object',
 						'properties' => array(
 							'id'     => array( 'type' => 'string' ),
 							'ours'   => array( 'type' => 'object' ),
-							'theirs' => array(),
+							'theirs' => array(
+								'description'          => __( 'Their entry (a JSON-safe copy, as in signatures), or null when a later callback removed ours.', 'wp-coding-agents-runtimes' ),
+								'type'                 => array( 'object', 'string', 'number', 'boolean', 'null' ),
+								'additionalProperties' => array( 'type' => array( 'string', 'number', 'boolean', 'null' ) ),
+							),
 						),
 					),
 				),
 				'lock_budget'       => Preview_Controller::lock_budget_schema( __( 'DMC\'s lock metadata budget if every declared variable had a 300-byte value (the most DMC keeps), with DMC\'s own keys at their largest.', 'wp-coding-agents-runtimes' ) ),
+				'findings'          => self::read_only( __( 'What an admin should know about the filter: other code\'s callbacks that throw, warn, print or return no map (named by file and line; the filter is looked at with them isolated), variable names that look like credentials (DMC would store their values; bin/runtime-signature verify never sends them), more entries than are shown.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+					'items' => array(
+						'type'       => 'object',
+						'required'   => array( 'code', 'message', 'id', 'subkey', 'variable', 'declared_by' ),
+						'properties' => array(
+							'code'        => array(
+								'type' => 'string',
+								'enum' => Filter_Findings::CODES,
+							),
+							'message'     => array( 'type' => 'string' ),
+							'id'          => array( 'type' => array( 'string', 'null' ) ),
+							'subkey'      => array( 'type' => array( 'string', 'null' ) ),
+							'variable'    => array( 'type' => array( 'string', 'null' ) ),
+							'declared_by' => array( 'type' => array( 'object', 'null' ) ) + Foreign_Signatures_Controller::declarer_schema(),
+						),
+					),
+				),
 				'entries'           => self::read_only( __( 'Each entry of the filter\'s value as DMC reads it, in filter order: the pairs it keeps (non-empty string subkey and variable name) and what it skips. An entry whose id is not a non-empty string (an all-digit id becomes an integer in PHP) or whose value is not a map, or that keeps no pair, is ignored whole.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
 					'items' => array(
 						'type'       => 'object',

@@ -185,10 +185,17 @@ export interface PutOrderBody {
  */
 export interface WpcaSignatures {
 	/**
-	 * Exactly what Data Machine Code receives from the filter, in filter order.
+	 * What Data Machine Code receives from the filter, in filter order: id => subkey => variable name. Other code's values are shown as JSON-safe copies (a value that is neither a map nor a scalar is null, texts are cut at 512 bytes, the first 256 entries of 64 pairs).
 	 */
 	signatures: {
-		[ k: string ]: unknown;
+		[ k: string ]:
+			| {
+					[ k: string ]: string | number | boolean | null;
+			  }
+			| string
+			| number
+			| boolean
+			| null;
 	};
 	/**
 	 * Runtimes of ours that do not take effect because other code publishes the same id.
@@ -198,12 +205,39 @@ export interface WpcaSignatures {
 		ours: {
 			[ k: string ]: unknown;
 		};
-		theirs: unknown;
+		/**
+		 * Their entry (a JSON-safe copy, as in signatures), or null when a later callback removed ours.
+		 */
+		theirs:
+			| {
+					[ k: string ]: string | number | boolean | null;
+			  }
+			| string
+			| number
+			| boolean
+			| null;
 	}[];
 	/**
 	 * DMC's lock metadata budget if every declared variable had a 300-byte value (the most DMC keeps), with DMC's own keys at their largest.
 	 */
 	lock_budget: LockBudget;
+	/**
+	 * What an admin should know about the filter: other code's callbacks that throw, warn, print or return no map (named by file and line; the filter is looked at with them isolated), variable names that look like credentials (DMC would store their values; bin/runtime-signature verify never sends them), more entries than are shown.
+	 */
+	findings: {
+		code:
+			| 'wpca_callback_threw'
+			| 'wpca_callback_warned'
+			| 'wpca_callback_printed'
+			| 'wpca_callback_not_map'
+			| 'wpca_secret_env_name'
+			| 'wpca_filter_truncated';
+		message: string;
+		id: string | null;
+		subkey: string | null;
+		variable: string | null;
+		declared_by: DeclaredBy;
+	}[];
 	/**
 	 * Each entry of the filter's value as DMC reads it, in filter order: the pairs it keeps (non-empty string subkey and variable name) and what it skips. An entry whose id is not a non-empty string (an all-digit id becomes an integer in PHP) or whose value is not a map, or that keeps no pair, is ignored whole.
 	 */
@@ -681,7 +715,7 @@ export interface WpcaForeignSignatures {
 	entries: {
 		id: string;
 		/**
-		 * The mapping as the other code declares it (what DMC reads).
+		 * The mapping as the other code declares it (what DMC reads); a value that is not a variable name is described in parentheses, e.g. (array of 2).
 		 */
 		fields: {
 			[ k: string ]: string;
@@ -747,7 +781,7 @@ export interface WpcaCatalogue {
 		/**
 		 * The callback that added it (filter entries), or null.
 		 */
-		added_by: AddedBy;
+		added_by: DeclaredBy;
 		/**
 		 * Whether it exports a variable DMC could record; false for a runtime listed only so nobody goes looking (Gemini CLI).
 		 */
@@ -859,7 +893,7 @@ export interface WpcaCatalogue {
 		id: string | null;
 		code: string;
 		message: string;
-		added_by: AddedBy;
+		added_by: DeclaredBy;
 	}[];
 	/**
 	 * Runtimes whose session id is a generic name placed ahead of runtimes whose session ids have names of their own: DMC takes the first session id it finds in precedence order.
@@ -900,9 +934,9 @@ export interface LockBudget {
 }
 
 /**
- * Shared by WpcaCatalogue.runtimes[].added_by, WpcaCatalogue.rejected[].added_by.
+ * Shared by WpcaSignatures.findings[].declared_by, WpcaCatalogue.runtimes[].added_by, WpcaCatalogue.rejected[].added_by.
  */
-export type AddedBy = {
+export type DeclaredBy = {
 	file: string | null;
 	line: number | null;
 	priority: number;

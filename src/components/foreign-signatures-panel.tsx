@@ -1,12 +1,19 @@
 import { Button, Notice } from '@wordpress/components';
 import { createInterpolateElement } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
-import type { FilterDeclarer, ForeignSignature } from '../api/types';
+import type {
+	FilterDeclarer,
+	ForeignSignature,
+	SignaturesResponse,
+} from '../api/types';
 import { FieldsTable } from './fields-table';
+import { secretFindingsOf } from './filter-findings';
 import { RegionCard } from './region-card';
 
 interface ForeignSignaturesPanelProps {
 	entries: ForeignSignature[];
+	/** The filter's findings: an entry naming a credential is flagged. */
+	findings: SignaturesResponse[ 'findings' ];
 	isBusy: ( id: string ) => boolean;
 	errorFor: ( id: string ) => string | undefined;
 	onDismissError: ( id: string ) => void;
@@ -101,6 +108,7 @@ function StatusNotice( { entry }: { entry: ForeignSignature } ) {
 // with the file that declares each, and "Adopt" to store it in this registry.
 export function ForeignSignaturesPanel( {
 	entries,
+	findings,
 	isBusy,
 	errorFor,
 	onDismissError,
@@ -142,6 +150,17 @@ export function ForeignSignaturesPanel( {
 							pairs={ Object.entries( entry.fields ) }
 						/>
 						<StatusNotice entry={ entry } />
+						{ secretFindingsOf( findings, entry.id ).map(
+							( finding ) => (
+								<Notice
+									key={ finding.subkey }
+									status="warning"
+									isDismissible={ false }
+								>
+									{ finding.message }
+								</Notice>
+							)
+						) }
 						{ error && (
 							<Notice
 								status="error"

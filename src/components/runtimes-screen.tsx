@@ -12,6 +12,8 @@ import { AddRuntimeForm } from './add-runtime-form';
 import { AttributionPreviewPanel } from './attribution-preview-panel';
 import { DmcNotice } from './dmc-notice';
 import { DmcRecordsPanel } from './dmc-records-panel';
+import { ErrorBoundary } from './error-boundary';
+import { FilterFindings } from './filter-findings';
 import { ForeignSignaturesPanel } from './foreign-signatures-panel';
 import { LockBudgetWarning } from './lock-budget';
 import { LastVerificationPanel } from './last-verification-panel';
@@ -20,7 +22,7 @@ import { RuntimeList } from './runtime-list';
 import { ScreenView } from './screen-view';
 import { SignaturesPanel } from './signatures-panel';
 import { Snackbars } from './snackbars';
-import { ViewTabs } from './view-tabs';
+import { ViewTabs, viewTitle } from './view-tabs';
 
 /**
  * Tools → Agent Runtimes, in views (tabs) the URL names. Until its first data arrives
@@ -63,7 +65,7 @@ export function RuntimesScreen( {
 				moved={ navigation.moved }
 				about={ about }
 			>
-				{ content }
+				<ErrorBoundary name={ viewTitle( id ) }>{ content }</ErrorBoundary>
 			</ScreenView>
 		);
 
@@ -76,7 +78,16 @@ export function RuntimesScreen( {
 					'wp-coding-agents-runtimes'
 				) }
 			</p>
-			{ dmc.status && <DmcNotice status={ dmc.status } /> }
+			{ dmc.status && (
+				<ErrorBoundary
+					name={ __(
+						'The Data Machine Code notice',
+						'wp-coding-agents-runtimes'
+					) }
+				>
+					<DmcNotice status={ dmc.status } />
+				</ErrorBoundary>
+			) }
 			{ loadError && (
 				<Notice
 					status="error"
@@ -155,31 +166,49 @@ export function RuntimesScreen( {
 						/>
 					) }
 					{ screen.signatures && (
-						<SignaturesPanel
-							signatures={ screen.signatures }
-							runtimes={ screen.runtimes }
-							repairBusy={ screen.isBusy( 'repair' ) }
-							repairError={ screen.errorFor( 'repair' ) }
-							onDismissRepairError={ () =>
-								screen.dismissError( 'repair' )
-							}
-							onRepair={ screen.repair }
-						/>
+						<ErrorBoundary
+							name={ __(
+								'What DMC sees',
+								'wp-coding-agents-runtimes'
+							) }
+						>
+							<FilterFindings
+								findings={ screen.signatures.findings }
+							/>
+							<SignaturesPanel
+								signatures={ screen.signatures }
+								runtimes={ screen.runtimes }
+								repairBusy={ screen.isBusy( 'repair' ) }
+								repairError={ screen.errorFor( 'repair' ) }
+								onDismissRepairError={ () =>
+									screen.dismissError( 'repair' )
+								}
+								onRepair={ screen.repair }
+							/>
+						</ErrorBoundary>
 					) }
 					{ screen.foreign.length > 0 && (
-						<ForeignSignaturesPanel
-							entries={ screen.foreign }
-							isBusy={ ( id ) =>
-								screen.isBusy( adoptScope( id ) )
-							}
-							errorFor={ ( id ) =>
-								screen.errorFor( adoptScope( id ) )
-							}
-							onDismissError={ ( id ) =>
-								screen.dismissError( adoptScope( id ) )
-							}
-							onAdopt={ screen.adopt }
-						/>
+						<ErrorBoundary
+							name={ __(
+								'Entries other code adds',
+								'wp-coding-agents-runtimes'
+							) }
+						>
+							<ForeignSignaturesPanel
+								entries={ screen.foreign }
+								findings={ screen.signatures?.findings ?? [] }
+								isBusy={ ( id ) =>
+									screen.isBusy( adoptScope( id ) )
+								}
+								errorFor={ ( id ) =>
+									screen.errorFor( adoptScope( id ) )
+								}
+								onDismissError={ ( id ) =>
+									screen.dismissError( adoptScope( id ) )
+								}
+								onAdopt={ screen.adopt }
+							/>
+						</ErrorBoundary>
 					) }
 				</>
 			) }
@@ -194,17 +223,33 @@ export function RuntimesScreen( {
 				),
 				<>
 					{ screen.observations && (
-						<ObservedVariablesPanel
-							observations={ screen.observations }
-							windowBusy={ screen.isBusy( 'window' ) }
-							windowError={ screen.errorFor( 'window' ) }
-							onDismissWindowError={ () =>
-								screen.dismissError( 'window' )
-							}
-							onSaveWindow={ screen.saveWindowDays }
-						/>
+						<ErrorBoundary
+							name={ __(
+								'Observed variables',
+								'wp-coding-agents-runtimes'
+							) }
+						>
+							<ObservedVariablesPanel
+								observations={ screen.observations }
+								windowBusy={ screen.isBusy( 'window' ) }
+								windowError={ screen.errorFor( 'window' ) }
+								onDismissWindowError={ () =>
+									screen.dismissError( 'window' )
+								}
+								onSaveWindow={ screen.saveWindowDays }
+							/>
+						</ErrorBoundary>
 					) }
-					<LastVerificationPanel report={ screen.lastVerification } />
+					<ErrorBoundary
+						name={ __(
+							'The last verification',
+							'wp-coding-agents-runtimes'
+						) }
+					>
+						<LastVerificationPanel
+							report={ screen.lastVerification }
+						/>
+					</ErrorBoundary>
 				</>
 			) }
 			{ view(

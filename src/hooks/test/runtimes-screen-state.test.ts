@@ -47,6 +47,7 @@ function signatures(
 		entries: [],
 		declared: [],
 		primary_variables: [],
+		findings: [],
 		lock_budget: lockBudget,
 	};
 }

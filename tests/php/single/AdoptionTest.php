@@ -35,7 +35,9 @@ class AdoptionTest extends Test_Case {
 	}
 
 	/**
-	 * Writes and loads a legacy mu-plugin declaring these entries.
+	 * Writes and loads a legacy mu-plugin declaring these entries. WordPress loads mu-plugins
+	 * before plugins, so at this plugin's priority its callback runs before ours: the
+	 * publisher's callback is hooked again after it.
 	 *
 	 * @param array $entries  id => fields.
 	 * @param int   $priority Priority of its add_filter.
@@ -47,6 +49,12 @@ class AdoptionTest extends Test_Case {
 		$callback = include $this->legacy_path();
 		add_filter( Filter_Publisher::HOOK, $callback, $priority );
 		$this->legacy_callbacks[] = array( $callback, $priority );
+		foreach ( $GLOBALS['wp_filter'][ Filter_Publisher::HOOK ]->callbacks[ Filter_Publisher::PRIORITY ] as $hooked ) {
+			if ( $hooked['function'] instanceof \Closure && WPCA_RUNTIMES_FILE === ( new \ReflectionFunction( $hooked['function'] ) )->getFileName() ) {
+				remove_filter( Filter_Publisher::HOOK, $hooked['function'], Filter_Publisher::PRIORITY );
+				add_filter( Filter_Publisher::HOOK, $hooked['function'], Filter_Publisher::PRIORITY );
+			}
+		}
 	}
 
 	private function delete_legacy_file() {

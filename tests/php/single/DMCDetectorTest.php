@@ -163,32 +163,22 @@ class DMCDetectorTest extends Test_Case {
 		$this->assertNull( $probe->report()['first_other_caller'] );
 	}
 
-	public function test_the_publisher_says_when_the_filter_runs_for_its_own_look_even_if_a_callback_throws() {
+	public function test_the_plugins_own_look_applies_nothing_so_no_consumer_is_seen_even_if_a_callback_throws() {
 		$publisher = $this->plugin_publisher();
-		$seen      = array();
-		$observer  = static function ( $signatures ) use ( $publisher, &$seen ) {
-			$seen[] = $publisher->is_applying();
-			return $signatures;
-		};
-		add_filter( Filter_Publisher::HOOK, $observer, PHP_INT_MIN );
-		$this->observers[] = $observer;
-
-		$publisher->effective();
-		apply_filters( Filter_Publisher::HOOK, array() );
-		$this->assertSame( array( true, false ), $seen, 'its own look, then a consumer' );
-
-		$thrower = static function () {
+		$probe     = $this->probe();
+		$thrower   = static function () {
 			throw new \RuntimeException( 'a broken callback' );
 		};
 		add_filter( Filter_Publisher::HOOK, $thrower, 20 );
+		$applied = did_filter( Filter_Publisher::HOOK );
 		try {
 			$publisher->effective();
-			$this->fail( 'the exception reaches the caller' );
-		} catch ( \RuntimeException $e ) {
-			$this->assertFalse( $publisher->is_applying(), 'and the flag is down again' );
+			$this->assertSame( 'wpca_callback_threw', $publisher->inspection()['failures'][0]['code'], 'the error is a finding' );
 		} finally {
 			remove_filter( Filter_Publisher::HOOK, $thrower, 20 );
 		}
+		$this->assertSame( $applied, did_filter( Filter_Publisher::HOOK ), 'the filter was not applied: the consumer probe has nothing to pass over' );
+		$this->assertFalse( $probe->report()['applied_by_other_code'] );
 	}
 
 	public function test_another_consumer_is_named_by_file_and_line_and_the_probe_then_steps_aside() {
