@@ -31,6 +31,8 @@ export interface SignaturesBody {
 		code: string;
 		message: string;
 	} >;
+	/** Other code's failing callbacks and credential-like names (GET /signatures). */
+	findings: Array< { code: string; message: string; variable: string | null } >;
 	/** DMC's lock metadata budget at 300 bytes a declared value. */
 	lock_budget: LockBudget;
 }

@@ -329,6 +329,7 @@ test( 'an option that is a string publishes nothing, reports it, and repair rese
 		signatures: {},
 		collisions: [],
 		problems: [],
+		findings: [],
 		entries: [],
 		declared: [],
 		primary_variables: [],
