@@ -32,7 +32,11 @@ export interface SignaturesBody {
 		message: string;
 	} >;
 	/** Other code's failing callbacks and credential-like names (GET /signatures). */
-	findings: Array< { code: string; message: string; variable: string | null } >;
+	findings: Array< {
+		code: string;
+		message: string;
+		variable: string | null;
+	} >;
 	/** DMC's lock metadata budget at 300 bytes a declared value. */
 	lock_budget: LockBudget;
 }

@@ -65,7 +65,9 @@ export function RuntimesScreen( {
 				moved={ navigation.moved }
 				about={ about }
 			>
-				<ErrorBoundary name={ viewTitle( id ) }>{ content }</ErrorBoundary>
+				<ErrorBoundary name={ viewTitle( id ) }>
+					{ content }
+				</ErrorBoundary>
 			</ScreenView>
 		);
 
