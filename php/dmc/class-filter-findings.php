@@ -22,10 +22,10 @@ defined( 'ABSPATH' ) || exit;
 final class Filter_Findings {
 
 	/** Codes of other code's callbacks failing. */
-	const CALLBACK_CODES = array( 'wpca_callback_threw', 'wpca_callback_warned', 'wpca_callback_printed', 'wpca_callback_not_map' );
+	public const CALLBACK_CODES = array( 'wpca_callback_threw', 'wpca_callback_warned', 'wpca_callback_printed', 'wpca_callback_not_map' );
 
 	/** Every code of(): the callbacks', a variable that looks like a credential, more entries than shown. */
-	const CODES = array( 'wpca_callback_threw', 'wpca_callback_warned', 'wpca_callback_printed', 'wpca_callback_not_map', 'wpca_secret_env_name', 'wpca_filter_truncated' );
+	public const CODES = array( 'wpca_callback_threw', 'wpca_callback_warned', 'wpca_callback_printed', 'wpca_callback_not_map', 'wpca_secret_env_name', 'wpca_filter_truncated' );
 
 	/**
 	 * The findings of an inspection, callbacks' failures first.

@@ -197,7 +197,7 @@ class Filter_Inspector {
 		}
 		$failures = array();
 		$warnings = array();
-		// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_set_error_handler -- isolating other code's warnings, reported as findings.
+		// phpcs:ignore Generic.PHP.ForbiddenFunctions.Found, WordPress.PHP.DevelopmentFunctions.error_log_set_error_handler -- isolating other code's warnings, reported as findings.
 		set_error_handler(
 			static function ( $level, $message, $file, $line ) use ( &$warnings ) {
 				if ( ! ( error_reporting() & $level ) ) {
@@ -236,7 +236,7 @@ class Filter_Inspector {
 				'detail' => (string) strlen( $printed ),
 			);
 		}
-		$outcome = array(
+		$outcome                 = array(
 			'value'    => $result,
 			'failures' => $failures,
 		);

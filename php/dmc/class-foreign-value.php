@@ -23,13 +23,13 @@ defined( 'ABSPATH' ) || exit;
 final class Foreign_Value {
 
 	/** Entries of the filter's value shown; DMC reads them all (Filter_Findings says how many more). */
-	const MAX_ENTRIES = 256;
+	public const MAX_ENTRIES = 256;
 
 	/** Pairs shown of one entry. */
-	const MAX_PAIRS = 64;
+	public const MAX_PAIRS = 64;
 
 	/** Longest text shown: variable names are at most 128 bytes, so a valid one is never cut. */
-	const MAX_TEXT_BYTES = 512;
+	public const MAX_TEXT_BYTES = 512;
 
 	/**
 	 * The filter's value as a map `id => entry` (see entry()); anything but an array is empty.
@@ -159,7 +159,7 @@ final class Foreign_Value {
 			return $value ? 'true' : 'false';
 		}
 		if ( is_int( $value ) || is_float( $value ) ) {
-			return gettype( $value ) . ' ' . var_export( $value, true ); // phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_var_export -- a number, shown as PHP writes it.
+			return gettype( $value ) . ' ' . var_export( $value, true ); // phpcs:ignore Generic.PHP.ForbiddenFunctions.Found, WordPress.PHP.DevelopmentFunctions.error_log_var_export -- a number, shown as PHP writes it.
 		}
 		return null === $value ? 'null' : gettype( $value );
 	}

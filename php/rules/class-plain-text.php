@@ -20,7 +20,7 @@ final class Plain_Text {
 	 * The controls: LRE, RLE, PDF, LRO, RLO (U+202A–202E), LRI, RLI, FSI, PDI (U+2066–2069),
 	 * LRM, RLM (U+200E, U+200F) and ALM (U+061C).
 	 */
-	const DIRECTION_CONTROLS = '/[\x{202A}-\x{202E}\x{2066}-\x{2069}\x{200E}\x{200F}\x{061C}]/u';
+	public const DIRECTION_CONTROLS = '/[\x{202A}-\x{202E}\x{2066}-\x{2069}\x{200E}\x{200F}\x{061C}]/u';
 
 	/**
 	 * Whether a text holds a direction control.

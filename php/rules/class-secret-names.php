@@ -33,19 +33,19 @@ defined( 'ABSPATH' ) || exit;
 final class Secret_Names {
 
 	/** This plugin's own configuration (bin/runtime-signature reads WPCA_URL, WPCA_APP_PASSWORD…). */
-	const OWN_PREFIX = 'WPCA_';
+	public const OWN_PREFIX = 'WPCA_';
 
 	/** A word of the name (between underscores) that makes it a credential. */
-	const WORDS = array( 'TOKEN', 'TOKENS', 'SECRET', 'SECRETS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PASS', 'PASSPHRASE', 'PWD', 'KEY', 'KEYS', 'APIKEY', 'AUTH', 'AUTHORIZATION', 'BEARER', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'COOKIE', 'COOKIES', 'SALT', 'PAT', 'DSN' );
+	public const WORDS = array( 'TOKEN', 'TOKENS', 'SECRET', 'SECRETS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PASS', 'PASSPHRASE', 'PWD', 'KEY', 'KEYS', 'APIKEY', 'AUTH', 'AUTHORIZATION', 'BEARER', 'CREDENTIAL', 'CREDENTIALS', 'CREDS', 'COOKIE', 'COOKIES', 'SALT', 'PAT', 'DSN' );
 
 	/** A word ending with one of these is a credential too (PGPASSWORD, GHTOKEN). */
-	const WORD_ENDINGS = array( 'TOKEN', 'SECRET', 'PASSWORD', 'PASSWD', 'PASSPHRASE', 'APIKEY' );
+	public const WORD_ENDINGS = array( 'TOKEN', 'SECRET', 'PASSWORD', 'PASSWD', 'PASSPHRASE', 'APIKEY' );
 
 	/** Whole names, or endings after an underscore, that hold a password inside a URL. */
-	const CONNECTION_NAMES = array( 'DATABASE_URL', 'CONNECTION_STRING' );
+	public const CONNECTION_NAMES = array( 'DATABASE_URL', 'CONNECTION_STRING' );
 
 	/** Names that contain a credential word but are not one: the shell's working directories. */
-	const NOT_SECRET = array( 'PWD', 'OLDPWD' );
+	public const NOT_SECRET = array( 'PWD', 'OLDPWD' );
 
 	/**
 	 * Whether a variable name looks like a credential.
