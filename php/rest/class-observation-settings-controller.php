@@ -95,7 +95,7 @@ class Observation_Settings_Controller extends Controller {
 	 * @return WP_REST_Response
 	 */
 	public function update_item( $request ) {
-		$this->log->set_window_days( self::sent_params( $request )['window_days'] );
+		$this->log->set_window_days( Request_Input::sent_params( $request )['window_days'] );
 		return $this->get_item( $request );
 	}
 

@@ -161,7 +161,7 @@ class Preview_Controller extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function preview( $request ) {
-		$sent    = self::sent_params( $request ) + array(
+		$sent    = Request_Input::sent_params( $request ) + array(
 			'env'     => array(),
 			'record'  => false,
 			'host'    => null,
