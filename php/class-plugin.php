@@ -48,21 +48,21 @@ final class Plugin {
 	 *
 	 * @var object[]
 	 */
-	private static $services = array();
+	private static array $services = array();
 
 	/**
 	 * The REST controllers by class name, once built.
 	 *
 	 * @var Controller[]|null
 	 */
-	private static $rest_controllers = null;
+	private static ?array $rest_controllers = null;
 
 	/**
 	 * The registry.
 	 *
 	 * @return Signature_Store
 	 */
-	public static function store() {
+	public static function store(): Signature_Store {
 		if ( ! isset( self::$services[ Signature_Store::class ] ) ) {
 			self::$services[ Signature_Store::class ] = new Signature_Store( new Option_Lock( Signature_Store::LOCK_OPTION ) );
 		}
@@ -74,7 +74,7 @@ final class Plugin {
 	 *
 	 * @return Filter_Publisher
 	 */
-	public static function publisher() {
+	public static function publisher(): Filter_Publisher {
 		if ( ! isset( self::$services[ Filter_Publisher::class ] ) ) {
 			self::$services[ Filter_Publisher::class ] = new Filter_Publisher( self::store() );
 		}
@@ -86,7 +86,7 @@ final class Plugin {
 	 *
 	 * @return Verification_Log
 	 */
-	public static function verification_log() {
+	public static function verification_log(): Verification_Log {
 		if ( ! isset( self::$services[ Verification_Log::class ] ) ) {
 			self::$services[ Verification_Log::class ] = new Verification_Log();
 		}
@@ -98,7 +98,7 @@ final class Plugin {
 	 *
 	 * @return Runtime_Catalogue
 	 */
-	public static function catalogue() {
+	public static function catalogue(): Runtime_Catalogue {
 		if ( ! isset( self::$services[ Runtime_Catalogue::class ] ) ) {
 			self::$services[ Runtime_Catalogue::class ] = new Runtime_Catalogue();
 		}
@@ -110,7 +110,7 @@ final class Plugin {
 	 *
 	 * @return Filter_Consumer_Probe
 	 */
-	public static function probe() {
+	public static function probe(): Filter_Consumer_Probe {
 		if ( ! isset( self::$services[ Filter_Consumer_Probe::class ] ) ) {
 			self::$services[ Filter_Consumer_Probe::class ] = new Filter_Consumer_Probe();
 		}
@@ -122,7 +122,7 @@ final class Plugin {
 	 *
 	 * @return DMC_Detector
 	 */
-	public static function dmc_detector() {
+	public static function dmc_detector(): DMC_Detector {
 		if ( ! isset( self::$services[ DMC_Detector::class ] ) ) {
 			self::$services[ DMC_Detector::class ] = new DMC_Detector( self::probe() );
 		}
@@ -202,7 +202,7 @@ final class Plugin {
 	 * @param array $tests Tests by type.
 	 * @return array
 	 */
-	public static function add_site_health_test( $tests ) {
+	public static function add_site_health_test( $tests ): array {
 		return ( new Site_Health( self::store(), self::publisher(), self::verification_log(), self::dmc_detector() ) )->add_test( $tests );
 	}
 }

@@ -24,14 +24,14 @@ defined( 'ABSPATH' ) || exit;
  */
 class Abilities {
 
-	const CATEGORY = 'coding-agent-runtimes';
+	private const CATEGORY = 'coding-agent-runtimes';
 
-	const PREFIX = 'wp-coding-agents/';
+	private const PREFIX = 'wp-coding-agents/';
 
 	/**
 	 * `wp_abilities_api_categories_init`.
 	 */
-	public static function register_category() {
+	public static function register_category(): void {
 		wp_register_ability_category(
 			self::CATEGORY,
 			array(
@@ -44,7 +44,7 @@ class Abilities {
 	/**
 	 * `wp_abilities_api_init`.
 	 */
-	public static function register() {
+	public static function register(): void {
 		$runtimes = Plugin::rest_controller( Runtimes_Controller::class );
 		$previews = Plugin::rest_controller( Preview_Controller::class );
 		$item     = self::output( $runtimes->get_public_item_schema() );
@@ -178,7 +178,7 @@ class Abilities {
 	 * @param array         $annotations readonly / destructive / idempotent.
 	 * @param callable      $execute     Execute callback.
 	 */
-	private static function add( $name, $label, $description, $input, array $output, array $annotations, callable $execute ) {
+	private static function add( string $name, string $label, string $description, ?array $input, array $output, array $annotations, callable $execute ): void {
 		$args = array(
 			'label'               => $label,
 			'description'         => $description,
@@ -205,7 +205,7 @@ class Abilities {
 	 * @param string[] $required Required properties.
 	 * @return array
 	 */
-	private static function input_from_args( array $args, array $required ) {
+	private static function input_from_args( array $args, array $required ): array {
 		$properties = array();
 		foreach ( $args as $name => $arg ) {
 			unset( $arg['sanitize_callback'], $arg['validate_callback'], $arg['default'], $arg['required'] );
@@ -225,7 +225,7 @@ class Abilities {
 	 * @param array $schema A controller's public item schema.
 	 * @return array
 	 */
-	private static function output( array $schema ) {
+	private static function output( array $schema ): array {
 		unset( $schema['$schema'], $schema['title'] );
 		return $schema;
 	}
@@ -236,7 +236,7 @@ class Abilities {
 	 * @param mixed $input Ability input.
 	 * @return object
 	 */
-	private static function env_of( $input ) {
+	private static function env_of( $input ): object {
 		return (object) ( isset( $input['env'] ) && is_array( $input['env'] ) ? $input['env'] : array() );
 	}
 
@@ -248,7 +248,7 @@ class Abilities {
 	 * @param array|null $body   JSON body.
 	 * @return mixed|WP_Error The response data, or the route's error.
 	 */
-	private static function dispatch( $method, $route, $body = null ) {
+	private static function dispatch( string $method, string $route, ?array $body = null ) {
 		$request = new WP_REST_Request( $method, '/' . Plugin::REST_NAMESPACE . $route );
 		if ( null !== $body ) {
 			$request->set_header( 'Content-Type', 'application/json' );

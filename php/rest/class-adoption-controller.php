@@ -26,21 +26,21 @@ class Adoption_Controller extends Controller {
 	 *
 	 * @var Signature_Adopter
 	 */
-	private $adopter;
+	private Signature_Adopter $adopter;
 
 	/**
 	 * Filter publisher (for the collision flag of an adopted item).
 	 *
 	 * @var Filter_Publisher
 	 */
-	private $publisher;
+	private Filter_Publisher $publisher;
 
 	/**
 	 * The runtimes' controller (the adopted item's schema).
 	 *
 	 * @var Runtimes_Controller
 	 */
-	private $runtimes;
+	private Runtimes_Controller $runtimes;
 
 	/**
 	 * Constructor.
@@ -60,7 +60,7 @@ class Adoption_Controller extends Controller {
 	/**
 	 * Registers the route.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route(
 			'/' . $this->rest_base . '/(?P<id>[^/]+)/adopt',
 			// Takes no body ({} accepted), and says so rather than ignore one.
@@ -74,7 +74,7 @@ class Adoption_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
 	 */
-	public function adopt( $request ) {
+	public function adopt( WP_REST_Request $request ) {
 		$checked = $this->preconditions( $request, array( 'id' => true ) );
 		if ( is_wp_error( $checked ) ) {
 			return $checked;
@@ -99,7 +99,7 @@ class Adoption_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( ! $this->schema ) {
 			$this->schema = self::response_schema(
 				'wpca-adoption',

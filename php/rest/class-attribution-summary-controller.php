@@ -28,28 +28,28 @@ class Attribution_Summary_Controller extends Controller {
 	 *
 	 * @var DMC_Worktree_Records
 	 */
-	private $records;
+	private DMC_Worktree_Records $records;
 
 	/**
 	 * Registry (for the runtimes' last change).
 	 *
 	 * @var Signature_Store
 	 */
-	private $store;
+	private Signature_Store $store;
 
 	/**
 	 * Publisher (what DMC reads now).
 	 *
 	 * @var Filter_Publisher
 	 */
-	private $publisher;
+	private Filter_Publisher $publisher;
 
 	/**
 	 * Cleans the filter's value as DMC does.
 	 *
 	 * @var Attribution_Resolver
 	 */
-	private $resolver;
+	private Attribution_Resolver $resolver;
 
 	/**
 	 * Constructor.
@@ -71,7 +71,7 @@ class Attribution_Summary_Controller extends Controller {
 	/**
 	 * Registers the route.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_item' ) );
 	}
 
@@ -81,7 +81,7 @@ class Attribution_Summary_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function get_item( $request ) {
+	public function get_item( $request ): WP_REST_Response {
 		$signatures = $this->resolver->clean( $this->publisher->effective()['signatures'] );
 		$read       = $this->records->read( $signatures );
 		$changed_at = array();
@@ -105,7 +105,7 @@ class Attribution_Summary_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}

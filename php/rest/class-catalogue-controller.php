@@ -36,28 +36,28 @@ class Catalogue_Controller extends Controller {
 	 *
 	 * @var Runtime_Catalogue
 	 */
-	private $catalogue;
+	private Runtime_Catalogue $catalogue;
 
 	/**
 	 * Registry.
 	 *
 	 * @var Signature_Store
 	 */
-	private $store;
+	private Signature_Store $store;
 
 	/**
 	 * Publisher (what DMC reads now).
 	 *
 	 * @var Filter_Publisher
 	 */
-	private $publisher;
+	private Filter_Publisher $publisher;
 
 	/**
 	 * Observation history.
 	 *
 	 * @var Verification_Log
 	 */
-	private $log;
+	private Verification_Log $log;
 
 	/**
 	 * Constructor.
@@ -79,7 +79,7 @@ class Catalogue_Controller extends Controller {
 	/**
 	 * Registers the route.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_item' ) );
 	}
 
@@ -89,7 +89,7 @@ class Catalogue_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function get_item( $request ) {
+	public function get_item( $request ): WP_REST_Response {
 		return new WP_REST_Response( $this->catalogue_data() );
 	}
 
@@ -98,7 +98,7 @@ class Catalogue_Controller extends Controller {
 	 *
 	 * @return array See get_item_schema().
 	 */
-	private function catalogue_data() {
+	private function catalogue_data(): array {
 		$items = array();
 		foreach ( $this->store->list_items() as $item ) {
 			$items[ $item['id'] ] = $item;
@@ -125,7 +125,7 @@ class Catalogue_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}

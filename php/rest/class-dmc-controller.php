@@ -24,7 +24,7 @@ class DMC_Controller extends Controller {
 	 *
 	 * @var DMC_Detector
 	 */
-	private $detector;
+	private DMC_Detector $detector;
 
 	/**
 	 * Constructor.
@@ -40,7 +40,7 @@ class DMC_Controller extends Controller {
 	/**
 	 * Registers the route.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_item' ) );
 	}
 
@@ -50,7 +50,7 @@ class DMC_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function get_item( $request ) {
+	public function get_item( $request ): WP_REST_Response {
 		return new WP_REST_Response( $this->detector->status() );
 	}
 
@@ -59,7 +59,7 @@ class DMC_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}

@@ -25,7 +25,7 @@ class Foreign_Signatures_Controller extends Controller {
 	 *
 	 * @var Signature_Adopter
 	 */
-	private $adopter;
+	private Signature_Adopter $adopter;
 
 	/**
 	 * Constructor.
@@ -41,7 +41,7 @@ class Foreign_Signatures_Controller extends Controller {
 	/**
 	 * Registers the route.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_items' ) );
 	}
 
@@ -51,7 +51,7 @@ class Foreign_Signatures_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function get_items( $request ) {
+	public function get_items( $request ): WP_REST_Response {
 		$entries = array_map(
 			static function ( array $entry ) {
 				$entry['fields'] = (object) $entry['fields'];
@@ -113,7 +113,7 @@ class Foreign_Signatures_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( ! $this->schema ) {
 			$this->schema = self::response_schema(
 				'wpca-foreign-signatures',

@@ -26,7 +26,7 @@ class Last_Verification_Controller extends Controller {
 	 *
 	 * @var Verification_Log
 	 */
-	private $log;
+	private Verification_Log $log;
 
 	/**
 	 * Constructor.
@@ -42,7 +42,7 @@ class Last_Verification_Controller extends Controller {
 	/**
 	 * Registers the route.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_item' ) );
 	}
 
@@ -52,7 +52,7 @@ class Last_Verification_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function get_item( $request ) {
+	public function get_item( $request ): WP_REST_Response {
 		$report = $this->log->last();
 		if ( null !== $report ) {
 			$report['hashes'] = (object) $report['hashes'];
@@ -66,7 +66,7 @@ class Last_Verification_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}

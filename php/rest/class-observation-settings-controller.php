@@ -28,7 +28,7 @@ class Observation_Settings_Controller extends Controller {
 	 *
 	 * @var Verification_Log
 	 */
-	private $log;
+	private Verification_Log $log;
 
 	/**
 	 * Constructor.
@@ -44,7 +44,7 @@ class Observation_Settings_Controller extends Controller {
 	/**
 	 * Registers the route.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$window_days = self::window_days_schema();
 		unset( $window_days['default'] );
 		$window_days['required'] = true;
@@ -84,7 +84,7 @@ class Observation_Settings_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function get_item( $request ) {
+	public function get_item( $request ): WP_REST_Response {
 		return new WP_REST_Response( array( 'window_days' => $this->log->window_days() ) );
 	}
 
@@ -94,7 +94,7 @@ class Observation_Settings_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function update_item( $request ) {
+	public function update_item( $request ): WP_REST_Response {
 		$this->log->set_window_days( Request_Input::sent_params( $request )['window_days'] );
 		return $this->get_item( $request );
 	}
@@ -119,7 +119,7 @@ class Observation_Settings_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( ! $this->schema ) {
 			$this->schema = self::response_schema( 'wpca-observation-settings', array( 'window_days' => self::window_days_schema() ) );
 		}

@@ -30,14 +30,14 @@ class Observations_Controller extends Controller {
 	 *
 	 * @var Filter_Publisher
 	 */
-	private $publisher;
+	private Filter_Publisher $publisher;
 
 	/**
 	 * Observation history.
 	 *
 	 * @var Verification_Log
 	 */
-	private $log;
+	private Verification_Log $log;
 
 	/**
 	 * Constructor.
@@ -55,7 +55,7 @@ class Observations_Controller extends Controller {
 	/**
 	 * Registers the route.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_items' ) );
 	}
 
@@ -65,7 +65,7 @@ class Observations_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function get_items( $request ) {
+	public function get_items( $request ): WP_REST_Response {
 		$observations = $this->log->observations();
 		$summary      = self::summary( $this->publisher, $this->log, $observations );
 		foreach ( $observations as $index => $observation ) {
@@ -127,7 +127,7 @@ class Observations_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}

@@ -33,21 +33,21 @@ class Preview_Controller extends Controller {
 	 *
 	 * @var Filter_Publisher
 	 */
-	private $publisher;
+	private Filter_Publisher $publisher;
 
 	/**
 	 * Attribution resolver.
 	 *
 	 * @var Attribution_Resolver
 	 */
-	private $resolver;
+	private Attribution_Resolver $resolver;
 
 	/**
 	 * Observation history.
 	 *
 	 * @var Verification_Log
 	 */
-	private $log;
+	private Verification_Log $log;
 
 	/**
 	 * Constructor.
@@ -67,7 +67,7 @@ class Preview_Controller extends Controller {
 	/**
 	 * Registers the route.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route(
 			'/' . $this->rest_base,
 			$this->endpoint( WP_REST_Server::CREATABLE, 'preview', $this->get_preview_args(), true )
@@ -160,7 +160,7 @@ class Preview_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
 	 */
-	public function preview( $request ) {
+	public function preview( WP_REST_Request $request ) {
 		$sent    = Request_Input::sent_params( $request ) + array(
 			'env'     => array(),
 			'record'  => false,
@@ -240,7 +240,7 @@ class Preview_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}

@@ -33,21 +33,21 @@ class Runtimes_Controller extends Controller {
 	 *
 	 * @var Signature_Store
 	 */
-	private $store;
+	private Signature_Store $store;
 
 	/**
 	 * Filter publisher (for the collision flag).
 	 *
 	 * @var Filter_Publisher
 	 */
-	private $publisher;
+	private Filter_Publisher $publisher;
 
 	/**
 	 * The catalogue (a write with `preset` takes its fields from it).
 	 *
 	 * @var Runtime_Catalogue
 	 */
-	private $catalogue;
+	private Runtime_Catalogue $catalogue;
 
 	/**
 	 * Constructor.
@@ -67,7 +67,7 @@ class Runtimes_Controller extends Controller {
 	/**
 	 * Registers the routes.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_items' ) );
 		$this->register_route(
 			'/' . $this->rest_base . '/(?P<id>[^/]+)',
@@ -196,7 +196,7 @@ class Runtimes_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function get_items( $request ) {
+	public function get_items( $request ): WP_REST_Response {
 		$response = $this->items_response( $this->store->list_items() );
 		$response->header( 'ETag', '"' . $this->store->order_etag() . '"' );
 		return $response;
@@ -226,7 +226,7 @@ class Runtimes_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
 	 */
-	public function put_item( $request ) {
+	public function put_item( WP_REST_Request $request ) {
 		return $this->write_item( $request, false );
 	}
 
@@ -236,7 +236,7 @@ class Runtimes_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
 	 */
-	public function patch_item( $request ) {
+	public function patch_item( WP_REST_Request $request ) {
 		return $this->write_item( $request, true );
 	}
 
@@ -311,7 +311,7 @@ class Runtimes_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
 	 */
-	public function reset_item( $request ) {
+	public function reset_item( WP_REST_Request $request ) {
 		$result = $this->checked_write(
 			$request,
 			array( 'id' => true ),
@@ -346,7 +346,7 @@ class Runtimes_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
 	 */
-	public function put_order( $request ) {
+	public function put_order( WP_REST_Request $request ) {
 		$items = $this->checked_write(
 			$request,
 			array( 'body' => true ),
@@ -425,7 +425,7 @@ class Runtimes_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}
@@ -477,7 +477,7 @@ class Runtimes_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function prepare_item_for_response( $item, $request ) {
+	public function prepare_item_for_response( $item, $request ): WP_REST_Response {
 		$response = new WP_REST_Response( self::item_data( $item, $this->collided_ids() ) );
 		$response->header( 'ETag', '"' . $item['etag'] . '"' );
 		return $response;

@@ -31,21 +31,21 @@ class Signatures_Controller extends Controller {
 	 *
 	 * @var Signature_Store
 	 */
-	private $store;
+	private Signature_Store $store;
 
 	/**
 	 * Filter publisher.
 	 *
 	 * @var Filter_Publisher
 	 */
-	private $publisher;
+	private Filter_Publisher $publisher;
 
 	/**
 	 * Cleans the filter's value as DMC does.
 	 *
 	 * @var Attribution_Resolver
 	 */
-	private $resolver;
+	private Attribution_Resolver $resolver;
 
 	/**
 	 * Constructor.
@@ -65,7 +65,7 @@ class Signatures_Controller extends Controller {
 	/**
 	 * Registers the routes.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_items' ) );
 		$this->register_route(
 			'/' . $this->rest_base . '/repair',
@@ -80,7 +80,7 @@ class Signatures_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response
 	 */
-	public function get_items( $request ) {
+	public function get_items( $request ): WP_REST_Response {
 		$inspection = $this->publisher->inspection();
 		$clean      = $this->resolver->clean( $inspection['signatures'] );
 		return new WP_REST_Response(
@@ -116,7 +116,7 @@ class Signatures_Controller extends Controller {
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
 	 */
-	public function repair( $request ) {
+	public function repair( WP_REST_Request $request ) {
 		$repaired = $this->store->repair();
 		if ( is_wp_error( $repaired ) ) {
 			return $repaired;
@@ -129,7 +129,7 @@ class Signatures_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}

@@ -30,21 +30,21 @@ class Worktrees_Controller extends Controller {
 	 *
 	 * @var DMC_Worktree_Records
 	 */
-	private $records;
+	private DMC_Worktree_Records $records;
 
 	/**
 	 * Publisher (what DMC reads now).
 	 *
 	 * @var Filter_Publisher
 	 */
-	private $publisher;
+	private Filter_Publisher $publisher;
 
 	/**
 	 * Cleans the filter's value as DMC does.
 	 *
 	 * @var Attribution_Resolver
 	 */
-	private $resolver;
+	private Attribution_Resolver $resolver;
 
 	/**
 	 * Constructor.
@@ -64,7 +64,7 @@ class Worktrees_Controller extends Controller {
 	/**
 	 * Registers the route.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route(
 			'/' . $this->rest_base,
 			$this->endpoint( WP_REST_Server::READABLE, 'get_items', $this->get_collection_params() )
@@ -76,7 +76,7 @@ class Worktrees_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_collection_params() {
+	public function get_collection_params(): array {
 		return array(
 			'page'     => array(
 				'description' => __( 'Page of the collection, from 1.', 'wp-coding-agents-runtimes' ),
@@ -163,7 +163,7 @@ class Worktrees_Controller extends Controller {
 	 *
 	 * @return array
 	 */
-	public function get_item_schema() {
+	public function get_item_schema(): array {
 		if ( $this->schema ) {
 			return $this->add_additional_fields_schema( $this->schema );
 		}

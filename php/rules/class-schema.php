@@ -20,54 +20,54 @@ class Schema {
 	 * Runtime id. No all-digit ids (PHP turns them into integers and DMC drops them)
 	 * and no underscores (DMC's legacy-row migration splits at the first one).
 	 */
-	const ID_PATTERN = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+	public const ID_PATTERN = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
 
-	const ID_MAX_LENGTH = 64;
+	public const ID_MAX_LENGTH = 64;
 
-	const SUBKEY_PATTERN = '^[a-z][a-z0-9_]*$';
+	public const SUBKEY_PATTERN = '^[a-z][a-z0-9_]*$';
 
-	const SUBKEY_MAX_LENGTH = 64;
+	public const SUBKEY_MAX_LENGTH = 64;
 
-	const MAX_FIELDS = 16;
+	public const MAX_FIELDS = 16;
 
 	/** A character an entity tag may hold inside its quotes (RFC 9110 etagc, ASCII only). */
-	const ETAG_CHAR = '[\x21\x23-\x7e]';
+	public const ETAG_CHAR = '[\x21\x23-\x7e]';
 
-	const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
+	public const ENV_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';
 
-	const ENV_NAME_MAX_LENGTH = 128;
+	public const ENV_NAME_MAX_LENGTH = 128;
 
-	const LABEL_MAX_LENGTH = 100;
+	public const LABEL_MAX_LENGTH = 100;
 
-	const MAX_RUNTIMES = 64;
+	public const MAX_RUNTIMES = 64;
 
 	/** Attribution preview: how many variables one simulated environment may hold. */
-	const ENV_MAX_VARIABLES = 1000;
+	public const ENV_MAX_VARIABLES = 1000;
 
 	/** Attribution preview: the longest value of one simulated variable. */
-	const ENV_VALUE_MAX_LENGTH = 32768;
+	public const ENV_VALUE_MAX_LENGTH = 32768;
 
-	const RUNTIME_PROPERTIES = array( 'fields', 'enabled', 'label' );
+	public const RUNTIME_PROPERTIES = array( 'fields', 'enabled', 'label' );
 
-	const SOURCES = array( 'installer', 'admin', 'preset', 'external', 'adopted' );
+	public const SOURCES = array( 'installer', 'admin', 'preset', 'external', 'adopted' );
 
 	/** Who recorded a verification: an Application Password (installer) or cookie auth (admin). */
-	const VERIFICATION_SOURCES = array( 'installer', 'admin' );
+	public const VERIFICATION_SOURCES = array( 'installer', 'admin' );
 
 	/** Host name an agent process reports with an observation (what `hostname` prints). */
-	const HOST_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9._-]*$';
+	public const HOST_PATTERN = '^[A-Za-z0-9_][A-Za-z0-9._-]*$';
 
-	const HOST_MAX_LENGTH = 253;
+	public const HOST_MAX_LENGTH = 253;
 
 	/** Observation window: days within which a published runtime's variables must be seen. */
-	const WINDOW_DAYS_DEFAULT = 14;
+	public const WINDOW_DAYS_DEFAULT = 14;
 
-	const WINDOW_DAYS_MIN = 1;
+	public const WINDOW_DAYS_MIN = 1;
 
-	const WINDOW_DAYS_MAX = 365;
+	public const WINDOW_DAYS_MAX = 365;
 
 	/** Collections (GET /attribution/worktrees): core's default and largest page size. */
-	const PER_PAGE_DEFAULT = 10;
+	public const PER_PAGE_DEFAULT = 10;
 
-	const PER_PAGE_MAX = 100;
+	public const PER_PAGE_MAX = 100;
 }
