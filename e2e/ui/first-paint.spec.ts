@@ -50,18 +50,16 @@ async function openWithAppHeld( page: Page ): Promise< () => void > {
  * @param page
  */
 function listGeometry( page: Page ) {
-	return page
-		.locator( '#wpca-runtimes-root' )
-		.evaluate( ( root ) =>
-			Array.from(
-				root.querySelectorAll(
-					'.wpca-dmc-notice, .wpca-runtime-list .wpca-card, .wpca-card h3, .wpca-card input[type="checkbox"], .wpca-card [id$="__help"], .wpca-fields-table, .wpca-card__actions'
-				)
-			).map( ( element ) => {
-				const { x, y, width, height } = element.getBoundingClientRect();
-				return [ x, y, width, height ].map( Math.round );
-			} )
-		);
+	return page.locator( '#wpca-runtimes-root' ).evaluate( ( root ) =>
+		Array.from(
+			root.querySelectorAll(
+				'.wpca-dmc-notice, .wpca-runtime-list .wpca-card, .wpca-card h3, .wpca-card input[type="checkbox"], .wpca-card [id$="__help"], .wpca-fields-table, .wpca-card__actions'
+			)
+		).map( ( element ) => {
+			const { x, y, width, height } = element.getBoundingClientRect();
+			return [ x, y, width, height ].map( Math.round );
+		} )
+	);
 }
 
 test( 'a toggle clicked before the app loaded is saved once it has', async ( {

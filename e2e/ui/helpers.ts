@@ -129,6 +129,7 @@ export function appView( page: Page ): Locator {
 
 export type ViewTitle =
 	| 'Runtimes'
+	| 'Known runtimes'
 	| 'What DMC sees'
 	| 'Agent processes'
 	| 'Recorded by DMC'

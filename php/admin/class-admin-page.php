@@ -30,7 +30,7 @@ class Admin_Page {
 	 * The screen's views, by the `view` query argument (src/lib/views.ts): the first is
 	 * shown when the URL names none.
 	 */
-	public const VIEWS = array( 'runtimes', 'dmc', 'processes', 'records', 'preview' );
+	public const VIEWS = array( 'runtimes', 'catalogue', 'dmc', 'processes', 'records', 'preview' );
 
 	/**
 	 * The REST reads the screen makes on load (src/hooks/use-runtimes-screen.ts), answered
@@ -43,6 +43,8 @@ class Admin_Page {
 		'/attribution/last-verification',
 		'/attribution/observations',
 		'/foreign-signatures',
+		// src/hooks/use-catalogue.ts.
+		'/catalogue',
 		// src/hooks/use-dmc-records.ts.
 		'/dmc',
 		'/attribution/summary',
@@ -213,7 +215,7 @@ class Admin_Page {
 		<div class="wrap">
 			<?php Publish_Form_Handler::render_notices(); ?>
 			<div id="<?php echo esc_attr( self::ROOT_ID ); ?>">
-				<?php ( new Screen_First_Paint( Plugin::store(), Plugin::dmc_detector() ) )->render(); ?>
+				<?php ( new Screen_First_Paint( Plugin::store(), Plugin::dmc_detector(), Plugin::catalogue(), Plugin::verification_log() ) )->render(); ?>
 			</div>
 		</div>
 		<?php

@@ -8,6 +8,9 @@
 namespace WP_Coding_Agents\Runtimes\Admin;
 
 use WP_Coding_Agents\Runtimes\DMC\DMC_Detector;
+use WP_Coding_Agents\Runtimes\Evidence\Catalogue_Evidence;
+use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
+use WP_Coding_Agents\Runtimes\Rules\Runtime_Catalogue;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 defined( 'ABSPATH' ) || exit;
@@ -44,14 +47,32 @@ class Screen_First_Paint {
 	private DMC_Detector $dmc_detector;
 
 	/**
+	 * The catalogue, for the notes on the runtimes it knows.
+	 *
+	 * @var Runtime_Catalogue
+	 */
+	private Runtime_Catalogue $catalogue;
+
+	/**
+	 * The observation history, which may contradict the catalogue.
+	 *
+	 * @var Verification_Log
+	 */
+	private Verification_Log $log;
+
+	/**
 	 * Constructor.
 	 *
-	 * @param Signature_Store $store        Registry.
-	 * @param DMC_Detector    $dmc_detector DMC's status.
+	 * @param Signature_Store   $store        Registry.
+	 * @param DMC_Detector      $dmc_detector DMC's status.
+	 * @param Runtime_Catalogue $catalogue    Catalogue.
+	 * @param Verification_Log  $log          Observation history.
 	 */
-	public function __construct( Signature_Store $store, DMC_Detector $dmc_detector ) {
+	public function __construct( Signature_Store $store, DMC_Detector $dmc_detector, Runtime_Catalogue $catalogue, Verification_Log $log ) {
 		$this->store        = $store;
 		$this->dmc_detector = $dmc_detector;
+		$this->catalogue    = $catalogue;
+		$this->log          = $log;
 	}
 
 	/**
@@ -95,9 +116,10 @@ class Screen_First_Paint {
 	 * The runtimes view's form: one card per runtime with its publish toggle.
 	 */
 	private function render_runtimes_form(): void {
-		$items    = $this->store->list_items();
-		$names    = self::names( $items );
-		$position = 0;
+		$items     = $this->store->list_items();
+		$names     = self::names( $items );
+		$position  = 0;
+		$catalogue = ( new Catalogue_Evidence() )->apply( $this->catalogue->read()['entries'], $this->log->observations() );
 		?>
 		<form method="post" action="<?php echo esc_url( admin_url( 'admin-post.php' ) ); ?>">
 			<input type="hidden" name="action" value="<?php echo esc_attr( Publish_Form_Handler::ACTION ); ?>" />
@@ -108,7 +130,7 @@ class Screen_First_Paint {
 				<div class="wpca-runtime-list">
 					<?php
 					foreach ( $items as $item ) {
-						$this->render_card( $item, $names[ $item['id'] ], $item['registered'] ? ++$position : null );
+						$this->render_card( $item, $names[ $item['id'] ], $item['registered'] ? ++$position : null, isset( $catalogue[ $item['id'] ] ) ? $catalogue[ $item['id'] ] : null );
 					}
 					?>
 				</div>
@@ -160,6 +182,7 @@ class Screen_First_Paint {
 	private static function view_titles(): array {
 		return array(
 			'runtimes'  => __( 'Runtimes', 'wp-coding-agents-runtimes' ),
+			'catalogue' => __( 'Known runtimes', 'wp-coding-agents-runtimes' ),
 			'dmc'       => __( 'What DMC sees', 'wp-coding-agents-runtimes' ),
 			'processes' => __( 'Agent processes', 'wp-coding-agents-runtimes' ),
 			'records'   => __( 'Recorded by DMC', 'wp-coding-agents-runtimes' ),
@@ -176,6 +199,7 @@ class Screen_First_Paint {
 	private static function view_abouts(): array {
 		return array(
 			'runtimes'  => __( 'Each runtime names the environment variables that identify its agent sessions. DMC reads the published ones in this order.', 'wp-coding-agents-runtimes' ),
+			'catalogue' => __( 'The runtimes this plugin knows, and which variables their processes really export: what upstream says, and what verify observed on this site. Nothing here reaches DMC until it is added.', 'wp-coding-agents-runtimes' ),
 			'dmc'       => __( 'The runtime signatures Data Machine Code receives from its filter right now, in the order it reads them: the runtimes published here and any entries other code adds.', 'wp-coding-agents-runtimes' ),
 			'processes' => __( 'Agent processes report here when an installer or an agent runs <code>bin/runtime-signature verify</code> inside them: which declared variables they really export.', 'wp-coding-agents-runtimes' ),
 			'records'   => __( 'The worktrees Data Machine Code created on this site and the agent session it recorded for each, read from its own records.', 'wp-coding-agents-runtimes' ),
@@ -184,13 +208,14 @@ class Screen_First_Paint {
 	}
 
 	/**
-	 * One runtime's card: its title, source, the toggle and what it maps.
+	 * One runtime's card: its title, source, the toggle, the catalogue's note and what it maps.
 	 *
-	 * @param array    $item     Item (REST\Runtimes_Controller::get_item_schema()).
-	 * @param string   $name     What its controls call it.
-	 * @param int|null $position 1-based precedence among registered runtimes.
+	 * @param array      $item     Item (REST\Runtimes_Controller::get_item_schema()).
+	 * @param string     $name     What its controls call it.
+	 * @param int|null   $position 1-based precedence among registered runtimes.
+	 * @param array|null $entry    Its catalogue entry with evidence, or null.
 	 */
-	private function render_card( array $item, string $name, ?int $position ): void {
+	private function render_card( array $item, string $name, ?int $position, ?array $entry ): void {
 		$id      = $item['id'];
 		$input   = 'wpca-first-paint-' . $id;
 		$field   = 'runtimes[' . $id . ']';
@@ -231,6 +256,7 @@ class Screen_First_Paint {
 					?>
 				</p>
 				<p class="wpca-card__meta"><?php echo esc_html( self::updated_info( $item ) ); ?></p>
+				<?php self::render_catalogue_note( $entry ); ?>
 				<table class="wpca-fields-table" aria-label="<?php echo esc_attr( sprintf( /* translators: %s: runtime id. */ __( 'Fields of %s', 'wp-coding-agents-runtimes' ), $id ) ); ?>">
 					<thead>
 						<tr>
@@ -256,6 +282,37 @@ class Screen_First_Paint {
 	}
 
 	/**
+	 * What the catalogue says of a runtime, as src/components/catalogue-note.tsx prints it:
+	 * observations that contradict it first, then its notes.
+	 *
+	 * @param array|null $entry Catalogue entry with evidence, or null.
+	 */
+	private static function render_catalogue_note( ?array $entry ): void {
+		if ( null === $entry ) {
+			return;
+		}
+		$contradictions = array_filter(
+			$entry['variables'],
+			static function ( array $variable ) {
+				return 'contradicted' === $variable['evidence']['confidence'];
+			}
+		);
+		if ( array() === $entry['notes'] && array() === $contradictions ) {
+			return;
+		}
+		?>
+		<div class="wpca-catalogue-note">
+			<?php foreach ( $contradictions as $variable ) : ?>
+				<p class="is-contradicted"><strong><?php esc_html_e( 'Observed here, against upstream:', 'wp-coding-agents-runtimes' ); ?></strong> <code><?php echo esc_html( $variable['name'] ); ?></code> <?php echo esc_html( (string) $variable['evidence']['summary'] ); ?></p>
+			<?php endforeach; ?>
+			<?php foreach ( $entry['notes'] as $note ) : ?>
+				<p><?php echo esc_html( $note ); ?></p>
+			<?php endforeach; ?>
+		</div>
+		<?php
+	}
+
+	/**
 	 * The notice the React screen shows when DMC does not consume the signatures
 	 * (src/components/dmc-notice.tsx), so it is in place before the app loads.
 	 */
@@ -272,7 +329,22 @@ class Screen_First_Paint {
 		}
 		?>
 		<div class="wpca-dmc-notice wpca-first-paint__notice">
-			<p><strong><?php echo esc_html( $reasons[ $status['state'] ] ); ?></strong> <?php esc_html_e( 'Signatures are stored and published; nothing consumes them yet.', 'wp-coding-agents-runtimes' ); ?></p>
+			<div class="wpca-first-paint__notice-content">
+				<p><strong><?php echo esc_html( $reasons[ $status['state'] ] ); ?></strong> <?php esc_html_e( 'Signatures are stored and published; nothing consumes them yet.', 'wp-coding-agents-runtimes' ); ?></p>
+				<p>
+				<?php
+				echo esc_html(
+					sprintf(
+						/* translators: 1: DMC's last known version, 2: its release date, 3: the version since which the filter contract is unchanged. */
+						__( 'Data Machine Code’s last known release is %1$s (%2$s); the filter contract this plugin follows is unchanged since %3$s.', 'wp-coding-agents-runtimes' ),
+						$status['release']['last_known'],
+						$status['release']['last_known_date'],
+						$status['release']['contract_stable_since']
+					)
+				);
+				?>
+				</p>
+			</div>
 			<?php if ( null !== $status['plugins_url'] ) : ?>
 				<p class="wpca-first-paint__notice-actions"><a href="<?php echo esc_url( $status['plugins_url'] ); ?>"><?php esc_html_e( 'Go to Plugins', 'wp-coding-agents-runtimes' ); ?></a></p>
 			<?php endif; ?>

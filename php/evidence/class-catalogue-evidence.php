@@ -19,6 +19,7 @@ defined( 'ABSPATH' ) || exit;
  * - `checks`: kept observations from processes that said they were this runtime
  *   (`verify --runtime <id>`) and read the variable (it was published then); only these can
  *   show that the runtime does not export it, since verify reads published variables only.
+ * - `summary`: the sentence the screen shows for it (null when nothing was observed).
  * - `confidence`: `observed` (seen here, as upstream says), `contradicted` (seen although
  *   upstream never sets it, or never seen in the runtime's own checks although upstream says
  *   it sets it), `not_seen` (checked, never seen, which upstream does not contradict: a
@@ -48,7 +49,7 @@ class Catalogue_Evidence {
 	 * @param string  $runtime      Runtime id of the entry.
 	 * @param array   $variable     Catalogue variable.
 	 * @param array[] $observations Observations, newest first.
-	 * @return array{confidence: string, times_seen: int, last_seen_at: string|null, checks: int, seen_in_checks: int}
+	 * @return array{confidence: string, times_seen: int, last_seen_at: string|null, checks: int, seen_in_checks: int, summary: string|null}
 	 */
 	private function evidence( $runtime, array $variable, array $observations ) {
 		$name     = $variable['name'];
@@ -71,7 +72,48 @@ class Catalogue_Evidence {
 				$evidence['seen_in_checks'] += $found ? 1 : 0;
 			}
 		}
-		return array( 'confidence' => self::confidence( $variable['set_by'], $evidence ) ) + $evidence;
+		$confidence = self::confidence( $variable['set_by'], $evidence );
+		return array( 'confidence' => $confidence ) + $evidence + array( 'summary' => self::summary( $runtime, $variable['set_by'], $confidence, $evidence ) );
+	}
+
+	/**
+	 * What was observed, in one sentence for the screen (its cards and the first paint
+	 * alike), or null when nothing was.
+	 *
+	 * @param string $runtime    Runtime id.
+	 * @param string $set_by     Who upstream says sets it.
+	 * @param string $confidence See confidence().
+	 * @param array  $evidence   Counts.
+	 * @return string|null
+	 */
+	private static function summary( $runtime, $set_by, $confidence, array $evidence ) {
+		$seen = null === $evidence['last_seen_at'] ? null : sprintf(
+			/* translators: 1: number of observations, 2: date and time. */
+			_n( 'Seen here %1$d time, last %2$s.', 'Seen here %1$d times, last %2$s.', $evidence['times_seen'], 'wp-coding-agents-runtimes' ),
+			$evidence['times_seen'],
+			sprintf(
+				/* translators: 1: date, 2: time (the site's formats). */
+				__( '%1$s at %2$s', 'wp-coding-agents-runtimes' ),
+				wp_date( get_option( 'date_format' ), (int) strtotime( $evidence['last_seen_at'] ) ),
+				wp_date( get_option( 'time_format' ), (int) strtotime( $evidence['last_seen_at'] ) )
+			)
+		);
+		$not_seen = sprintf(
+			/* translators: 1: number of verify runs, 2: runtime id. */
+			_n( 'Not seen in the %1$d verify run of %2$s that read it.', 'Not seen in any of the %1$d verify runs of %2$s that read it.', $evidence['checks'], 'wp-coding-agents-runtimes' ),
+			$evidence['checks'],
+			$runtime
+		);
+		if ( 'contradicted' === $confidence ) {
+			return 'never' === $set_by && null !== $seen
+				/* translators: %s: "Seen here … times, last …." */
+				? sprintf( __( '%s Something on this site exports it.', 'wp-coding-agents-runtimes' ), $seen )
+				: $not_seen;
+		}
+		if ( 'observed' === $confidence ) {
+			return $seen;
+		}
+		return 'not_seen' === $confidence ? $not_seen : null;
 	}
 
 	/**

@@ -163,6 +163,7 @@ class Catalogue_Controller extends Controller {
 						'last_seen_at'   => self::read_only( __( 'When it was last found set, ISO 8601 UTC, or null.', 'wp-coding-agents-runtimes' ), $text, array( 'format' => 'date-time' ) ),
 						'checks'         => self::read_only( __( 'Kept observations from processes that said they were this runtime (verify --runtime) and read it.', 'wp-coding-agents-runtimes' ), 'integer' ),
 						'seen_in_checks' => self::read_only( __( 'Of those, how many found it set.', 'wp-coding-agents-runtimes' ), 'integer' ),
+						'summary'        => self::read_only( __( 'What was observed, in one sentence in the site\'s language, date and time formats; null when nothing was.', 'wp-coding-agents-runtimes' ), $text ),
 					),
 				),
 			),

@@ -871,6 +871,10 @@ export interface WpcaCatalogue {
 				 * Of those, how many found it set.
 				 */
 				seen_in_checks: number;
+				/**
+				 * What was observed, in one sentence in the site's language, date and time formats; null when nothing was.
+				 */
+				summary: string | null;
 			};
 		}[];
 		/**

@@ -3,6 +3,7 @@ import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { AttributionPreview } from '../api/types';
 import { CapturedTables } from './captured-tables';
+import { InventoryNote } from './inventory-note';
 import { LockBudgetNote } from './lock-budget';
 import { ViewCard } from './region-card';
 import { SubmitButton } from './submit-button';
@@ -164,6 +165,7 @@ export function AttributionPreviewPanel( {
 						</>
 					) }
 					<LockBudgetNote budget={ result.lock_budget } />
+					<InventoryNote inventory={ result.inventory } />
 					<p>
 						{ __(
 							'Missing variables:',

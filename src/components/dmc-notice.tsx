@@ -60,6 +60,18 @@ export function DmcNotice( { status }: { status: DmcStatus } ) {
 					'wp-coding-agents-runtimes'
 				) }
 			</p>
+			<p>
+				{ sprintf(
+					/* translators: 1: DMC's last known version, 2: its release date, 3: the version since which the filter contract is unchanged. */
+					__(
+						'Data Machine Code’s last known release is %1$s (%2$s); the filter contract this plugin follows is unchanged since %3$s.',
+						'wp-coding-agents-runtimes'
+					),
+					status.release.last_known,
+					status.release.last_known_date,
+					status.release.contract_stable_since
+				) }
+			</p>
 		</Notice>
 	);
 }

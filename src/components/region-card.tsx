@@ -1,11 +1,13 @@
 import { Card, CardBody, CardHeader } from '@wordpress/components';
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 
 interface RegionCardProps {
 	className: string;
 	/** Id of the heading, which gives the region its accessible name. */
 	headingId: string;
 	heading: string;
+	/** To move the focus to the heading (after the control that had it went away). */
+	headingRef?: RefObject< HTMLHeadingElement >;
 	children: ReactNode;
 }
 
@@ -15,6 +17,7 @@ export function RegionCard( {
 	className,
 	headingId,
 	heading,
+	headingRef,
 	children,
 }: RegionCardProps ) {
 	return (
@@ -24,7 +27,13 @@ export function RegionCard( {
 			aria-labelledby={ headingId }
 		>
 			<CardHeader>
-				<h3 id={ headingId }>{ heading }</h3>
+				<h3
+					id={ headingId }
+					ref={ headingRef }
+					tabIndex={ headingRef ? -1 : undefined }
+				>
+					{ heading }
+				</h3>
 			</CardHeader>
 			<CardBody>{ children }</CardBody>
 		</Card>

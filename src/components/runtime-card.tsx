@@ -14,6 +14,7 @@ import { useEffect, useRef, useState } from '@wordpress/element';
 import type { RefObject } from 'react';
 import { __, sprintf } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime, RuntimeSource } from '../api/types';
+import { CatalogueNote } from './catalogue-note';
 import { FieldsTable } from './fields-table';
 import { RuntimeEditor } from './runtime-editor';
 import { siteDateTime } from '../lib/dates';
@@ -357,6 +358,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 					} }
 				/>
 				<UpdatedInfo runtime={ runtime } />
+				<CatalogueNote runtimeId={ runtime.id } />
 				{ runtime.collision && (
 					<Notice status="warning" isDismissible={ false }>
 						{ __(

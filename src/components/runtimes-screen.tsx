@@ -3,6 +3,7 @@ import { createInterpolateElement, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { ReactNode } from 'react';
 import { adoptScope, runtimeScope } from '../hooks/runtimes-screen-state';
+import { useCatalogue } from '../hooks/use-catalogue';
 import { useDmcRecords } from '../hooks/use-dmc-records';
 import { useFirstPaintHandover } from '../hooks/use-first-paint-handover';
 import { useRuntimesScreen } from '../hooks/use-runtimes-screen';
@@ -10,6 +11,7 @@ import { useViewLocation } from '../hooks/use-view-location';
 import type { ViewId } from '../lib/views';
 import { AddRuntimeForm } from './add-runtime-form';
 import { AttributionPreviewPanel } from './attribution-preview-panel';
+import { CataloguePanel, CatalogueQuickAdd } from './catalogue-panel';
 import { DmcNotice } from './dmc-notice';
 import { DmcRecordsPanel } from './dmc-records-panel';
 import { ErrorBoundary } from './error-boundary';
@@ -18,6 +20,7 @@ import { ForeignSignaturesPanel } from './foreign-signatures-panel';
 import { LockBudgetWarning } from './lock-budget';
 import { LastVerificationPanel } from './last-verification-panel';
 import { ObservedVariablesPanel } from './observed-variables-panel';
+import { OrderWarnings } from './order-warnings';
 import { RuntimeList } from './runtime-list';
 import { ScreenView } from './screen-view';
 import { SignaturesPanel } from './signatures-panel';
@@ -47,10 +50,17 @@ export function RuntimesScreen( {
 		setVisited( new Set( visited ).add( shownView ) );
 	}
 	const dmc = useDmcRecords( screen.loaded ? screen.runtimes : null );
-	// With DMC's status, which decides the notice above everything else: the app then
-	// shows what the first paint showed, and nothing moves when it takes over.
+	const catalogue = useCatalogue(
+		screen.loaded ? screen.runtimes : null,
+		screen.reload
+	);
+	// With DMC's status, which decides the notice above everything else, and the
+	// catalogue, whose notes the runtime cards show: the app then shows what the first
+	// paint showed, and nothing moves when it takes over.
 	const ready =
-		screen.loaded && ( null !== dmc.status || undefined !== dmc.error );
+		screen.loaded &&
+		( null !== dmc.status || undefined !== dmc.error ) &&
+		( null !== catalogue.catalogue || undefined !== catalogue.loadError );
 	useFirstPaintHandover( firstPaint, ready, screen.setEnabled );
 	if ( ! ready ) {
 		return null;
@@ -123,6 +133,7 @@ export function RuntimesScreen( {
 							{ orderError }
 						</Notice>
 					) }
+					<OrderWarnings />
 					<RuntimeList
 						runtimes={ screen.runtimes }
 						isRowBusy={ ( id ) =>
@@ -144,6 +155,10 @@ export function RuntimesScreen( {
 						onRemove={ screen.removeRuntime }
 						onMove={ screen.moveRuntime }
 					/>
+					<CatalogueQuickAdd
+						screen={ catalogue }
+						navigation={ navigation }
+					/>
 					<AddRuntimeForm
 						existingIds={ screen.runtimes.map(
 							( runtime ) => runtime.id
@@ -154,6 +169,14 @@ export function RuntimesScreen( {
 						onAdd={ screen.addRuntime }
 					/>
 				</>
+			) }
+			{ view(
+				'catalogue',
+				__(
+					'The runtimes this plugin knows, and which variables their processes really export: what upstream says, and what verify observed on this site. Nothing here reaches DMC until it is added.',
+					'wp-coding-agents-runtimes'
+				),
+				<CataloguePanel screen={ catalogue } />
 			) }
 			{ view(
 				'dmc',

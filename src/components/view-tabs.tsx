@@ -12,6 +12,8 @@ export function viewTitle( view: ViewId ): string {
 	switch ( view ) {
 		case 'runtimes':
 			return __( 'Runtimes', 'wp-coding-agents-runtimes' );
+		case 'catalogue':
+			return __( 'Known runtimes', 'wp-coding-agents-runtimes' );
 		case 'dmc':
 			return __( 'What DMC sees', 'wp-coding-agents-runtimes' );
 		case 'processes':
@@ -24,7 +26,7 @@ export function viewTitle( view: ViewId ): string {
 }
 
 // A plain click stays in the page; a click meant for a new tab or window is the browser's.
-function isPlainClick( event: MouseEvent ): boolean {
+export function isPlainClick( event: MouseEvent ): boolean {
 	return (
 		0 === event.button &&
 		! event.metaKey &&

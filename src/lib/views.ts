@@ -8,6 +8,7 @@
 
 export const VIEWS = [
 	'runtimes',
+	'catalogue',
 	'dmc',
 	'processes',
 	'records',

@@ -10,7 +10,9 @@
 namespace WP_Coding_Agents\Runtimes\Tests;
 
 use RuntimeException;
+use WP_Coding_Agents\Runtimes\Admin\Screen_First_Paint;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
+use WP_Coding_Agents\Runtimes\Plugin;
 use WP_Coding_Agents\Runtimes\Rules\Presets;
 use WP_Coding_Agents\Runtimes\Rules\Runtime_Catalogue;
 use WP_Coding_Agents\Runtimes\Rules\Variable_Names;
@@ -384,6 +386,20 @@ class CatalogueTest extends Test_Case {
 		$this->assertSame( 'not_seen', $bridge['confidence'], 'Only a bridge sets it: not seen in kimaki\'s own process is no contradiction.' );
 		$this->assertSame( 'observed', self::variable( $catalogue['kimaki'], 'KIMAKI_SESSION_ID' )['evidence']['confidence'], 'Seen in some process: observed.' );
 		$this->assertSame( 'documented', self::variable( $catalogue['goose'], 'AGENT_SESSION_ID' )['evidence']['confidence'], 'Never read by verify: upstream\'s word only.' );
+
+		// What the screen says, in the site's formats: the observation, ahead of the claim.
+		$this->assertStringStartsWith( 'Seen here 1 time, last ', $never['summary'] );
+		$this->assertStringEndsWith( 'Something on this site exports it.', $never['summary'] );
+		$this->assertSame( 'Not seen in the 1 verify run of codex that read it.', $codex['summary'] );
+		$this->assertNull( self::variable( $catalogue['goose'], 'AGENT_SESSION_ID' )['evidence']['summary'] );
+
+		// The first paint prints the same note on the cards as the app (nothing moves when it takes over).
+		ob_start();
+		( new Screen_First_Paint( $this->store(), Plugin::dmc_detector(), Plugin::catalogue(), Plugin::verification_log() ) )->render();
+		$html = ob_get_clean();
+		$this->assertStringContainsString( '<strong>Observed here, against upstream:</strong> <code>OPENCODE_SESSION_ID</code> Seen here 1 time', $html );
+		$this->assertStringContainsString( 'it identifies a process, not a thread', $html );
+		$this->assertStringContainsString( 'reach an agent process only when a bridge exports them', $html );
 	}
 
 	public function test_a_generic_session_variable_ahead_of_specific_ones_is_flagged_and_not_once_it_follows() {

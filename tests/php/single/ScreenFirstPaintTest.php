@@ -18,7 +18,7 @@ class ScreenFirstPaintTest extends Test_Case {
 
 	private function render() {
 		ob_start();
-		( new Screen_First_Paint( $this->store(), Plugin::dmc_detector() ) )->render();
+		( new Screen_First_Paint( $this->store(), Plugin::dmc_detector(), Plugin::catalogue(), Plugin::verification_log() ) )->render();
 		return (string) ob_get_clean();
 	}
 
