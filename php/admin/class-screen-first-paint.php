@@ -26,6 +26,10 @@ defined( 'ABSPATH' ) || exit;
  * src/index.scss to the React screen's sizes), never another package's internal class
  * names, so the swap moves nothing (e2e/ui/first-paint.spec.ts measures it) and no
  * @wordpress/components release can break it.
+ *
+ * About 430 lines for one job, the React screen's first frame printed by the server (tabs,
+ * runtime cards, DMC notice, catalogue notes, the labels they share): split, the markup
+ * the handover compares box by box would live in several places.
  */
 class Screen_First_Paint {
 

@@ -354,6 +354,38 @@ class DocsTest extends Test_Case {
 		}
 	}
 
+	public function test_the_architecture_names_the_controller_of_every_route() {
+		$architecture = (string) file_get_contents( self::root() . '/docs/architecture.md' );
+		$missing      = array();
+		$namespace    = '/' . \WP_Coding_Agents\Runtimes\Plugin::REST_NAMESPACE;
+		foreach ( rest_get_server()->get_routes( trim( $namespace, '/' ) ) as $route => $endpoints ) {
+			$path = str_replace( '(?P<id>[^/]+)', '<id>', substr( $route, strlen( $namespace ) ) );
+			if ( '' === $path || ! is_array( $endpoints[0]['callback'] ) ) {
+				continue;
+			}
+			$class = ( new \ReflectionClass( $endpoints[0]['callback'][0] ) )->getShortName();
+			$file  = 'class-' . str_replace( '_', '-', strtolower( $class ) ) . '.php';
+			// A row of the table "Which controller answers a route": `METHODS /path` … | `file` |.
+			if ( 1 !== preg_match( '#^\| .*`[A-Z|\\\\]+ ' . preg_quote( $path, '#' ) . '[`,( ].*\| `' . preg_quote( $file, '#' ) . '` \|$#m', $architecture ) ) {
+				$missing[] = "$path ($file)";
+			}
+		}
+		$this->assertNotEmpty( rest_get_server()->get_routes( trim( $namespace, '/' ) ), 'The routes are registered.' );
+		$this->assertSame( array(), $missing, 'docs/architecture.md, "Which controller answers a route", names each route with its controller; missing: ' . implode( ', ', $missing ) );
+	}
+
+	public function test_the_php_readme_names_every_class() {
+		$readme  = (string) file_get_contents( self::root() . '/php/README.md' );
+		$missing = array();
+		foreach ( array_merge( (array) glob( self::root() . '/php/*/class-*.php' ), (array) glob( self::root() . '/php/*/trait-*.php' ) ) as $file ) {
+			if ( 1 === preg_match( '/^(?:final |abstract )?(?:class|trait|interface) (\w+)/m', (string) file_get_contents( $file ), $declared )
+				&& false === strpos( $readme, '`' . $declared[1] . '`' ) ) {
+				$missing[] = $declared[1];
+			}
+		}
+		$this->assertSame( array(), $missing, 'php/README.md names every class of its layers; missing: ' . implode( ', ', $missing ) );
+	}
+
 	public function test_nothing_cites_a_file_outside_the_repository() {
 		// The consumer contract is docs/contract.md; the lead's notes outside the repository are not for users.
 		$outside = array( 'shared' . '/', 'CONTRACT' . '.md', 'ENVIRONMENT' . '.md' ); // phpcs:ignore Generic.Strings.UnnecessaryStringConcat.Found -- split, so this file does not cite them itself.
