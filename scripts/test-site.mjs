@@ -255,6 +255,11 @@ async function startPhpServer() {
 	const server = spawn(
 		'php',
 		[
+			// Tests write PHP files (a neighbour's mu-plugin, a DMC release) and the next
+			// request must run them: opcache's default looks at a file's mtime only every
+			// 2 s, so a file rewritten sooner ran its former code.
+			'-d',
+			'opcache.revalidate_freq=0',
 			'-S',
 			`127.0.0.1:${ PORT }`,
 			'-t',
