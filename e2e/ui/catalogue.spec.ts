@@ -3,9 +3,11 @@
  * and published to DMC; the Known runtimes view;
  * the notes on the defaults on their cards (a bridge for kimaki's variables, a process
  * for OPENCODE_RUN_ID); an observation that contradicts the catalogue shown ahead of the
- * claim; goose moved ahead of a runtime with a specific session variable flagged; the
- * DMC notice's last known release; the preview's 191-character inventory flag. Saves
- * artifacts/catalogue.png on every run, and docs/screenshot-catalogue.png with
+ * claim; goose moved ahead of a runtime with a specific session variable flagged, on
+ * the screen and in Site Health; the DMC notice's last known release; the preview's
+ * 191-character inventory flag. Saves
+ * artifacts/catalogue.png and catalogue-360.png (1280 and 360 px) on every run, and
+ * docs/screenshot-catalogue.png and screenshot-catalogue-360.png with
  * WPCA_UPDATE_SCREENSHOT=1.
  */
 import path from 'node:path';
@@ -17,6 +19,7 @@ import {
 	expectDmcOrder,
 	installerRequest,
 	openScreen,
+	openSiteHealth,
 	openView,
 	OBSERVATIONS_OPTION,
 	previewPanel,
@@ -187,13 +190,26 @@ test( 'goose ahead of a runtime with a specific session variable is flagged, and
 	await runtimeCard( page, 'goose' )
 		.getByRole( 'button', { name: 'Move up: goose' } )
 		.click();
-	await expect( warning ).toContainText(
-		'goose reads its session id from AGENT_SESSION_ID, a generic name, and comes before codex.'
-	);
+	const flagged =
+		'goose reads its session id from AGENT_SESSION_ID, a generic name, and comes before codex.';
+	await expect( warning ).toContainText( flagged );
+	// Site Health says the same, for an admin who never opens this screen.
+	await openSiteHealth( page );
+	await page
+		.getByRole( 'button', { name: /Data Machine Code is not installed/ } )
+		.click();
+	await expect( page.getByText( flagged ) ).toBeVisible();
+
+	await openScreen( page );
 	await runtimeCard( page, 'goose' )
 		.getByRole( 'button', { name: 'Move down: goose' } )
 		.click();
 	await expect( warning ).toHaveCount( 0 );
+	await openSiteHealth( page );
+	await page
+		.getByRole( 'button', { name: /Data Machine Code is not installed/ } )
+		.click();
+	await expect( page.getByText( 'comes before codex' ) ).toHaveCount( 0 );
 } );
 
 test( "the DMC notice states the last known release; the preview flags a primary id too long for DMC's inventory", async ( {
@@ -276,4 +292,13 @@ test( 'screenshot of the known runtimes, and no accessibility violation', async 
 			.locator( '#wpca-runtimes-root' )
 			.evaluate( ( root ) => root.scrollWidth <= root.clientWidth )
 	).toBe( true );
+	await region.scrollIntoViewIfNeeded();
+	await region.screenshot( {
+		path: path.join( ROOT, 'artifacts', 'catalogue-360.png' ),
+	} );
+	if ( process.env.WPCA_UPDATE_SCREENSHOT ) {
+		await region.screenshot( {
+			path: path.join( ROOT, 'docs', 'screenshot-catalogue-360.png' ),
+		} );
+	}
 } );

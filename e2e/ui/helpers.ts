@@ -87,6 +87,24 @@ export async function logIn( page: Page, role: Role ): Promise< void > {
 }
 
 /**
+ * Opens Tools → Site Health, where the plugin's test is a direct one rendered with the
+ * page. Core's asynchronous tests call wordpress.org, which the test site cannot reach:
+ * they are cut short.
+ * @param page
+ * @return The page's HTTP status.
+ */
+export async function openSiteHealth( page: Page ): Promise< number > {
+	await page.route(
+		/wp-site-health\/v1|rest_route=%2Fwp-site-health/,
+		( route ) => route.abort()
+	);
+	const response = await page.goto(
+		`${ testSite().url }/wp-admin/site-health.php`
+	);
+	return response?.status() ?? 0;
+}
+
+/**
  * Opens the screen as admin with @wordpress/e2e-test-utils-playwright's
  * `admin.visitAdminPage` (which also fails on a PHP error in the page). The saved
  * admin session normally lets us straight in; when it does not belong to this site

@@ -8,7 +8,13 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { installDmc, removeDmc } from '../support/dmc';
 import { ROOT, testSite, wpPhp } from '../support/site';
-import { openScreen, openView, resetRegistry, runtimeCard } from './helpers';
+import {
+	openScreen,
+	openSiteHealth,
+	openView,
+	resetRegistry,
+	runtimeCard,
+} from './helpers';
 
 const RELATIVE_FILE = 'wp-content/mu-plugins/wpca-test-neighbour.php';
 
@@ -36,18 +42,6 @@ function failOnPageErrors( page: Page ): string[] {
 	const errors: string[] = [];
 	page.on( 'pageerror', ( error ) => errors.push( error.message ) );
 	return errors;
-}
-
-async function openSiteHealth( page: Page ): Promise< number > {
-	// Core's asynchronous tests call wordpress.org, which the test site cannot reach.
-	await page.route(
-		/wp-site-health\/v1|rest_route=%2Fwp-site-health/,
-		( route ) => route.abort()
-	);
-	const response = await page.goto(
-		`${ testSite().url }/wp-admin/site-health.php`
-	);
-	return response?.status() ?? 0;
 }
 
 test.beforeEach( () => {

@@ -12,6 +12,7 @@ import {
 	OBSERVATIONS_OPTION,
 	observedPanel,
 	openScreen,
+	openSiteHealth,
 	resetRegistry,
 } from './helpers';
 
@@ -149,12 +150,7 @@ test( 'Site Health flags the published runtime no agent process was seen exporti
 } ) => {
 	installDmc( '0.60.0' );
 	try {
-		// Core's own asynchronous tests call wordpress.org, which the test site cannot reach.
-		await page.route(
-			/wp-site-health\/v1|rest_route=%2Fwp-site-health/,
-			( route ) => route.abort()
-		);
-		await page.goto( `${ testSite().url }/wp-admin/site-health.php` );
+		await openSiteHealth( page );
 		const finding = page.getByRole( 'button', {
 			name: /No agent process was seen exporting a published runtime's variables/,
 		} );

@@ -81,6 +81,10 @@ test( 'screenshot of the admin screen', async ( { page } ) => {
 		previewPanel( page ).locator( '.wpca-preview__primary' )
 	).toHaveText( '1184502913385' );
 	await openView( page, 'Runtimes' );
+	// Snackbars are transient and would lie over the add form in a still picture.
+	await page.addStyleTag( {
+		content: '.components-snackbar-list { display: none; }',
+	} );
 
 	// A desktop, then a phone (the README shows both).
 	for ( const [ width, suffix ] of [

@@ -2,10 +2,14 @@
  * Tools → Site Health tells an admin, without opening the plugin's screen,
  * whether Data Machine Code can attribute worktrees, and links to the fix.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { installDmc, removeDmc } from '../support/dmc';
-import { testSite } from '../support/site';
-import { openScreen, resetRegistry, setPublished } from './helpers';
+import {
+	openScreen,
+	openSiteHealth,
+	resetRegistry,
+	setPublished,
+} from './helpers';
 
 test.beforeEach( () => {
 	resetRegistry();
@@ -15,16 +19,6 @@ test.afterEach( () => {
 	resetRegistry();
 	removeDmc();
 } );
-
-async function openSiteHealth( page: Page ): Promise< void > {
-	// Core's own asynchronous tests call wordpress.org, which the test site cannot
-	// reach; ours is a direct test, rendered with the page.
-	await page.route(
-		/wp-site-health\/v1|rest_route=%2Fwp-site-health/,
-		( route ) => route.abort()
-	);
-	await page.goto( `${ testSite().url }/wp-admin/site-health.php` );
-}
 
 test( 'Site Health recommends publishing a runtime, links to the screen, and passes once one is published', async ( {
 	page,
