@@ -32,7 +32,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import {
 	ROOT,
 	ensureBuild,
@@ -44,6 +43,7 @@ import {
 import { alternate, median, pairedRatio } from './lib/bench/stats.mjs';
 import { measureScreens } from './lib/bench/browser.mjs';
 import { renderTable, updateTable } from './bench-table.mjs';
+import { BUNDLE_BUDGETS, gzippedKB } from './bundle-size.mjs';
 
 const args = process.argv.slice( 2 );
 const QUICK = args.includes( '--quick' );
@@ -610,15 +610,8 @@ async function playgroundRows() {
 
 function sizeRows() {
 	process.stdout.write( '\nAdmin app, gzipped\n' );
-	for ( const [ file, target ] of [
-		[ 'index.js', 15 ],
-		[ 'index.css', null ],
-	] ) {
-		const bytes = zlib.gzipSync(
-			fs.readFileSync( path.join( ROOT, 'build', file ) ),
-			{ level: 9 }
-		).length;
-		const kb = bytes / 1024;
+	for ( const [ file, target ] of BUNDLE_BUDGETS ) {
+		const kb = gzippedKB( file );
 		rows.push( {
 			group: 'size',
 			measure: `build/${ file }, gzipped`,

@@ -426,6 +426,11 @@ async function checksAndNativeSite( lane ) {
 		'scripts/bench-table.mjs',
 		'--check',
 	] );
+	await lane.check(
+		'build/index.js within its gzipped budget (scripts/bundle-size.mjs)',
+		'node',
+		[ 'scripts/bundle-size.mjs', '--check' ]
+	);
 	await lane.check( 'shellcheck bin/runtime-signature', 'shellcheck', [
 		'bin/runtime-signature',
 	] );
