@@ -26,6 +26,7 @@ use WP_Coding_Agents\Runtimes\REST\Observation_Settings_Controller;
 use WP_Coding_Agents\Runtimes\REST\Observations_Controller;
 use WP_Coding_Agents\Runtimes\REST\Preview_Controller;
 use WP_Coding_Agents\Runtimes\REST\Runtimes_Controller;
+use WP_Coding_Agents\Runtimes\REST\Screen_Controller;
 use WP_Coding_Agents\Runtimes\REST\Signatures_Controller;
 use WP_Coding_Agents\Runtimes\REST\Worktrees_Controller;
 use WP_Coding_Agents\Runtimes\Rules\Runtime_Catalogue;
@@ -191,6 +192,7 @@ final class Plugin {
 				Foreign_Signatures_Controller::class   => new Foreign_Signatures_Controller( $adopter ),
 				Adoption_Controller::class             => new Adoption_Controller( $adopter, self::publisher(), $runtimes ),
 				Catalogue_Controller::class            => new Catalogue_Controller( self::catalogue(), self::store(), self::publisher(), self::verification_log() ),
+				Screen_Controller::class               => new Screen_Controller(),
 			);
 		}
 		return self::$rest_controllers;

@@ -19,7 +19,10 @@
  * Every HTTP request is logged by the probe (scripts/lib/bench/probe.php) with its phases;
  * their medians go to the JSON file's `profile`.
  * 5. The admin screen in Chromium, navigation to first usable toggle, against core's
- *    Settings → General submit button: on the native stack and on Playground (`npm start`).
+ *    Settings → General submit button; and a click on a publish toggle until its new state
+ *    shows and until the server confirmed it, against a save of Settings → General until
+ *    "Settings saved." shows: on the native stack and on Playground (`npm start`, on
+ *    WPCA_PORT).
  * 6. The admin app's gzipped JavaScript and CSS.
  *
  * Writes docs/bench.json and regenerates the table in docs/performance.md from it
@@ -41,7 +44,7 @@ import {
 	assertPortFree,
 } from './lib/common.mjs';
 import { alternate, median, pairedRatio } from './lib/bench/stats.mjs';
-import { measureScreens } from './lib/bench/browser.mjs';
+import { measureActions, measureScreens } from './lib/bench/browser.mjs';
 import { renderTable, updateTable } from './bench-table.mjs';
 import { BUNDLE_BUDGETS, gzippedKB } from './bundle-size.mjs';
 
@@ -573,6 +576,31 @@ async function screenRows( stack, baseUrl, rounds ) {
 	} );
 }
 
+async function actionRows( stack, baseUrl, rounds ) {
+	process.stdout.write( `\nAn action in Chromium, ${ stack }\n` );
+	const { visible, confirmed, general } = await measureActions( baseUrl, {
+		rounds,
+	} );
+	for ( const [ what, samples, target ] of [
+		[ 'new state shown', visible, 0.25 ],
+		[ 'confirmed by the server', confirmed, 1.0 ],
+	] ) {
+		const { ratio, ci } = pairedRatio( samples, general );
+		addRow( {
+			group: 'screen',
+			measure: `Publish toggle click → ${ what }, ${ stack }`,
+			baseline: 'Settings → General save click → "Settings saved." shown',
+			unit: 'ms',
+			value: median( samples ),
+			baselineValue: median( general ),
+			ratio,
+			ci,
+			n: samples.length,
+			target,
+		} );
+	}
+}
+
 /** `npm start` (Playground) on its own site folder, measured, then stopped. */
 async function playgroundRows() {
 	await assertPortFree( PLAYGROUND_PORT );
@@ -597,6 +625,11 @@ async function playgroundRows() {
 			'npm start (Playground)'
 		);
 		await screenRows(
+			'Playground (`npm start`)',
+			`http://127.0.0.1:${ PLAYGROUND_PORT }`,
+			ROUNDS.playground
+		);
+		await actionRows(
 			'Playground (`npm start`)',
 			`http://127.0.0.1:${ PLAYGROUND_PORT }`,
 			ROUNDS.playground
@@ -654,6 +687,7 @@ try {
 	await bootstrapRows();
 	await restRows();
 	await screenRows( 'native PHP + MariaDB', site.url, ROUNDS.browser );
+	await actionRows( 'native PHP + MariaDB', site.url, ROUNDS.browser );
 	if ( PLAYGROUND ) {
 		await playgroundRows();
 	}

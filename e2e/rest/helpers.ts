@@ -379,6 +379,29 @@ export function writeMuPlugin( name: string, code: string ): string {
  * @param extra.enabled
  * @param extra.label
  */
+/**
+ * The links a write's answer carries: the screen it left, embeddable
+ * (`?_embed=wpca:screen`), under the `wpca` CURIE.
+ */
+export function screenLinks() {
+	const namespace = `${ testSite().restUrl }wp-coding-agents/v1`;
+	return {
+		'wpca:screen': [ { embeddable: true, href: `${ namespace }/screen` } ],
+		curies: [
+			{ name: 'wpca', href: `${ namespace }/{rel}`, templated: true },
+		],
+	};
+}
+
+/**
+ * A write's answer without its links: the item, as a read answers it.
+ * @param body
+ */
+export function withoutLinks< T extends object >( body: T ): T {
+	const { _links: links, ...rest } = body as T & { _links?: unknown };
+	return rest as T;
+}
+
 export async function register(
 	admin: RestClient,
 	id: string,
@@ -393,7 +416,7 @@ export async function register(
 		[ 200, 201 ],
 		`PUT /runtimes/${ id }: ${ response.text }`
 	).toContain( response.status );
-	return response.body;
+	return withoutLinks( response.body );
 }
 
 export async function listRuntimes(

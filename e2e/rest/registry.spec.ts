@@ -9,9 +9,11 @@ import {
 	publishedOrder,
 	publishedSignatures,
 	register,
+	screenLinks,
 	setUpAdminClient,
 	sleep,
 	storedState,
+	withoutLinks,
 	PRESET_FIELDS,
 	type DeleteBody,
 	type ErrorBody,
@@ -97,6 +99,8 @@ test( 'PUT registers with 201, an identical repeat answers 200 and changes nothi
 		overridden: [],
 		revision: 1,
 		etag: expect.stringMatching( /^[0-9a-f]{16}$/ ),
+		// A write links to the screen it left (the admin screen embeds it).
+		_links: screenLinks(),
 	} );
 	expect( publishedSignatures() ).toEqual( { 'claude-code': CLAUDE_FIELDS } );
 	const stateAfterCreate = storedState();
@@ -321,7 +325,11 @@ test( 'DELETE twice: deleted true with the previous item, then deleted false; a 
 		'/runtimes/claude-code'
 	);
 	expect( second.status ).toBe( 200 );
-	expect( second.body ).toEqual( { deleted: false, previous: null } );
+	expect( second.body ).toEqual( {
+		deleted: false,
+		previous: null,
+		_links: screenLinks(),
+	} );
 	expect( ids( await listRuntimes( admin() ) ) ).toEqual( [
 		'kimaki',
 		'opencode',
@@ -352,7 +360,10 @@ test( 'DELETE of a preset returns it to its unregistered default', async () => {
 	] );
 	expect( publishedSignatures() ).toEqual( {} );
 	const again = await admin().delete< DeleteBody >( '/runtimes/kimaki' );
-	expect( again.body ).toEqual( { deleted: false, previous: null } );
+	expect( withoutLinks( again.body ) ).toEqual( {
+		deleted: false,
+		previous: null,
+	} );
 } );
 
 test( 'registering opencode first then kimaki still puts kimaki first; custom runtimes are appended', async () => {

@@ -10,6 +10,7 @@ import {
 	publishedSignatures,
 	register,
 	setUpAdminClient,
+	withoutLinks,
 	writeMuPlugin,
 	PRESET_FIELDS,
 	SIGNATURES_OPTION,
@@ -302,7 +303,7 @@ test( 'POST /signatures/repair keeps only the valid entries and pairs', async ()
 	expect( publishedSignatures() ).toEqual( expected );
 
 	const again = await admin().get< SignaturesBody >( '/signatures' );
-	expect( again.body ).toEqual( repaired.body );
+	expect( again.body ).toEqual( withoutLinks( repaired.body ) );
 
 	// Entries found in the option without our metadata are reported as external.
 	const items = await listRuntimes( admin() );
@@ -325,7 +326,7 @@ test( 'an option that is a string publishes nothing, reports it, and repair rese
 	const repaired =
 		await admin().post< SignaturesBody >( '/signatures/repair' );
 	expect( repaired.status, repaired.text ).toBe( 200 );
-	expect( repaired.body ).toEqual( {
+	expect( withoutLinks( repaired.body ) ).toEqual( {
 		signatures: {},
 		collisions: [],
 		problems: [],

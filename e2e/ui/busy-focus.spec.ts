@@ -1,8 +1,9 @@
 /**
  * A keyboard or screen-reader user who presses a control keeps the focus on it while
  * its request runs: the control is busy (aria-busy / aria-disabled), not `disabled`,
- * which would drop the focus to the start of the page. A second press meanwhile sends
- * nothing; once the request is done the focus is where the user left it.
+ * which would drop the focus to the start of the page. A toggle shows its new state at
+ * once and a second press meanwhile is queued behind the first; a form's Save waits for
+ * its answer (a second press sends nothing). Once done the focus is where the user left it.
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
 import {
@@ -53,7 +54,7 @@ async function holdRequests( page: Page, method: string, id: string ) {
 	return held;
 }
 
-test( 'a publish toggle keeps the focus while its save runs, and a second press sends nothing', async ( {
+test( 'a publish toggle keeps the focus and shows its new state at once; a second press while the first is on its way is queued, not dropped', async ( {
 	page,
 } ) => {
 	await openScreen( page );
@@ -63,25 +64,31 @@ test( 'a publish toggle keeps the focus while its save runs, and a second press 
 
 	await toggle.focus();
 	await page.keyboard.press( 'Space' );
+	// Shown before the server answered; busy until it has.
+	await expect( toggle ).toBeChecked();
 	await expect.poll( () => patches.count ).toBe( 1 );
 	await expect( toggle ).toHaveAttribute( 'aria-busy', 'true' );
 	await expect( toggle ).toBeFocused();
 
+	// The admin changes their mind while the first save is held.
 	await page.keyboard.press( 'Space' );
+	await expect( toggle ).not.toBeChecked();
 	await expect( toggle ).toBeFocused();
 	await expect( toggle ).toHaveAttribute( 'aria-busy', 'true' );
+	expect( patches.count, 'one write at a time' ).toBe( 1 );
 
 	patches.release();
+	// Both presses reach the server, in order: published, then not.
+	await expect.poll( () => patches.count ).toBe( 2 );
 	await expect( toggle ).not.toHaveAttribute( 'aria-busy' );
-	await expect( toggle ).toBeChecked();
+	await expect( toggle ).not.toBeChecked();
 	await expect( toggle ).toBeFocused();
-	expect( patches.count, 'PATCH requests sent' ).toBe( 1 );
-	expect( publishedSignatures().map( ( [ id ] ) => id ) ).toEqual( [
-		'kimaki',
-	] );
-	await expect( page.locator( '.components-snackbar' ) ).toHaveText(
-		'Kimaki is published to DMC.'
-	);
+	expect( publishedSignatures() ).toEqual( [] );
+	await expect(
+		page.locator( '.components-snackbar', {
+			hasText: 'Kimaki is no longer published to DMC.',
+		} )
+	).toBeVisible();
 } );
 
 test( 'the editor’s Save keeps the focus while it saves; afterwards the focus is on Edit again', async ( {

@@ -33,20 +33,17 @@ class Admin_Page {
 	public const VIEWS = array( 'runtimes', 'catalogue', 'dmc', 'processes', 'records', 'preview' );
 
 	/**
-	 * The REST reads the screen makes on load (src/hooks/use-runtimes-screen.ts), answered
-	 * inside the page so no round trip stands between load and use. The ui e2e suite fails
-	 * when the screen requests anything before it is usable.
+	 * The REST reads the screen makes on load, answered inside the page so no round trip
+	 * stands between load and use: its state (src/hooks/use-runtimes-screen.ts), and, when
+	 * the URL opens the view of DMC's records, what that view reads when shown
+	 * (src/hooks/use-dmc-records.ts; another view reads them once the admin goes there, so
+	 * never a preload older than a change). The ui e2e suite fails when the screen
+	 * requests anything before it is usable.
 	 */
-	public const PRELOADED_ROUTES = array(
-		'/runtimes',
-		'/signatures',
-		'/attribution/last-verification',
-		'/attribution/observations',
-		'/foreign-signatures',
-		// src/hooks/use-catalogue.ts.
-		'/catalogue',
-		// src/hooks/use-dmc-records.ts.
-		'/dmc',
+	public const PRELOADED_ROUTES = array( '/screen' );
+
+	/** Preloaded too when the URL opens the records view. */
+	public const PRELOADED_RECORDS_ROUTES = array(
 		'/attribution/summary',
 		'/attribution/worktrees?page=1&per_page=' . Schema::PER_PAGE_DEFAULT,
 	);
@@ -169,8 +166,9 @@ class Admin_Page {
 	 * that fails here is simply left to the screen.
 	 */
 	public function preload_rest_responses(): void {
-		$paths = array();
-		foreach ( self::PRELOADED_ROUTES as $route ) {
+		$paths  = array();
+		$routes = 'records' === self::current_view() ? array_merge( self::PRELOADED_ROUTES, self::PRELOADED_RECORDS_ROUTES ) : self::PRELOADED_ROUTES;
+		foreach ( $routes as $route ) {
 			$paths[] = '/' . Plugin::REST_NAMESPACE . $route;
 		}
 		$script = sprintf(

@@ -91,7 +91,7 @@ class Adoption_Controller extends Controller {
 		if ( $result['adopted'] ) {
 			$response->set_status( 201 );
 		}
-		return $response;
+		return Screen_Controller::link( $response );
 	}
 
 	/**

@@ -96,7 +96,7 @@ class Observation_Settings_Controller extends Controller {
 	 */
 	public function update_item( $request ): WP_REST_Response {
 		$this->log->set_window_days( Request_Input::sent_params( $request )['window_days'] );
-		return $this->get_item( $request );
+		return Screen_Controller::link( $this->get_item( $request ) );
 	}
 
 	/**

@@ -277,7 +277,7 @@ class Runtimes_Controller extends Controller {
 		if ( $result['created'] && ! $is_patch ) {
 			$response->set_status( 201 );
 		}
-		return $response;
+		return Screen_Controller::link( $response );
 	}
 
 	/**
@@ -297,10 +297,12 @@ class Runtimes_Controller extends Controller {
 		if ( is_wp_error( $result ) ) {
 			return $result;
 		}
-		return new WP_REST_Response(
-			array(
-				'deleted'  => $result['deleted'],
-				'previous' => null === $result['previous'] ? null : $this->prepare_item_for_response( $result['previous'], $request )->get_data(),
+		return Screen_Controller::link(
+			new WP_REST_Response(
+				array(
+					'deleted'  => $result['deleted'],
+					'previous' => null === $result['previous'] ? null : $this->prepare_item_for_response( $result['previous'], $request )->get_data(),
+				)
 			)
 		);
 	}
@@ -319,7 +321,7 @@ class Runtimes_Controller extends Controller {
 				return $this->store->reset( $checked['id'], $checked['conditions'] );
 			}
 		);
-		return is_wp_error( $result ) ? $result : $this->prepare_item_for_response( $result['item'], $request );
+		return is_wp_error( $result ) ? $result : Screen_Controller::link( $this->prepare_item_for_response( $result['item'], $request ) );
 	}
 
 	/**

@@ -121,7 +121,7 @@ class Signatures_Controller extends Controller {
 		if ( is_wp_error( $repaired ) ) {
 			return $repaired;
 		}
-		return $this->get_items( $request );
+		return Screen_Controller::link( $this->get_items( $request ) );
 	}
 
 	/**

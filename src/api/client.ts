@@ -8,22 +8,17 @@ import type {
 	AdoptionResponse,
 	AttributionPreview,
 	AttributionSummary,
-	Catalogue,
-	DmcStatus,
 	RecordedWorktree,
 	RecordedWorktreesPage,
 	AttributionPreviewBody,
 	DeleteResponse,
-	ForeignSignaturesResponse,
-	LastVerification,
-	LastVerificationResponse,
 	ObservationSettings,
-	ObservationsResponse,
 	OrderBody,
 	PatchRuntimeBody,
 	PresetRuntimeBody,
 	PutRuntimeBody,
 	Runtime,
+	ScreenResponse,
 	SignaturesResponse,
 } from './types';
 
@@ -34,9 +29,6 @@ function runtimePath( id: string ): string {
 	return `${ NAMESPACE }/runtimes/${ encodeURIComponent( id ) }`;
 }
 
-/** The order's ETag from the last list or reorder: PUT /order sends it as If-Match. */
-let orderEtag: string | null = null;
-
 /**
  * `If-Match` for a write based on what the screen read (nothing when it read nothing).
  * @param etag
@@ -45,26 +37,46 @@ function ifMatch( etag: string | null | undefined ): Record< string, string > {
 	return etag ? { 'If-Match': `"${ etag }"` } : {};
 }
 
-async function runtimesAndOrderEtag( options: {
+/** Everything the screen shows that a change can alter (`GET /screen`). */
+export function getScreen(): Promise< ScreenResponse > {
+	return apiFetch< ScreenResponse >( { path: `${ NAMESPACE }/screen` } );
+}
+
+/** A write's answer, and the screen as the write left it when the server embedded it. */
+export interface Written< T > {
+	body: T;
+	screen: ScreenResponse | null;
+}
+
+/**
+ * A write that asks for the screen in its answer (`?_embed=wpca:screen`), so one request
+ * brings everything the write can change.
+ * @param options         api-fetch options.
+ * @param options.path    Route.
+ * @param options.method  Method.
+ * @param options.data    JSON body.
+ * @param options.headers Headers.
+ */
+async function writeWithScreen< T >( options: {
 	path: string;
-	method?: string;
+	method: string;
 	data?: unknown;
 	headers?: Record< string, string >;
-} ): Promise< Runtime[] > {
-	const response = await apiFetch< Response, false >( {
+} ): Promise< Written< T > > {
+	const body = await apiFetch<
+		T & { _embedded?: Record< string, unknown[] > }
+	>( {
 		...options,
-		parse: false,
+		path: `${ options.path }?_embed=${ encodeURIComponent( 'wpca:screen' ) }`,
 	} );
-	orderEtag = response.headers.get( 'ETag' )?.replace( /"/g, '' ) ?? null;
-	return ( await response.json() ) as Runtime[];
-}
-
-export function listRuntimes(): Promise< Runtime[] > {
-	return runtimesAndOrderEtag( { path: `${ NAMESPACE }/runtimes` } );
-}
-
-export function getRuntime( id: string ): Promise< Runtime > {
-	return apiFetch< Runtime >( { path: runtimePath( id ) } );
+	const embedded = body._embedded?.[ 'wpca:screen' ]?.[ 0 ];
+	// An embedded error (the read failed) is not a screen: the caller reads it again.
+	const screen =
+		embedded &&
+		Array.isArray( ( embedded as Partial< ScreenResponse > ).runtimes )
+			? ( embedded as ScreenResponse )
+			: null;
+	return { body, screen };
 }
 
 /**
@@ -77,8 +89,8 @@ export function putRuntime(
 	id: string,
 	body: PutRuntimeBody,
 	etag?: string
-): Promise< Runtime > {
-	return apiFetch< Runtime >( {
+): Promise< Written< Runtime > > {
+	return writeWithScreen( {
 		path: runtimePath( id ),
 		method: 'PUT',
 		data: body,
@@ -90,25 +102,21 @@ export function putRuntime(
  * Adds a runtime of the catalogue: the server writes the catalogue's fields and name.
  * @param id The catalogue runtime's id (also its runtime id).
  */
-export function addFromCatalogue( id: string ): Promise< Runtime > {
+export function addFromCatalogue( id: string ): Promise< Written< Runtime > > {
 	const data: PresetRuntimeBody = { preset: id };
-	return apiFetch< Runtime >( {
+	return writeWithScreen( {
 		path: runtimePath( id ),
 		method: 'PUT',
 		data,
 	} );
 }
 
-export function getCatalogue(): Promise< Catalogue > {
-	return apiFetch< Catalogue >( { path: `${ NAMESPACE }/catalogue` } );
-}
-
 export function patchRuntime(
 	id: string,
 	body: PatchRuntimeBody,
 	etag?: string
-): Promise< Runtime > {
-	return apiFetch< Runtime >( {
+): Promise< Written< Runtime > > {
+	return writeWithScreen( {
 		path: runtimePath( id ),
 		method: 'PATCH',
 		data: body,
@@ -119,8 +127,8 @@ export function patchRuntime(
 export function deleteRuntime(
 	id: string,
 	etag?: string
-): Promise< DeleteResponse > {
-	return apiFetch< DeleteResponse >( {
+): Promise< Written< DeleteResponse > > {
+	return writeWithScreen( {
 		path: runtimePath( id ),
 		method: 'DELETE',
 		headers: ifMatch( etag ),
@@ -132,32 +140,38 @@ export function deleteRuntime(
  * @param id
  * @param etag
  */
-export function resetRuntime( id: string, etag?: string ): Promise< Runtime > {
-	return apiFetch< Runtime >( {
+export function resetRuntime(
+	id: string,
+	etag?: string
+): Promise< Written< Runtime > > {
+	return writeWithScreen( {
 		path: `${ runtimePath( id ) }/reset`,
 		method: 'POST',
 		headers: ifMatch( etag ),
 	} );
 }
 
-export function putOrder( order: string[] ): Promise< Runtime[] > {
+/**
+ * The new precedence order. Its answer is the list (no screen to embed in a list), so
+ * the screen is read after it.
+ * @param order Every registered id, in the new order.
+ * @param etag  The order's ETag as the screen read it.
+ */
+export function putOrder(
+	order: string[],
+	etag?: string
+): Promise< Runtime[] > {
 	const data: OrderBody = { order };
-	return runtimesAndOrderEtag( {
+	return apiFetch< Runtime[] >( {
 		path: `${ NAMESPACE }/order`,
 		method: 'PUT',
 		data,
-		headers: ifMatch( orderEtag ),
+		headers: ifMatch( etag ),
 	} );
 }
 
-export function getSignatures(): Promise< SignaturesResponse > {
-	return apiFetch< SignaturesResponse >( {
-		path: `${ NAMESPACE }/signatures`,
-	} );
-}
-
-export function repairSignatures(): Promise< SignaturesResponse > {
-	return apiFetch< SignaturesResponse >( {
+export function repairSignatures(): Promise< Written< SignaturesResponse > > {
+	return writeWithScreen( {
 		path: `${ NAMESPACE }/signatures/repair`,
 		method: 'POST',
 	} );
@@ -174,33 +188,14 @@ export function previewAttribution(
 	} );
 }
 
-/** The report `bin/runtime-signature verify` last recorded, or null when none was. */
-export async function getLastVerification(): Promise< LastVerification | null > {
-	const response = await apiFetch< LastVerificationResponse >( {
-		path: `${ NAMESPACE }/attribution/last-verification`,
-	} );
-	return response.verification;
-}
-
-/** The observation history with the per-variable summary. */
-export function getObservations(): Promise< ObservationsResponse > {
-	return apiFetch< ObservationsResponse >( {
-		path: `${ NAMESPACE }/attribution/observations`,
-	} );
-}
-
 export function putObservationSettings(
 	settings: ObservationSettings
-): Promise< ObservationSettings > {
-	return apiFetch< ObservationSettings >( {
+): Promise< Written< ObservationSettings > > {
+	return writeWithScreen( {
 		path: `${ NAMESPACE }/attribution/observation-settings`,
 		method: 'PUT',
 		data: settings,
 	} );
-}
-
-export function getDmcStatus(): Promise< DmcStatus > {
-	return apiFetch< DmcStatus >( { path: `${ NAMESPACE }/dmc` } );
 }
 
 export function getAttributionSummary(): Promise< AttributionSummary > {
@@ -237,18 +232,10 @@ export async function getRecordedWorktrees(
 	};
 }
 
-/** Entries other code (a legacy mu-plugin, say) adds to the filter, and who declares them. */
-export async function getForeignSignatures(): Promise<
-	ForeignSignaturesResponse[ 'entries' ]
-> {
-	const response = await apiFetch< ForeignSignaturesResponse >( {
-		path: `${ NAMESPACE }/foreign-signatures`,
-	} );
-	return response.entries;
-}
-
-export function adoptSignature( id: string ): Promise< AdoptionResponse > {
-	return apiFetch< AdoptionResponse >( {
+export function adoptSignature(
+	id: string
+): Promise< Written< AdoptionResponse > > {
+	return writeWithScreen( {
 		path: `${ NAMESPACE }/foreign-signatures/${ encodeURIComponent(
 			id
 		) }/adopt`,

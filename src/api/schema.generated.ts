@@ -912,6 +912,26 @@ export interface WpcaCatalogue {
 }
 
 /**
+ * Response item of /screen (schema "wpca-screen").
+ */
+export interface WpcaScreen {
+	/**
+	 * Every runtime, registered ones first, in precedence order (GET /runtimes).
+	 */
+	runtimes: WpcaRuntime[];
+	signatures: WpcaSignatures;
+	last_verification: WpcaLastVerification;
+	observations: WpcaObservations;
+	foreign_signatures: WpcaForeignSignatures;
+	dmc: WpcaDmc;
+	catalogue: WpcaCatalogue;
+	/**
+	 * The ETag of the order (the ETag header of GET /runtimes): send it in If-Match with PUT /order.
+	 */
+	order_etag: string;
+}
+
+/**
  * Shared by WpcaSignatures.lock_budget, WpcaAttributionPreview.lock_budget.
  */
 export interface LockBudget {

@@ -22,10 +22,14 @@ import type {
 	WpcaObservations,
 	WpcaObservationSettings,
 	WpcaRuntime,
+	WpcaScreen,
 	WpcaSignatures,
 } from './schema.generated';
 
 export type Runtime = WpcaRuntime;
+
+/** `GET /screen`, also embedded in a write's answer (`?_embed=wpca:screen`). */
+export type ScreenResponse = WpcaScreen;
 
 /** DMC shape of one runtime: `subkey => ENV_VAR_NAME`, in entry order. */
 export type RuntimeFields = Runtime[ 'fields' ];

@@ -1,4 +1,5 @@
 import { Notice } from '@wordpress/components';
+import { useRef } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { PutRuntimeBody } from '../api/types';
 import { useRuntimeDraft } from '../hooks/use-runtime-draft';
@@ -27,6 +28,7 @@ export function AddRuntimeForm( {
 	onDismissError,
 	onAdd,
 }: AddRuntimeFormProps ) {
+	const form = useRef< HTMLFormElement >( null );
 	const draft = useRuntimeDraft( {
 		initialLabel: '',
 		initialRows: () => [ newRow() ],
@@ -45,7 +47,10 @@ export function AddRuntimeForm( {
 		const sent = { id: draft.id, label: draft.label, rows: draft.rows };
 		const outcome = await onAdd( draft.id.trim(), body );
 		if ( outcome.ok ) {
+			// The inputs start over (the one with the focus is gone with its row): the
+			// focus goes to the first, ready for another runtime.
 			draft.reset();
+			form.current?.querySelector< HTMLInputElement >( 'input' )?.focus();
 			return;
 		}
 		const refused = refusedInput( outcome.error, sent );
@@ -64,7 +69,7 @@ export function AddRuntimeForm( {
 				'wp-coding-agents-runtimes'
 			) }
 		>
-			<form onSubmit={ submit } noValidate>
+			<form ref={ form } onSubmit={ submit } noValidate>
 				<RuntimeDraftFields draft={ draft } busy={ busy } withId />
 				{ error && (
 					<Notice status="error" onRemove={ onDismissError }>

@@ -291,12 +291,7 @@ export function CataloguePanel( { screen }: { screen: CatalogueScreen } ) {
 	const { catalogue } = screen;
 	return (
 		<ViewCard className="wpca-catalogue">
-			{ screen.loadError && (
-				<Notice status="error" isDismissible={ false }>
-					{ screen.loadError }
-				</Notice>
-			) }
-			{ null === catalogue && ! screen.loadError && <Spinner /> }
+			{ null === catalogue && <Spinner /> }
 			{ null !== catalogue && (
 				<ul className="wpca-catalogue__list">
 					{ catalogue.runtimes.map( ( runtime ) => (

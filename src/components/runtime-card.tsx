@@ -28,17 +28,21 @@ export interface RuntimeCardProps {
 	position: number | null;
 	canMoveUp: boolean;
 	canMoveDown: boolean;
+	/** A change of this runtime is on its way to the server. */
 	busy: boolean;
-	orderBusy: boolean;
+	/** The editor's save is on its way: its inputs wait, read-only. */
+	saving: boolean;
 	error: string | undefined;
 	/** The error is a 412: someone changed the runtime since the screen loaded it. */
 	conflict: boolean;
 	onDismissError: () => void;
-	onReset: () => Promise< boolean >;
-	onToggle: ( enabled: boolean ) => Promise< boolean >;
+	onReset: () => void;
+	onToggle: ( enabled: boolean ) => void;
 	onSave: ( body: PutRuntimeBody ) => Promise< Outcome >;
-	onRemove: () => Promise< boolean >;
-	onMove: ( offset: -1 | 1 ) => Promise< boolean >;
+	onRemove: () => void;
+	onMove: ( offset: -1 | 1 ) => void;
+	/** The card's heading, which takes the focus when a change leaves none of its controls to hold it. */
+	headingRef: ( heading: HTMLHeadingElement | null ) => void;
 }
 
 function sourceLabel( source: RuntimeSource ): string {
@@ -106,12 +110,10 @@ function UpdatedInfo( { runtime }: { runtime: Runtime } ) {
 // the admin's values; one click hands the runtime back to the installer.
 function DeclarationNotice( {
 	runtime,
-	busy,
 	onReset,
 }: {
 	runtime: Runtime;
-	busy: boolean;
-	onReset: () => Promise< boolean >;
+	onReset: () => void;
 } ) {
 	const declared = runtime.declared;
 	if ( ! declared ) {
@@ -159,8 +161,6 @@ function DeclarationNotice( {
 				__next40pxDefaultSize
 				variant="secondary"
 				onClick={ onReset }
-				disabled={ busy }
-				accessibleWhenDisabled
 			>
 				{ __(
 					'Reset to what the installer declares',
@@ -234,7 +234,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 		canMoveUp,
 		canMoveDown,
 		busy,
-		orderBusy,
+		saving,
 		error,
 	} = props;
 	const [ editing, setEditing ] = useState( false );
@@ -262,9 +262,11 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 	const moveDownRef = useRef< HTMLButtonElement >( null );
 	const [ movedBy, setMovedBy ] = useState< -1 | 1 | null >( null );
 	// Closing the editor or the remove confirmation unmounts the control used:
-	// focus goes to the button that opened it, once it is rendered again.
+	// focus goes to the button that opened it, once it is rendered again; opening the
+	// confirmation gives it to "Keep it", the choice that loses nothing.
 	const editRef = useRef< HTMLButtonElement >( null );
 	const removeRef = useRef< HTMLButtonElement >( null );
+	const keepRef = useRef< HTMLButtonElement >( null );
 	const [ refocus, setRefocus ] =
 		useState< RefObject< HTMLButtonElement > | null >( null );
 	useEffect( () => {
@@ -282,10 +284,14 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 		( useUp ? moveUpRef : moveDownRef ).current?.focus();
 		setMovedBy( null );
 	}, [ movedBy, position, canMoveUp, canMoveDown ] );
-	const move = async ( offset: -1 | 1 ) => {
-		if ( await props.onMove( offset ) ) {
-			setMovedBy( offset );
-		}
+	// The card moves at once (the server confirms it later): so does the focus.
+	const move = ( offset: -1 | 1 ) => {
+		props.onMove( offset );
+		setMovedBy( offset );
+	};
+	const keep = () => {
+		setConfirmingRemove( false );
+		setRefocus( removeRef );
 	};
 
 	return (
@@ -301,7 +307,11 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 			<CardHeader>
 				<Flex align="center" wrap>
 					<FlexItem>
-						<h3 className="wpca-card__title">
+						<h3
+							className="wpca-card__title"
+							ref={ props.headingRef }
+							tabIndex={ -1 }
+						>
 							{ null !== position && (
 								<span className="wpca-card__position">
 									{ position }.
@@ -348,14 +358,10 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 								)
 					}
 					checked={ runtime.enabled }
-					// Not `disabled` while saving: the browser would drop the focus to
-					// the page's start. Presses while the save runs do nothing.
+					// Shows its new state at once; busy until the server stored it.
+					// Presses meanwhile are queued, each after the one before.
 					aria-busy={ busy || undefined }
-					onChange={ ( enabled ) => {
-						if ( ! busy ) {
-							props.onToggle( enabled );
-						}
-					} }
+					onChange={ ( enabled ) => props.onToggle( enabled ) }
 				/>
 				<UpdatedInfo runtime={ runtime } />
 				<CatalogueNote runtimeId={ runtime.id } />
@@ -370,7 +376,6 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 				{ runtime.declared && runtime.overridden.length > 0 && (
 					<DeclarationNotice
 						runtime={ runtime }
-						busy={ busy }
 						onReset={ props.onReset }
 					/>
 				) }
@@ -391,7 +396,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 					<RuntimeEditor
 						runtime={ runtime }
 						name={ name }
-						busy={ busy }
+						busy={ saving }
 						onSave={ props.onSave }
 						onRefusedInput={ props.onDismissError }
 						onClose={ () => {
@@ -417,8 +422,6 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						variant="secondary"
 						ref={ editRef }
 						onClick={ () => setEditing( true ) }
-						disabled={ busy }
-						accessibleWhenDisabled
 						aria-label={ sprintf(
 							/* translators: %s: runtime name. */
 							__( 'Edit %s', 'wp-coding-agents-runtimes' ),
@@ -435,7 +438,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 							variant="tertiary"
 							ref={ moveUpRef }
 							onClick={ () => move( -1 ) }
-							disabled={ ! canMoveUp || orderBusy }
+							disabled={ ! canMoveUp }
 							accessibleWhenDisabled
 							aria-label={ sprintf(
 								/* translators: %s: runtime name. */
@@ -453,7 +456,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 							variant="tertiary"
 							ref={ moveDownRef }
 							onClick={ () => move( 1 ) }
-							disabled={ ! canMoveDown || orderBusy }
+							disabled={ ! canMoveDown }
 							accessibleWhenDisabled
 							aria-label={ sprintf(
 								/* translators: %s: runtime name. */
@@ -474,16 +477,27 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						variant="tertiary"
 						isDestructive
 						ref={ removeRef }
-						onClick={ () => setConfirmingRemove( true ) }
-						disabled={ busy }
-						accessibleWhenDisabled
+						onClick={ () => {
+							setConfirmingRemove( true );
+							setRefocus( keepRef );
+						} }
 						aria-label={ sprintf( removeName, name ) }
 					>
 						{ removeLabel }
 					</Button>
 				) }
 				{ runtime.registered && confirmingRemove && (
-					<>
+					// Escape answers the question with "Keep it".
+					// eslint-disable-next-line jsx-a11y/no-static-element-interactions
+					<div
+						className="wpca-card__confirmation"
+						onKeyDown={ ( event ) => {
+							if ( 'Escape' === event.key ) {
+								event.preventDefault();
+								keep();
+							}
+						} }
+					>
 						<span className="wpca-card__confirm">
 							{ runtime.preset
 								? __(
@@ -499,14 +513,12 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 							__next40pxDefaultSize
 							variant="primary"
 							isDestructive
-							onClick={ async () => {
-								await props.onRemove();
+							onClick={ () => {
+								// The list gives the focus to a neighbour (or to this
+								// card's heading when the card stays, as a preset).
 								setConfirmingRemove( false );
-								setRefocus( removeRef );
+								props.onRemove();
 							} }
-							isBusy={ busy }
-							disabled={ busy }
-							accessibleWhenDisabled
 							aria-label={ sprintf( confirmName, name ) }
 						>
 							{ sprintf(
@@ -521,12 +533,8 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						<Button
 							__next40pxDefaultSize
 							variant="tertiary"
-							onClick={ () => {
-								setConfirmingRemove( false );
-								setRefocus( removeRef );
-							} }
-							disabled={ busy }
-							accessibleWhenDisabled
+							ref={ keepRef }
+							onClick={ keep }
 							aria-label={ sprintf(
 								/* translators: %s: runtime name. */
 								__(
@@ -538,7 +546,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						>
 							{ __( 'Keep it', 'wp-coding-agents-runtimes' ) }
 						</Button>
-					</>
+					</div>
 				) }
 			</CardFooter>
 		</Card>

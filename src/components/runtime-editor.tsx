@@ -1,4 +1,5 @@
 import { Button, Flex } from '@wordpress/components';
+import { useEffect, useRef } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime } from '../api/types';
 import { useRuntimeDraft } from '../hooks/use-runtime-draft';
@@ -20,7 +21,8 @@ interface RuntimeEditorProps {
 }
 
 // Edits the label and the fields of a runtime; publishing stays as it was. Nothing is
-// sent while a value is invalid.
+// sent while a value is invalid. Opened, it gives the focus to its first input; Escape
+// closes it as Cancel does.
 export function RuntimeEditor( {
 	runtime,
 	name,
@@ -29,6 +31,10 @@ export function RuntimeEditor( {
 	onRefusedInput,
 	onClose,
 }: RuntimeEditorProps ) {
+	const form = useRef< HTMLFormElement >( null );
+	useEffect( () => {
+		form.current?.querySelector< HTMLInputElement >( 'input' )?.focus();
+	}, [] );
 	const draft = useRuntimeDraft( {
 		initialLabel: runtime.label,
 		initialRows: () => rowsFromFields( runtime.fields ),
@@ -57,7 +63,20 @@ export function RuntimeEditor( {
 	};
 
 	return (
-		<form className="wpca-editor" onSubmit={ submit } noValidate>
+		// Escape pressed in any of its inputs or buttons closes it, as Cancel does.
+		// eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+		<form
+			ref={ form }
+			className="wpca-editor"
+			onSubmit={ submit }
+			onKeyDown={ ( event ) => {
+				if ( 'Escape' === event.key && ! busy ) {
+					event.preventDefault();
+					onClose();
+				}
+			} }
+			noValidate
+		>
 			<RuntimeDraftFields
 				draft={ draft }
 				busy={ busy }

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime } from '../api/types';
 import { runtimeNames } from '../lib/runtime-names';
@@ -7,21 +8,45 @@ import { RuntimeCard } from './runtime-card';
 interface RuntimeListProps {
 	runtimes: Runtime[];
 	isRowBusy: ( id: string ) => boolean;
+	isSaving: ( id: string ) => boolean;
 	rowError: ( id: string ) => string | undefined;
 	rowConflict: ( id: string ) => boolean;
-	orderBusy: boolean;
 	onDismissError: ( id: string ) => void;
-	onToggle: ( id: string, enabled: boolean ) => Promise< boolean >;
+	onToggle: ( id: string, enabled: boolean ) => void;
 	onSave: ( id: string, body: PutRuntimeBody ) => Promise< Outcome >;
-	onRemove: ( id: string ) => Promise< boolean >;
-	onReset: ( id: string ) => Promise< boolean >;
-	onMove: ( id: string, offset: -1 | 1 ) => Promise< boolean >;
+	onRemove: ( id: string ) => void;
+	onReset: ( id: string ) => void;
+	onMove: ( id: string, offset: -1 | 1 ) => void;
 }
 
-// Runtimes in precedence order as the server lists them: registered ones
-// (which can be reordered) first, then presets that were never registered.
+/**
+ * Runtimes in precedence order as the server lists them: registered ones (which can be
+ * reordered) first, then presets that were never registered. A change that leaves the
+ * person's control gone gives the focus to a card's heading: a deleted card's neighbour
+ * (the next, else the one before), the card itself when it stays (a preset reset to its
+ * defaults, a reset to the installer's declaration).
+ * @param props
+ */
 export function RuntimeList( props: RuntimeListProps ) {
 	const { runtimes } = props;
+	const headings = useRef( new Map< string, HTMLHeadingElement >() );
+	const [ focusHeadingOf, setFocusHeadingOf ] = useState< string | null >(
+		null
+	);
+	useEffect( () => {
+		if ( null !== focusHeadingOf ) {
+			headings.current.get( focusHeadingOf )?.focus();
+			setFocusHeadingOf( null );
+		}
+	}, [ focusHeadingOf, runtimes ] );
+	const remove = ( runtime: Runtime ) => {
+		const at = runtimes.indexOf( runtime );
+		const neighbour = runtime.preset
+			? runtime
+			: ( runtimes[ at + 1 ] ?? runtimes[ at - 1 ] );
+		props.onRemove( runtime.id );
+		setFocusHeadingOf( neighbour?.id ?? null );
+	};
 	const registeredCount = runtimes.filter(
 		( runtime ) => runtime.registered
 	).length;
@@ -45,10 +70,13 @@ export function RuntimeList( props: RuntimeListProps ) {
 							null !== current && current < registeredCount
 						}
 						busy={ props.isRowBusy( runtime.id ) }
-						orderBusy={ props.orderBusy }
+						saving={ props.isSaving( runtime.id ) }
 						error={ props.rowError( runtime.id ) }
 						conflict={ props.rowConflict( runtime.id ) }
-						onReset={ () => props.onReset( runtime.id ) }
+						onReset={ () => {
+							props.onReset( runtime.id );
+							setFocusHeadingOf( runtime.id );
+						} }
 						onDismissError={ () =>
 							props.onDismissError( runtime.id )
 						}
@@ -56,7 +84,14 @@ export function RuntimeList( props: RuntimeListProps ) {
 							props.onToggle( runtime.id, enabled )
 						}
 						onSave={ ( body ) => props.onSave( runtime.id, body ) }
-						onRemove={ () => props.onRemove( runtime.id ) }
+						onRemove={ () => remove( runtime ) }
+						headingRef={ ( heading ) => {
+							if ( heading ) {
+								headings.current.set( runtime.id, heading );
+							} else {
+								headings.current.delete( runtime.id );
+							}
+						} }
 						onMove={ ( offset ) =>
 							props.onMove( runtime.id, offset )
 						}

@@ -49,18 +49,17 @@ export function RuntimesScreen( {
 	if ( ! visited.has( shownView ) ) {
 		setVisited( new Set( visited ).add( shownView ) );
 	}
-	const dmc = useDmcRecords( screen.loaded ? screen.runtimes : null );
-	const catalogue = useCatalogue(
-		screen.loaded ? screen.runtimes : null,
-		screen.reload
+	const dmc = useDmcRecords(
+		'records' === shownView,
+		screen.signatures
+			? JSON.stringify( screen.signatures.signatures )
+			: null
 	);
-	// With DMC's status, which decides the notice above everything else, and the
-	// catalogue, whose notes the runtime cards show: the app then shows what the first
-	// paint showed, and nothing moves when it takes over.
-	const ready =
-		screen.loaded &&
-		( null !== dmc.status || undefined !== dmc.error ) &&
-		( null !== catalogue.catalogue || undefined !== catalogue.loadError );
+	const catalogue = useCatalogue( screen.catalogue, screen.applyScreen );
+	// The screen's one read brings DMC's status, which decides the notice above
+	// everything else, and the catalogue, whose notes the runtime cards show: the app
+	// then shows what the first paint showed, and nothing moves when it takes over.
+	const ready = screen.loaded;
 	useFirstPaintHandover( firstPaint, ready, screen.setEnabled );
 	if ( ! ready ) {
 		return null;
@@ -90,14 +89,14 @@ export function RuntimesScreen( {
 					'wp-coding-agents-runtimes'
 				) }
 			</p>
-			{ dmc.status && (
+			{ screen.dmc && (
 				<ErrorBoundary
 					name={ __(
 						'The Data Machine Code notice',
 						'wp-coding-agents-runtimes'
 					) }
 				>
-					<DmcNotice status={ dmc.status } />
+					<DmcNotice status={ screen.dmc } />
 				</ErrorBoundary>
 			) }
 			{ loadError && (
@@ -146,7 +145,7 @@ export function RuntimesScreen( {
 							screen.isConflict( runtimeScope( id ) )
 						}
 						onReset={ screen.resetToDeclared }
-						orderBusy={ screen.isBusy( 'order' ) }
+						isSaving={ screen.isSaving }
 						onDismissError={ ( id ) =>
 							screen.dismissError( runtimeScope( id ) )
 						}
@@ -285,7 +284,7 @@ export function RuntimesScreen( {
 				),
 				<>
 					<DmcRecordsPanel
-						status={ dmc.status }
+						status={ screen.dmc }
 						summary={ dmc.summary }
 						worktrees={ dmc.worktrees }
 						busy={ dmc.busy }

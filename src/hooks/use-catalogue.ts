@@ -1,8 +1,8 @@
 /**
- * The runtime catalogue on the screen (`GET /catalogue`): loaded with the screen and
- * again after every reload of the runtimes (adding, ordering or removing one changes
- * what it says), and adding a runtime from it in one click (`PUT /runtimes/<id>` with
- * `{"preset": "<id>"}`). One copy for the whole screen: the catalogue panel, the notes
+ * The runtime catalogue on the screen (`GET /catalogue`, a part of GET /screen, so it
+ * comes with the screen and with every write's answer: adding, ordering or removing a
+ * runtime changes what it says), and adding a runtime from it in one click
+ * (`PUT /runtimes/<id>` with `{"preset": "<id>"}`, answered with the screen). One copy for the whole screen: the catalogue panel, the notes
  * on the runtime cards and the order warnings read the same answer (useCatalogueAnswer),
  * so no component in between has to pass it along.
  */
@@ -10,14 +10,13 @@ import { useDispatch } from '@wordpress/data';
 import {
 	useCallback,
 	useEffect,
-	useRef,
 	useState,
 	useSyncExternalStore,
 } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import { store as noticesStore } from '@wordpress/notices';
-import { addFromCatalogue, getCatalogue } from '../api/client';
-import type { Catalogue, CatalogueRuntime, Runtime } from '../api/types';
+import { addFromCatalogue } from '../api/client';
+import type { Catalogue, CatalogueRuntime, ScreenResponse } from '../api/types';
 import { errorMessage } from '../lib/errors';
 
 /**
@@ -54,8 +53,6 @@ export function useCatalogueAnswer(): Catalogue | null {
 
 export interface CatalogueScreen {
 	catalogue: Catalogue | null;
-	/** Why the catalogue could not be loaded, if it could not. */
-	loadError: string | undefined;
 	isAdding: ( id: string ) => boolean;
 	addError: ( id: string ) => string | undefined;
 	dismissAddError: ( id: string ) => void;
@@ -64,50 +61,35 @@ export interface CatalogueScreen {
 }
 
 /**
- * @param runtimes The screen's runtimes once loaded (null before): a new list means
- *                 something changed, so the catalogue is read again.
- * @param reload   Reloads the screen's runtimes after an add.
+ * @param current The catalogue as the screen last read it (null before).
+ * @param apply   Shows the screen an add brought back.
  */
 export function useCatalogue(
-	runtimes: Runtime[] | null,
-	reload: () => Promise< void >
+	current: Catalogue | null,
+	apply: ( screen: ScreenResponse ) => void
 ): CatalogueScreen {
 	const catalogue = useCatalogueAnswer();
-	const [ loadError, setLoadError ] = useState< string >();
 	const [ adding, setAdding ] = useState< Record< string, boolean > >( {} );
 	const [ errors, setErrors ] = useState< Record< string, string > >( {} );
-	// Only the latest read may publish: an older answer could be stale.
-	const latest = useRef( 0 );
 	const { createSuccessNotice } = useDispatch( noticesStore );
 
 	useEffect( () => {
-		if ( null === runtimes ) {
-			return;
+		if ( null !== current ) {
+			publish( current );
 		}
-		latest.current += 1;
-		const ticket = latest.current;
-		getCatalogue().then(
-			( next ) => {
-				if ( ticket === latest.current ) {
-					publish( next );
-					setLoadError( undefined );
-				}
-			},
-			( error ) => {
-				if ( ticket === latest.current ) {
-					setLoadError( errorMessage( error ) );
-				}
-			}
-		);
-	}, [ runtimes ] );
+	}, [ current ] );
 
 	const add = useCallback(
 		async ( runtime: CatalogueRuntime ) => {
 			setAdding( ( busy ) => ( { ...busy, [ runtime.id ]: true } ) );
 			setErrors( ( previous ) => without( previous, runtime.id ) );
 			try {
-				const added = await addFromCatalogue( runtime.id );
-				await reload();
+				const { body: added, screen } = await addFromCatalogue(
+					runtime.id
+				);
+				if ( screen ) {
+					apply( screen );
+				}
 				const message = added.enabled
 					? sprintf(
 							/* translators: %s: runtime name. */
@@ -140,12 +122,11 @@ export function useCatalogue(
 				setAdding( ( busy ) => without( busy, runtime.id ) );
 			}
 		},
-		[ reload, createSuccessNotice ]
+		[ apply, createSuccessNotice ]
 	);
 
 	return {
 		catalogue,
-		loadError,
 		isAdding: ( id ) => true === adding[ id ],
 		addError: ( id ) => errors[ id ],
 		dismissAddError: ( id ) =>

@@ -1,27 +1,18 @@
 /**
- * The DMC side of the screen: whether Data Machine Code is there, and what it
- * recorded (one page of worktrees plus the per-runtime summary). Reloaded
- * whenever the screen's runtimes reload, since the summary judges published
- * runtimes by their last change.
+ * What DMC recorded: one page of worktrees plus the per-runtime summary, for the view
+ * that shows them. Read when that view is shown, and again when it is shown after the
+ * effective signatures changed (the rows' primary ids and the summary are judged by the
+ * runtimes DMC reads now), never behind a change made in another view.
  */
 import { useCallback, useEffect, useRef, useState } from '@wordpress/element';
-import {
-	getAttributionSummary,
-	getDmcStatus,
-	getRecordedWorktrees,
-} from '../api/client';
+import { getAttributionSummary, getRecordedWorktrees } from '../api/client';
 import { SCHEMA } from '../api/schema.generated';
-import type {
-	AttributionSummary,
-	DmcStatus,
-	RecordedWorktreesPage,
-} from '../api/types';
+import type { AttributionSummary, RecordedWorktreesPage } from '../api/types';
 import { errorMessage } from '../lib/errors';
 
 export const WORKTREES_PER_PAGE = SCHEMA.PER_PAGE_DEFAULT;
 
 export interface DmcRecords {
-	status: DmcStatus | null;
 	summary: AttributionSummary | null;
 	worktrees: RecordedWorktreesPage | null;
 	busy: boolean;
@@ -30,11 +21,14 @@ export interface DmcRecords {
 }
 
 /**
- * @param reloadKey Any value that changes when the screen reloaded (the runtimes list);
- *                  null until the screen's first load, so the records load once with it.
+ * @param shown        Whether the view showing the records is shown.
+ * @param readsAgainOn Any value that changes when the records may read differently (the
+ *                     effective signatures, as JSON); null until the screen loaded.
  */
-export function useDmcRecords( reloadKey: unknown ): DmcRecords {
-	const [ status, setStatus ] = useState< DmcStatus | null >( null );
+export function useDmcRecords(
+	shown: boolean,
+	readsAgainOn: string | null
+): DmcRecords {
 	const [ summary, setSummary ] = useState< AttributionSummary | null >(
 		null
 	);
@@ -45,26 +39,23 @@ export function useDmcRecords( reloadKey: unknown ): DmcRecords {
 	const [ error, setError ] = useState< string | undefined >();
 	// Only the latest load may write: an older answer could be stale.
 	const latest = useRef( 0 );
+	// What the shown records were read for: [page, readsAgainOn].
+	const readFor = useRef< string | null >( null );
 
 	const load = useCallback( async ( wanted: number ) => {
 		latest.current += 1;
 		const ticket = latest.current;
 		setBusy( true );
 		try {
-			const [ nextStatus, nextSummary, nextWorktrees ] =
-				await Promise.all( [
-					getDmcStatus(),
-					getAttributionSummary(),
-					getRecordedWorktrees(
-						// A page that no longer exists falls back to the first.
-						wanted,
-						WORKTREES_PER_PAGE
-					).catch( () =>
-						getRecordedWorktrees( 1, WORKTREES_PER_PAGE )
-					),
-				] );
+			const [ nextSummary, nextWorktrees ] = await Promise.all( [
+				getAttributionSummary(),
+				getRecordedWorktrees(
+					// A page that no longer exists falls back to the first.
+					wanted,
+					WORKTREES_PER_PAGE
+				).catch( () => getRecordedWorktrees( 1, WORKTREES_PER_PAGE ) ),
+			] );
 			if ( ticket === latest.current ) {
-				setStatus( nextStatus );
 				setSummary( nextSummary );
 				setWorktrees( nextWorktrees );
 				setError( undefined );
@@ -81,10 +72,12 @@ export function useDmcRecords( reloadKey: unknown ): DmcRecords {
 	}, [] );
 
 	useEffect( () => {
-		if ( null !== reloadKey ) {
+		const wanted = JSON.stringify( [ page, readsAgainOn ] );
+		if ( shown && null !== readsAgainOn && wanted !== readFor.current ) {
+			readFor.current = wanted;
 			load( page );
 		}
-	}, [ load, page, reloadKey ] );
+	}, [ load, page, readsAgainOn, shown ] );
 
-	return { status, summary, worktrees, busy, error, showPage: setPage };
+	return { summary, worktrees, busy, error, showPage: setPage };
 }

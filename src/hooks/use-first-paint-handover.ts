@@ -12,11 +12,7 @@ import { pendingToggles } from '../lib/first-paint';
 export function useFirstPaintHandover(
 	firstPaint: HTMLElement | null,
 	loaded: boolean,
-	setEnabled: (
-		id: string,
-		enabled: boolean,
-		basedOn?: string
-	) => Promise< boolean >
+	setEnabled: ( id: string, enabled: boolean, basedOn?: string ) => void
 ): void {
 	const done = useRef( false );
 	useLayoutEffect( () => {

@@ -1,7 +1,12 @@
 /**
- * Everything the admin screen does with the REST API: the initial load, each
- * change, and a reload of the runtimes and of the effective signatures after
- * every change (the server decides positions and what DMC finally sees).
+ * Everything the admin screen does with the REST API. The first load is one read
+ * (GET /screen, preloaded in the page). A change shows at once (the reducer applies it
+ * to what the server last said) and goes into a queue of writes sent one at a time,
+ * each with the ETag of what the admin saw; a write's answer embeds the screen as it
+ * left it (`?_embed=wpca:screen`), so one request brings everything the change can
+ * alter. A reorder, whose answer is a list, and a refusal are followed by one read of
+ * the screen. Clicks made while a write is on its way are queued (or merged), never
+ * dropped.
  */
 import { useDispatch } from '@wordpress/data';
 import { useCallback, useEffect, useReducer, useRef } from '@wordpress/element';
@@ -9,11 +14,7 @@ import { store as noticesStore } from '@wordpress/notices';
 import {
 	adoptSignature,
 	deleteRuntime,
-	getForeignSignatures,
-	getLastVerification,
-	getObservations,
-	getSignatures,
-	listRuntimes,
+	getScreen,
 	patchRuntime,
 	previewAttribution,
 	putObservationSettings,
@@ -21,16 +22,30 @@ import {
 	putRuntime,
 	repairSignatures,
 	resetRuntime,
+	type Written,
 } from '../api/client';
-import type { PutRuntimeBody } from '../api/types';
+import type {
+	Catalogue,
+	ForeignSignature,
+	LastVerification,
+	ObservationsResponse,
+	PutRuntimeBody,
+	Runtime,
+	ScreenResponse,
+	SignaturesResponse,
+	DmcStatus,
+} from '../api/types';
 import { errorMessage, isRestError } from '../lib/errors';
 import { moveInOrder, registeredOrder } from '../lib/order';
 import { successMessages as said } from '../lib/success-messages';
 import {
-	adoptScope,
 	initialScreenState,
-	runtimeScope,
+	isPending,
+	nextWrite,
 	screenReducer,
+	shownRuntimes,
+	type Intent,
+	type Plan,
 	type Scope,
 	type ScreenState,
 } from './runtimes-screen-state';
@@ -38,26 +53,40 @@ import {
 /** How a change ended: accepted, or refused with what the request rejected with. */
 export type Outcome = { ok: true } | { ok: false; error: unknown };
 
-export interface RuntimesScreen extends Omit< ScreenState, 'preview' > {
+export interface RuntimesScreen {
+	loaded: boolean;
+	/** As shown: the server's runtimes with the pending changes applied. */
+	runtimes: Runtime[];
+	signatures: SignaturesResponse | null;
+	/** What an agent process last reported through `bin/runtime-signature verify`. */
+	lastVerification: LastVerification | null;
+	/** The observation history and what it says per declared variable. */
+	observations: ObservationsResponse | null;
+	/** Entries other code adds to the filter, to adopt. */
+	foreign: ForeignSignature[];
+	/** Whether Data Machine Code is there (null until loaded). */
+	dmc: DmcStatus | null;
+	/** The runtime catalogue (GET /catalogue), null before the first load. */
+	catalogue: Catalogue | null;
+	/** Shows a screen a write outside this hook brought back embedded. */
+	applyScreen: ( screen: ScreenResponse ) => void;
 	isBusy: ( scope: Scope ) => boolean;
+	/** Whether an edit of the runtime is being saved. */
+	isSaving: ( id: string ) => boolean;
 	errorFor: ( scope: Scope ) => string | undefined;
 	dismissError: ( scope: Scope ) => void;
 	reload: () => Promise< void >;
-	/** Each change resolves to true when the server accepted it. */
+	/** Resolves once the server answered: the form keeps its draft until then. */
 	saveRuntime: ( id: string, body: PutRuntimeBody ) => Promise< Outcome >;
 	addRuntime: ( id: string, body: PutRuntimeBody ) => Promise< Outcome >;
 	/** `basedOn`: the ETag of the state the admin saw, when not the screen's (the first paint's). */
-	setEnabled: (
-		id: string,
-		enabled: boolean,
-		basedOn?: string
-	) => Promise< boolean >;
-	removeRuntime: ( id: string ) => Promise< boolean >;
+	setEnabled: ( id: string, enabled: boolean, basedOn?: string ) => void;
+	removeRuntime: ( id: string ) => void;
 	/** Drops the admin's changes: what the installer declares applies again. */
-	resetToDeclared: ( id: string ) => Promise< boolean >;
+	resetToDeclared: ( id: string ) => void;
 	/** Whether the scope's last change was refused because the runtime changed since it was loaded. */
 	isConflict: ( scope: Scope ) => boolean;
-	moveRuntime: ( id: string, offset: -1 | 1 ) => Promise< boolean >;
+	moveRuntime: ( id: string, offset: -1 | 1 ) => void;
 	repair: () => Promise< boolean >;
 	preview: ( env: Record< string, string > ) => Promise< boolean >;
 	saveWindowDays: ( days: number ) => Promise< boolean >;
@@ -65,45 +94,60 @@ export interface RuntimesScreen extends Omit< ScreenState, 'preview' > {
 	previewResult: ScreenState[ 'preview' ];
 }
 
+/**
+ * Sends one planned write; the screen it leaves comes embedded, or (for a reorder) is
+ * read after it.
+ * @param plan The write.
+ */
+async function send( plan: Plan ): Promise< ScreenResponse | null > {
+	const screenOf = async ( written: Promise< Written< unknown > > ) =>
+		( await written ).screen;
+	switch ( plan.call ) {
+		case 'patch':
+			return screenOf(
+				patchRuntime( plan.id, { enabled: plan.enabled }, plan.etag )
+			);
+		case 'put':
+			return screenOf( putRuntime( plan.id, plan.body, plan.etag ) );
+		case 'delete':
+			return screenOf( deleteRuntime( plan.id, plan.etag ) );
+		case 'reset':
+			return screenOf( resetRuntime( plan.id, plan.etag ) );
+		case 'repair':
+			return screenOf( repairSignatures() );
+		case 'adopt':
+			return screenOf( adoptSignature( plan.id ) );
+		case 'window':
+			return screenOf(
+				putObservationSettings( { window_days: plan.days } )
+			);
+		case 'order':
+			await putOrder( plan.order, plan.etag );
+			return null;
+		case 'none':
+			return null;
+	}
+}
+
 export function useRuntimesScreen(): RuntimesScreen {
 	const [ state, dispatch ] = useReducer( screenReducer, initialScreenState );
-	// Only the latest reload may write the lists: an older answer could be stale.
-	const latestReload = useRef( 0 );
-	const runtimesRef = useRef( state.runtimes );
-	runtimesRef.current = state.runtimes;
+	const stateRef = useRef( state );
+	stateRef.current = state;
+	const lastKey = useRef( 0 );
+	// Who waits for a write's outcome (the forms), by the write's key.
+	const waiting = useRef( new Map< number, ( outcome: Outcome ) => void >() );
+	const writing = useRef( false );
+	const { createSuccessNotice } = useDispatch( noticesStore );
 
-	const fetchAll = useCallback( async () => {
-		latestReload.current += 1;
-		const ticket = latestReload.current;
-		const [
-			runtimes,
-			signatures,
-			lastVerification,
-			observations,
-			foreign,
-		] = await Promise.all( [
-			listRuntimes(),
-			getSignatures(),
-			getLastVerification(),
-			getObservations(),
-			getForeignSignatures(),
-		] );
-		if ( ticket === latestReload.current ) {
-			dispatch( {
-				type: 'loaded',
-				runtimes,
-				signatures,
-				lastVerification,
-				observations,
-				foreign,
-			} );
-		}
-	}, [] );
+	const applyScreen = useCallback(
+		( screen: ScreenResponse ) => dispatch( { type: 'loaded', screen } ),
+		[]
+	);
 
 	const reload = useCallback( async () => {
 		dispatch( { type: 'started', scope: 'load' } );
 		try {
-			await fetchAll();
+			dispatch( { type: 'loaded', screen: await getScreen() } );
 			dispatch( { type: 'succeeded', scope: 'load' } );
 		} catch ( error ) {
 			dispatch( {
@@ -112,142 +156,157 @@ export function useRuntimesScreen(): RuntimesScreen {
 				message: errorMessage( error ),
 			} );
 		}
-	}, [ fetchAll ] );
-
-	const { createSuccessNotice } = useDispatch( noticesStore );
-
-	/**
-	 * Runs one change, then reloads whether or not it was accepted, so the screen shows
-	 * what is stored; confirms success in a snackbar (errors stay next to their fields).
-	 */
-	const change = useCallback(
-		async (
-			scope: Scope,
-			request: () => Promise< unknown >,
-			success?: string
-		): Promise< Outcome > => {
-			dispatch( { type: 'started', scope } );
-			let failure: string | null = null;
-			let refusal: unknown = null;
-			let conflict = false;
-			try {
-				await request();
-			} catch ( error ) {
-				refusal = error;
-				failure = errorMessage( error );
-				conflict =
-					isRestError( error ) && 'wpca_conflict' === error.code;
-			}
-			try {
-				await fetchAll();
-			} catch ( error ) {
-				refusal = refusal ?? error;
-				failure = failure ?? errorMessage( error );
-			}
-			if ( null === failure ) {
-				dispatch( { type: 'succeeded', scope } );
-				if ( success ) {
-					createSuccessNotice( success, {
-						type: 'snackbar',
-						id: `wpca-${ scope }`,
-					} );
-				}
-				return { ok: true };
-			}
-			dispatch( { type: 'failed', scope, message: failure, conflict } );
-			return { ok: false, error: refusal };
-		},
-		[ fetchAll, createSuccessNotice ]
-	);
+	}, [] );
 
 	useEffect( () => {
 		reload();
 	}, [ reload ] );
 
-	const succeeded = ( outcome: Outcome ) => outcome.ok;
+	// The queue: whenever nothing is in flight and a write waits, send it.
+	useEffect( () => {
+		const plan = nextWrite( state );
+		if ( ! plan || writing.current ) {
+			return;
+		}
+		writing.current = true;
+		// Before the state changes, so the next write goes as soon as it renders.
+		const settle = ( outcome: Outcome ) => {
+			writing.current = false;
+			for ( const key of plan.keys ) {
+				waiting.current.get( key )?.( outcome );
+				waiting.current.delete( key );
+			}
+		};
+		const successes = state.pending
+			.filter( ( write ) => plan.keys.includes( write.key ) )
+			.map( ( write ) => write.success )
+			.filter( ( text ): text is string => undefined !== text );
+		dispatch( { type: 'sent', keys: plan.keys } );
+		( async () => {
+			try {
+				const screen =
+					( await send( plan ) ) ??
+					( 'none' === plan.call ? null : await getScreen() );
+				settle( { ok: true } );
+				dispatch( { type: 'written', keys: plan.keys, screen } );
+				const success = successes.at( -1 );
+				if ( success && 'none' !== plan.call ) {
+					createSuccessNotice( success, {
+						type: 'snackbar',
+						id: `wpca-${ plan.keys[ 0 ] }`,
+					} );
+				}
+			} catch ( error ) {
+				// What is stored now, so the screen stops showing what was refused.
+				const screen = await getScreen().catch( () => null );
+				settle( { ok: false, error } );
+				dispatch( {
+					type: 'refused',
+					keys: plan.keys,
+					message: errorMessage( error ),
+					conflict:
+						isRestError( error ) && 'wpca_conflict' === error.code,
+					screen,
+				} );
+			}
+		} )();
+	}, [ state, createSuccessNotice ] );
 
-	// Every change of a listed runtime says which version it is based on (If-Match).
-	const etagOf = ( id: string ) =>
-		runtimesRef.current.find( ( runtime ) => runtime.id === id )?.etag;
-	const saveRuntime = useCallback(
-		( id: string, body: PutRuntimeBody ) =>
-			change(
-				runtimeScope( id ),
-				() => putRuntime( id, body, etagOf( id ) ),
-				said.saved( runtimesRef.current, id )
+	/**
+	 * Queues a change.
+	 * @param intent  The change.
+	 * @param success What to say once it is stored.
+	 * @param basedOn The ETag the admin saw, when not the screen's.
+	 * @return The change's key.
+	 */
+	const request = useCallback(
+		( intent: Intent, success?: string, basedOn?: string ) => {
+			lastKey.current += 1;
+			const key = lastKey.current;
+			dispatch( { type: 'requested', key, intent, success, basedOn } );
+			return key;
+		},
+		[]
+	);
+	/**
+	 * Queues a change whose outcome the caller waits for (a form keeps its draft until
+	 * the server answered).
+	 * @param intent  The change.
+	 * @param success What to say once it is stored.
+	 */
+	const requestAndWait = useCallback(
+		( intent: Intent, success?: string ) =>
+			new Promise< Outcome >( ( resolve ) =>
+				waiting.current.set( request( intent, success ), resolve )
 			),
-		[ change ]
+		[ request ]
 	);
-	const resetToDeclared = useCallback(
-		( id: string ) =>
-			change(
-				runtimeScope( id ),
-				() => resetRuntime( id, etagOf( id ) ),
-				said.saved( runtimesRef.current, id )
-			).then( succeeded ),
-		[ change ]
-	);
-	const addRuntime = useCallback(
-		( id: string, body: PutRuntimeBody ) =>
-			change( 'add', () => putRuntime( id, body ), said.added( id ) ),
-		[ change ]
-	);
+
+	const shown = () => shownRuntimes( stateRef.current );
 	const setEnabled = useCallback(
-		( id: string, enabled: boolean, basedOn?: string ) =>
-			change(
-				runtimeScope( id ),
-				() => patchRuntime( id, { enabled }, basedOn ?? etagOf( id ) ),
-				said.published( runtimesRef.current, id, enabled )
-			).then( succeeded ),
-		[ change ]
-	);
-	const removeRuntime = useCallback(
-		( id: string ) =>
-			change(
-				runtimeScope( id ),
-				() => deleteRuntime( id, etagOf( id ) ),
-				said.removed( runtimesRef.current, id )
-			).then( succeeded ),
-		[ change ]
+		( id: string, enabled: boolean, basedOn?: string ) => {
+			request(
+				{ kind: 'enable', id, enabled },
+				said.published( shown(), id, enabled ),
+				basedOn
+			);
+		},
+		[ request ]
 	);
 	const moveRuntime = useCallback(
 		( id: string, offset: -1 | 1 ) => {
-			const order = moveInOrder(
-				registeredOrder( runtimesRef.current ),
-				id,
-				offset
-			);
-			if ( null === order ) {
-				return Promise.resolve( false );
+			const order = moveInOrder( registeredOrder( shown() ), id, offset );
+			if ( null !== order ) {
+				request(
+					{ kind: 'move', id, offset },
+					said.moved( shown(), id, order )
+				);
 			}
-			return change(
-				'order',
-				() => putOrder( order ),
-				said.moved( runtimesRef.current, id, order )
-			).then( succeeded );
 		},
-		[ change ]
+		[ request ]
 	);
+	const resetToDeclared = useCallback(
+		( id: string ) => {
+			request( { kind: 'reset', id }, said.saved( shown(), id ) );
+		},
+		[ request ]
+	);
+	const removeRuntime = useCallback(
+		( id: string ) => {
+			request( { kind: 'remove', id }, said.removed( shown(), id ) );
+		},
+		[ request ]
+	);
+	const saveRuntime = useCallback(
+		( id: string, body: PutRuntimeBody ) =>
+			requestAndWait(
+				{ kind: 'save', id, body },
+				said.saved( shown(), id )
+			),
+		[ requestAndWait ]
+	);
+	const addRuntime = useCallback(
+		( id: string, body: PutRuntimeBody ) =>
+			requestAndWait( { kind: 'add', id, body }, said.added( id ) ),
+		[ requestAndWait ]
+	);
+	const succeeded = ( outcome: Outcome ) => outcome.ok;
 	const repair = useCallback(
 		() =>
-			change( 'repair', repairSignatures, said.repaired() ).then(
+			requestAndWait( { kind: 'repair' }, said.repaired() ).then(
 				succeeded
 			),
-		[ change ]
+		[ requestAndWait ]
 	);
 	const saveWindowDays = useCallback(
 		( days: number ) =>
-			change( 'window', () =>
-				putObservationSettings( { window_days: days } )
-			).then( succeeded ),
-		[ change ]
+			requestAndWait( { kind: 'window', days } ).then( succeeded ),
+		[ requestAndWait ]
 	);
 	const adopt = useCallback(
 		( id: string ) =>
-			change( adoptScope( id ), () => adoptSignature( id ) ).then(
-				succeeded
-			),
-		[ change ]
+			requestAndWait( { kind: 'adopt', id } ).then( succeeded ),
+		[ requestAndWait ]
 	);
 
 	const preview = useCallback( async ( env: Record< string, string > ) => {
@@ -268,8 +327,8 @@ export function useRuntimesScreen(): RuntimesScreen {
 	}, [] );
 
 	const isBusy = useCallback(
-		( scope: Scope ) => true === state.busy[ scope ],
-		[ state.busy ]
+		( scope: Scope ) => isPending( state, scope ),
+		[ state ]
 	);
 	const errorFor = useCallback(
 		( scope: Scope ) => state.errors[ scope ],
@@ -280,10 +339,24 @@ export function useRuntimesScreen(): RuntimesScreen {
 		[]
 	);
 
+	const { server } = state;
 	return {
-		...state,
+		loaded: state.loaded,
+		runtimes: shownRuntimes( state ),
+		signatures: server?.signatures ?? null,
+		lastVerification: server?.last_verification.verification ?? null,
+		observations: server?.observations ?? null,
+		foreign: server?.foreign_signatures.entries ?? [],
+		dmc: server?.dmc ?? null,
+		catalogue: server?.catalogue ?? null,
+		applyScreen,
 		previewResult: state.preview,
 		isBusy,
+		isSaving: ( id: string ) =>
+			state.pending.some(
+				( write ) =>
+					'save' === write.intent.kind && id === write.intent.id
+			),
 		errorFor,
 		dismissError,
 		reload,
