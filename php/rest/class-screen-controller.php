@@ -51,7 +51,7 @@ class Screen_Controller extends Controller {
 	/**
 	 * Registers the route.
 	 */
-	public function register_routes() {
+	public function register_routes(): void {
 		$this->register_route( '/' . $this->rest_base, $this->endpoint( WP_REST_Server::READABLE, 'get_item' ) );
 	}
 
