@@ -236,7 +236,7 @@ class Screen_First_Paint {
 					</h3>
 				</div>
 				<div>
-					<span class="wpca-badge wpca-badge--<?php echo esc_attr( $item['source'] ); ?>"><?php echo esc_html( self::source_label( $item['source'] ) ); ?></span>
+					<span class="wpca-badge wpca-badge--<?php echo esc_attr( ! empty( $item['declared'] ) && ! empty( $item['overridden'] ) ? 'installer' : $item['source'] ); ?>"><?php echo esc_html( self::source_label( $item ) ); ?></span>
 				</div>
 			</div>
 			<div class="wpca-first-paint__body">
@@ -388,10 +388,14 @@ class Screen_First_Paint {
 	/**
 	 * Who wrote the runtime, as its card says (src/components/runtime-card.tsx).
 	 *
-	 * @param string $source Source.
+	 * @param array $item Item.
 	 * @return string
 	 */
-	private static function source_label( string $source ): string {
+	private static function source_label( array $item ): string {
+		$source = (string) $item['source'];
+		if ( ! empty( $item['declared'] ) && ! empty( $item['overridden'] ) ) {
+			return __( 'Installer, changed by an admin', 'wp-coding-agents-runtimes' );
+		}
 		$labels = array(
 			'installer' => __( 'Installer', 'wp-coding-agents-runtimes' ),
 			'admin'     => __( 'Admin screen', 'wp-coding-agents-runtimes' ),

@@ -36,7 +36,7 @@ class Attribution_Resolver {
 	 *
 	 * @param mixed                 $signatures Filter output (as DMC receives it).
 	 * @param array<string, string> $env        Environment of the simulated process.
-	 * @return array{origin_session: array|null, primary_source: array|null, lock_owner: array, declared: string[], found: string[], missing: string[]}
+	 * @return array{origin_session: array|null, primary_source: array|null, lock_owner: array, declared: string[], found: string[], missing: string[], dropped: array}
 	 */
 	public function preview( $signatures, array $env ): array {
 		$signatures     = $this->clean( $signatures );
@@ -57,7 +57,49 @@ class Attribution_Resolver {
 			'declared'       => $declared,
 			'found'          => $found,
 			'missing'        => array_values( array_diff( $declared, $found ) ),
+			'dropped'        => $this->dropped( $signatures, $env ),
 		);
+	}
+
+	/**
+	 * Every set value DMC would not record as given, and where: a URL subkey's value that
+	 * is no http(s) URL is left out of the origin session (the lock owner keeps it), a
+	 * value longer than LOCK_OWNER_MAX_LENGTH bytes is cut in the lock owner.
+	 *
+	 * @param array<string, array<string, string>> $signatures Cleaned signatures.
+	 * @param array<string, string>                $env        Environment.
+	 * @return array<int, array{runtime: string, subkey: string, variable: string, consumer: string, reason: string, kept_bytes: int}>
+	 */
+	public function dropped( array $signatures, array $env ): array {
+		$dropped = array();
+		foreach ( $signatures as $id => $fields ) {
+			foreach ( $fields as $subkey => $env_name ) {
+				$value = $this->lookup( $env, $env_name );
+				if ( null === $value ) {
+					continue;
+				}
+				$where = array(
+					'runtime'  => (string) $id,
+					'subkey'   => (string) $subkey,
+					'variable' => $env_name,
+				);
+				if ( self::is_url_subkey( (string) $subkey ) && 1 !== preg_match( '#' . self::URL_VALUE_PATTERN . '#', $value ) ) {
+					$dropped[] = $where + array(
+						'consumer'   => 'origin_session',
+						'reason'     => 'not_a_url',
+						'kept_bytes' => 0,
+					);
+				}
+				if ( strlen( $value ) > self::LOCK_OWNER_MAX_LENGTH ) {
+					$dropped[] = $where + array(
+						'consumer'   => 'lock_owner',
+						'reason'     => 'cut',
+						'kept_bytes' => self::LOCK_OWNER_MAX_LENGTH,
+					);
+				}
+			}
+		}
+		return $dropped;
 	}
 
 	/**

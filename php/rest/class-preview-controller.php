@@ -263,6 +263,25 @@ class Preview_Controller extends Controller {
 				'declared'       => self::variable_names( __( 'Environment variables named by the effective signatures.', 'wp-coding-agents-runtimes' ) ),
 				'found'          => self::variable_names( __( 'Declared variables present (non-blank) in the given environment.', 'wp-coding-agents-runtimes' ) ),
 				'missing'        => self::variable_names( __( 'Declared variables absent or blank in the given environment.', 'wp-coding-agents-runtimes' ) ),
+				'dropped'        => self::read_only( __( 'Every set value DMC would not record as given: where (origin_session or lock_owner) and why (not_a_url: a URL subkey\'s value not starting with http:// or https://, left out of the origin session; cut: a value longer than 300 bytes, cut to kept_bytes in the lock owner).', 'wp-coding-agents-runtimes' ), 'array' ) + array(
+					'items' => array(
+						'type'       => 'object',
+						'properties' => array(
+							'runtime'    => array( 'type' => 'string' ),
+							'subkey'     => array( 'type' => 'string' ),
+							'variable'   => array( 'type' => 'string' ),
+							'consumer'   => array(
+								'type' => 'string',
+								'enum' => array( 'origin_session', 'lock_owner' ),
+							),
+							'reason'     => array(
+								'type' => 'string',
+								'enum' => array( 'not_a_url', 'cut' ),
+							),
+							'kept_bytes' => array( 'type' => 'integer' ),
+						),
+					),
+				),
 				'lock_budget'    => self::lock_budget_schema( __( 'DMC\'s lock metadata budget for the lock owner\'s runtime_ids of this environment, with DMC\'s own keys at their largest.', 'wp-coding-agents-runtimes' ) ),
 				'inventory'      => self::read_only( __( 'The primary id against DMC\'s inventory column (DMC 0.56+: origin_session, a varchar(191)); wpdb refuses a longer value, so DMC writes no inventory row for the worktree.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
 					'properties' => array(

@@ -318,6 +318,17 @@ export interface WpcaAttributionPreview {
 	 */
 	missing: string[];
 	/**
+	 * Every set value DMC would not record as given: where (origin_session or lock_owner) and why (not_a_url: a URL subkey's value not starting with http:// or https://, left out of the origin session; cut: a value longer than 300 bytes, cut to kept_bytes in the lock owner).
+	 */
+	dropped: {
+		runtime: string;
+		subkey: string;
+		variable: string;
+		consumer: 'origin_session' | 'lock_owner';
+		reason: 'not_a_url' | 'cut';
+		kept_bytes: number;
+	}[];
+	/**
 	 * DMC's lock metadata budget for the lock owner's runtime_ids of this environment, with DMC's own keys at their largest.
 	 */
 	lock_budget: LockBudget;

@@ -1,7 +1,13 @@
-import { Notice, TextControl } from '@wordpress/components';
+import {
+	Button,
+	Notice,
+	TextControl,
+	TextareaControl,
+} from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, _n, sprintf } from '@wordpress/i18n';
 import type { AttributionPreview } from '../api/types';
+import { looksLikeEnvironment, parseEnvironment } from '../lib/pasted-env';
 import { CapturedTables } from './captured-tables';
 import { InventoryNote } from './inventory-note';
 import { LockBudgetNote } from './lock-budget';
@@ -18,8 +24,52 @@ interface AttributionPreviewPanelProps {
 	onPreview: ( env: Record< string, string > ) => Promise< boolean >;
 }
 
-// "If an agent process had exactly these variables": the admin types values and
-// the server answers with what DMC would record, using the effective signatures.
+type Dropped = AttributionPreview[ 'dropped' ][ number ];
+
+// Why DMC does not record a value as given, in the words of the place it is dropped.
+function DroppedNotes( {
+	dropped,
+	consumer,
+}: {
+	dropped: Dropped[];
+	consumer: Dropped[ 'consumer' ];
+} ) {
+	const here = dropped.filter( ( item ) => item.consumer === consumer );
+	if ( 0 === here.length ) {
+		return null;
+	}
+	return (
+		<ul className="wpca-preview__dropped">
+			{ here.map( ( item ) => (
+				<li key={ `${ item.runtime }/${ item.subkey }` }>
+					<code>{ item.variable }</code>{ ' ' }
+					{ 'not_a_url' === item.reason
+						? sprintf(
+								/* translators: 1: runtime id, 2: subkey. */
+								__(
+									'is left out: DMC records %1$s’s %2$s here only when it starts with http:// or https://.',
+									'wp-coding-agents-runtimes'
+								),
+								item.runtime,
+								item.subkey
+							)
+						: sprintf(
+								/* translators: %d: number of bytes kept. */
+								__(
+									'is cut to its first %d bytes: DMC keeps no more of a value here.',
+									'wp-coding-agents-runtimes'
+								),
+								item.kept_bytes
+							) }
+				</li>
+			) ) }
+		</ul>
+	);
+}
+
+// "If an agent process had exactly these variables": the admin types values (or
+// pastes an environment) and the server answers with what DMC would record, using
+// the effective signatures.
 export function AttributionPreviewPanel( {
 	declared,
 	result,
@@ -32,6 +82,41 @@ export function AttributionPreviewPanel( {
 	const [ values, setValues ] = useState< Map< string, string > >(
 		() => new Map()
 	);
+
+	const [ pasted, setPasted ] = useState( '' );
+	const [ pasteNote, setPasteNote ] = useState( '' );
+
+	// Fills the declared variables a pasted environment sets; the rest is only counted.
+	const fillFrom = ( text: string ) => {
+		const { filled, ignored } = parseEnvironment( text, declared );
+		setValues( new Map( [ ...values, ...filled ] ) );
+		setPasteNote(
+			sprintf(
+				/* translators: 1: sentence on filled variables, 2: sentence on ignored ones. */
+				__( '%1$s %2$s', 'wp-coding-agents-runtimes' ),
+				sprintf(
+					/* translators: %d: number of declared variables filled in. */
+					_n(
+						'Filled %d declared variable from the pasted environment.',
+						'Filled %d declared variables from the pasted environment.',
+						filled.size,
+						'wp-coding-agents-runtimes'
+					),
+					filled.size
+				),
+				sprintf(
+					/* translators: %d: number of other variables. */
+					_n(
+						'%d other variable was ignored and is not sent.',
+						'%d other variables were ignored and are not sent.',
+						ignored,
+						'wp-coding-agents-runtimes'
+					),
+					ignored
+				)
+			)
+		);
+	};
 
 	const submit = ( event: { preventDefault: () => void } ) => {
 		event.preventDefault();
@@ -73,10 +158,51 @@ export function AttributionPreviewPanel( {
 									new Map( values ).set( name, value )
 								)
 							}
+							onPaste={ ( event ) => {
+								const text =
+									event.clipboardData.getData( 'text' );
+								if ( looksLikeEnvironment( text, declared ) ) {
+									event.preventDefault();
+									fillFrom( text );
+								}
+							} }
 							autoComplete="off"
 							spellCheck={ false }
 						/>
 					) ) }
+					<TextareaControl
+						__nextHasNoMarginBottom
+						label={ __(
+							'Or paste an environment',
+							'wp-coding-agents-runtimes'
+						) }
+						help={ __(
+							'The output of env or printenv, or export NAME=value lines: the declared variables above are filled in; everything else stays in your browser.',
+							'wp-coding-agents-runtimes'
+						) }
+						value={ pasted }
+						onChange={ setPasted }
+						rows={ 3 }
+						spellCheck={ false }
+					/>
+					<Button
+						__next40pxDefaultSize
+						variant="secondary"
+						disabled={ '' === pasted.trim() }
+						accessibleWhenDisabled
+						onClick={ () => {
+							fillFrom( pasted );
+							setPasted( '' );
+						} }
+					>
+						{ __(
+							'Fill in the declared variables',
+							'wp-coding-agents-runtimes'
+						) }
+					</Button>
+					<p className="wpca-preview__pasted" role="status">
+						{ pasteNote }
+					</p>
 					<SubmitButton busy={ busy }>
 						{ __(
 							'Preview attribution',
@@ -146,6 +272,10 @@ export function AttributionPreviewPanel( {
 							/>
 						</>
 					) }
+					<DroppedNotes
+						dropped={ result.dropped }
+						consumer="origin_session"
+					/>
 					{ Object.keys( result.lock_owner.runtime_ids ?? {} )
 						.length > 0 && (
 						<>
@@ -161,6 +291,10 @@ export function AttributionPreviewPanel( {
 									'Lock owner ids of',
 									'wp-coding-agents-runtimes'
 								) }
+							/>
+							<DroppedNotes
+								dropped={ result.dropped }
+								consumer="lock_owner"
 							/>
 						</>
 					) }

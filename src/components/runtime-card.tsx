@@ -45,7 +45,15 @@ export interface RuntimeCardProps {
 	headingRef: ( heading: HTMLHeadingElement | null ) => void;
 }
 
-function sourceLabel( source: RuntimeSource ): string {
+// Who wrote the runtime; an installer's runtime the admin changed says so.
+function sourceLabel( runtime: Runtime ): string {
+	if ( runtime.declared && runtime.overridden.length > 0 ) {
+		return __(
+			'Installer, changed by an admin',
+			'wp-coding-agents-runtimes'
+		);
+	}
+	const source: RuntimeSource = runtime.source;
 	switch ( source ) {
 		case 'installer':
 			return __( 'Installer', 'wp-coding-agents-runtimes' );
@@ -107,7 +115,8 @@ function UpdatedInfo( { runtime }: { runtime: Runtime } ) {
 }
 
 // The admin changed what an installer declares: the installer's re-registration keeps
-// the admin's values; one click hands the runtime back to the installer.
+// the admin's values. The card's one fields table marks the rows that differ; this
+// notice says what else differs and what each way back does.
 function DeclarationNotice( {
 	runtime,
 	onReset,
@@ -119,6 +128,7 @@ function DeclarationNotice( {
 	if ( ! declared ) {
 		return null;
 	}
+	const resetHelpId = `wpca-reset-declared-help-${ runtime.id }`;
 	return (
 		<Notice
 			status="info"
@@ -126,49 +136,81 @@ function DeclarationNotice( {
 			className="wpca-card__declared"
 		>
 			<p>
-				{ sprintf(
-					/* translators: %s: list of properties (fields, enabled, label). */
-					__(
-						'Differs from what the installer declares (%s). Re-running the installer keeps these changes.',
-						'wp-coding-agents-runtimes'
-					),
-					runtime.overridden.join( ', ' )
+				{ __(
+					'An admin changed what the installer declares; re-running the installer keeps these changes.',
+					'wp-coding-agents-runtimes'
 				) }
 			</p>
-			<p>
-				{ sprintf(
-					/* translators: 1: label, 2: "published" or "not published". */
-					__(
-						'The installer declares: %1$s, %2$s.',
-						'wp-coding-agents-runtimes'
-					),
-					declared.label,
-					publishedWord( declared.enabled )
+			<ul className="wpca-card__differences">
+				{ runtime.overridden.includes( 'label' ) && (
+					<li>
+						{ sprintf(
+							/* translators: 1: label now, 2: label the installer declares. */
+							__(
+								'Label: now %1$s / installer declares %2$s.',
+								'wp-coding-agents-runtimes'
+							),
+							runtime.label || runtime.id,
+							declared.label
+						) }
+					</li>
 				) }
-			</p>
-			<FieldsTable
-				label={ sprintf(
-					/* translators: %s: runtime id. */
-					__(
-						'Fields the installer declares for %s',
-						'wp-coding-agents-runtimes'
-					),
-					runtime.id
+				{ runtime.overridden.includes( 'enabled' ) && (
+					<li>
+						{ sprintf(
+							/* translators: 1, 2: "published" or "not published". */
+							__(
+								'Publishing: now %1$s / installer declares %2$s.',
+								'wp-coding-agents-runtimes'
+							),
+							publishedWord( runtime.enabled ),
+							publishedWord( declared.enabled )
+						) }
+					</li>
 				) }
-				pairs={ Object.entries( declared.fields ) }
-			/>
+				{ runtime.overridden.includes( 'fields' ) && (
+					<li>
+						{ __(
+							'Fields: the rows marked “changed” in the table below.',
+							'wp-coding-agents-runtimes'
+						) }
+					</li>
+				) }
+			</ul>
 			<Button
 				__next40pxDefaultSize
 				variant="secondary"
 				onClick={ onReset }
+				aria-describedby={ resetHelpId }
 			>
 				{ __(
 					'Reset to what the installer declares',
 					'wp-coding-agents-runtimes'
 				) }
 			</Button>
+			<p id={ resetHelpId } className="wpca-card__reset-help">
+				{ __(
+					'Takes back the installer’s label, publishing and fields; the runtime stays registered in its place.',
+					'wp-coding-agents-runtimes'
+				) }
+			</p>
+			{ runtime.preset && (
+				<p
+					id={ resetDefaultHelpId( runtime.id ) }
+					className="wpca-card__reset-help"
+				>
+					{ __(
+						'“Reset to default”, below, forgets the stored mapping and the installer’s declaration with it: the runtime returns to the preset defaults, not registered, until an installer registers it again.',
+						'wp-coding-agents-runtimes'
+					) }
+				</p>
+			) }
 		</Notice>
 	);
+}
+
+function resetDefaultHelpId( id: string ): string {
+	return `wpca-reset-default-help-${ id }`;
 }
 
 // A change was refused because someone changed the runtime since the screen loaded it:
@@ -240,6 +282,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 	const [ editing, setEditing ] = useState( false );
 	// Removing loses the stored mapping, so it takes a second, explicit click.
 	const [ confirmingRemove, setConfirmingRemove ] = useState( false );
+	const differs = !! runtime.declared && runtime.overridden.length > 0;
 	const removeLabel = runtime.preset
 		? __( 'Reset to default', 'wp-coding-agents-runtimes' )
 		: __( 'Delete', 'wp-coding-agents-runtimes' );
@@ -323,9 +366,14 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 					</FlexItem>
 					<FlexItem>
 						<span
-							className={ `wpca-badge wpca-badge--${ runtime.source }` }
+							className={ `wpca-badge wpca-badge--${
+								runtime.declared &&
+								runtime.overridden.length > 0
+									? 'installer'
+									: runtime.source
+							}` }
 						>
-							{ sourceLabel( runtime.source ) }
+							{ sourceLabel( runtime ) }
 						</span>
 						{ busy && <Spinner /> }
 					</FlexItem>
@@ -373,7 +421,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 						) }
 					</Notice>
 				) }
-				{ runtime.declared && runtime.overridden.length > 0 && (
+				{ differs && (
 					<DeclarationNotice
 						runtime={ runtime }
 						onReset={ props.onReset }
@@ -412,6 +460,12 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 							runtime.id
 						) }
 						pairs={ Object.entries( runtime.fields ) }
+						declared={
+							runtime.declared &&
+							runtime.overridden.includes( 'fields' )
+								? runtime.declared.fields
+								: undefined
+						}
 					/>
 				) }
 			</CardBody>
@@ -482,6 +536,11 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 							setRefocus( keepRef );
 						} }
 						aria-label={ sprintf( removeName, name ) }
+						aria-describedby={
+							runtime.preset && differs
+								? resetDefaultHelpId( runtime.id )
+								: undefined
+						}
 					>
 						{ removeLabel }
 					</Button>

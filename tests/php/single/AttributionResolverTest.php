@@ -103,8 +103,31 @@ class AttributionResolverTest extends Test_Case {
 				),
 				$preview['origin_session']['ids']['bot']
 			);
+			$this->assertSame( array(), $preview['dropped'] );
 		} else {
 			$this->assertNull( $preview['origin_session'] );
+			$this->assertSame(
+				array(
+					array(
+						'runtime'    => 'bot',
+						'subkey'     => 'thread_url',
+						'variable'   => 'BOT_THREAD_URL',
+						'consumer'   => 'origin_session',
+						'reason'     => 'not_a_url',
+						'kept_bytes' => 0,
+					),
+					array(
+						'runtime'    => 'bot',
+						'subkey'     => 'url',
+						'variable'   => 'BOT_URL',
+						'consumer'   => 'origin_session',
+						'reason'     => 'not_a_url',
+						'kept_bytes' => 0,
+					),
+				),
+				$preview['dropped'],
+				'The preview names each value the origin session leaves out, and why.'
+			);
 		}
 		$this->assertSame(
 			array(
@@ -173,6 +196,20 @@ class AttributionResolverTest extends Test_Case {
 
 		$this->assertSame( str_repeat( 'x', 300 ), $preview['lock_owner']['runtime_ids']['kimaki']['session_id'] );
 		$this->assertSame( $long, $preview['origin_session']['primary_id'] );
+		$this->assertSame(
+			array(
+				array(
+					'runtime'    => 'kimaki',
+					'subkey'     => 'session_id',
+					'variable'   => 'KIMAKI_SESSION_ID',
+					'consumer'   => 'lock_owner',
+					'reason'     => 'cut',
+					'kept_bytes' => 300,
+				),
+			),
+			$preview['dropped']
+		);
+		$this->assertSame( array(), $this->preview( array( 'KIMAKI_SESSION_ID' => str_repeat( 'x', 300 ) ) )['dropped'], 'A value of 300 bytes is kept whole.' );
 	}
 
 	public function test_the_filter_value_is_cleaned_like_dmc_does() {
