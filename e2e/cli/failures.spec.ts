@@ -165,7 +165,7 @@ test( 'the password never shows in output or in any child process argv', async (
 	}
 	const calls = readLog( spy.log );
 	// The spies did see every request: credentials travel on curl's stdin.
-	expect( calls.match( /^argv: curl --config - /gm ) ).toHaveLength( 12 );
+	expect( calls.match( /^argv: curl -q --config - /gm ) ).toHaveLength( 12 );
 	expect( calls ).toContain( 'argv: mktemp -d' );
 	expect( calls ).not.toContain( password );
 	expect( await getRuntime( 'cli-demo' ) ).toBeNull();

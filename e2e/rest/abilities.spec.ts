@@ -26,11 +26,14 @@ const ABILITIES = [
 	'wp-coding-agents/record-verification',
 ];
 
-/** How core's run route expects each ability: readonly by GET, destructive+idempotent by DELETE. */
+/**
+ * How core's run route expects each ability: readonly by GET, destructive+idempotent by
+ * DELETE, the others by POST (preview-attribution too: its input is an environment, which
+ * must not travel in a URL).
+ */
 const METHOD: Record< string, string > = {
 	'wp-coding-agents/list-catalogue': 'GET',
 	'wp-coding-agents/list-runtimes': 'GET',
-	'wp-coding-agents/preview-attribution': 'GET',
 	'wp-coding-agents/unregister-runtime': 'DELETE',
 };
 
@@ -87,6 +90,34 @@ async function run< T = any >(
 	expect( response.status(), text ).toBeLessThan( 500 );
 	return { status: response.status(), body: JSON.parse( text ) as T };
 }
+
+test( 'the preview ability takes the environment in its JSON body, never in the URL (access logs, proxies)', async () => {
+	const url = `${ testSite().restUrl }wp-abilities/v1/abilities/wp-coding-agents/preview-attribution/run?${ query(
+		{ env: { KIMAKI_SESSION_ID: 'in-the-url-5d1e' } }
+	).join( '&' ) }`;
+	const response = await admin().context.fetch( url, {
+		headers: { ...( admin() as any ).headers },
+		maxRedirects: 0,
+	} );
+	const text = await response.text();
+	expect( response.status(), text ).toBe( 405 );
+	expect( JSON.parse( text ).code ).toBe( 'rest_ability_invalid_method' );
+	expect( text ).not.toContain( 'in-the-url-5d1e' );
+
+	await run(
+		admin(),
+		'wp-coding-agents/register-runtime',
+		VALID_INPUT[ 'wp-coding-agents/register-runtime' ]
+	);
+	const posted = await run( admin(), 'wp-coding-agents/preview-attribution', {
+		env: { MY_AGENT_SESSION_ID: 'in-the-body-5d1e' },
+	} );
+	await run( admin(), 'wp-coding-agents/unregister-runtime', {
+		id: 'my-agent',
+	} );
+	expect( posted.status, JSON.stringify( posted.body ) ).toBe( 200 );
+	expect( posted.body.origin_session.primary_id ).toBe( 'in-the-body-5d1e' );
+} );
 
 test( 'anonymous and subscriber may not run any ability, and nothing changes', async () => {
 	const before = storedState();

@@ -334,6 +334,7 @@ test( 'an option that is a string publishes nothing, reports it, and repair rese
 		entries: [],
 		declared: [],
 		primary_variables: [],
+		secret_variables: [],
 		// Nothing declared: DMC's lock metadata holds only its own keys.
 		lock_budget: {
 			runtime_ids_bytes: 0,

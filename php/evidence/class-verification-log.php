@@ -8,6 +8,7 @@
 namespace WP_Coding_Agents\Runtimes\Evidence;
 
 use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Rules\Secret_Names;
 use WP_Coding_Agents\Runtimes\Storage\Option_Lock;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_Error;
@@ -68,7 +69,10 @@ class Verification_Log {
 		$actor  = Signature_Store::current_actor();
 		$hashes = array();
 		foreach ( $preview['found'] as $name ) {
-			$hashes[ $name ] = self::value_hash( trim( (string) $env[ $name ] ) );
+			// Not even a hash of a credential is kept.
+			if ( ! Secret_Names::is_secret_like( $name ) ) {
+				$hashes[ $name ] = self::value_hash( trim( (string) $env[ $name ] ) );
+			}
 		}
 		$observation = array(
 			'observed_at'      => gmdate( 'c' ),

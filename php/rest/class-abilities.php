@@ -141,7 +141,13 @@ class Abilities {
 			__( 'Given the environment variables of an agent process, answers what Data Machine Code would record for a worktree and a workspace lock with the effective signatures. Records nothing.', 'wp-coding-agents-runtimes' ),
 			self::input_from_args( array_intersect_key( $previews->get_preview_args(), array( 'env' => true ) ), array( 'env' ) ),
 			$preview,
-			array( 'readonly' => true ),
+			// Not read-only for core's route, which would take a read-only ability's input from
+			// the URL's query string (access logs, proxies); its input is an environment.
+			array(
+				'readonly'    => false,
+				'destructive' => false,
+				'idempotent'  => true,
+			),
 			static function ( $input ) {
 				return self::dispatch( 'POST', '/attribution/preview', array( 'env' => self::env_of( $input ) ) );
 			}

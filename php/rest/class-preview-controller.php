@@ -13,6 +13,7 @@ use WP_Coding_Agents\Runtimes\DMC\Inventory_Limit;
 use WP_Coding_Agents\Runtimes\DMC\Lock_Metadata_Budget;
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
 use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Rules\Secret_Names;
 use WP_Coding_Agents\Runtimes\Rules\Signature_Rules;
 use WP_Error;
 use WP_REST_Request;
@@ -27,6 +28,9 @@ defined( 'ABSPATH' ) || exit;
  * `wpca-attribution-preview`.
  */
 class Preview_Controller extends Controller {
+
+	/** What the preview answers instead of the value of a variable that looks like a credential. */
+	public const WITHHELD = '[withheld: looks like a credential]';
 
 	/**
 	 * Filter publisher.
@@ -161,14 +165,15 @@ class Preview_Controller extends Controller {
 	 * @return WP_REST_Response|WP_Error
 	 */
 	public function preview( WP_REST_Request $request ) {
-		$sent    = Request_Input::sent_params( $request ) + array(
+		$sent       = Request_Input::sent_params( $request ) + array(
 			'env'     => array(),
 			'record'  => false,
 			'host'    => null,
 			'runtime' => null,
 		);
-		$env     = rest_sanitize_object( $sent['env'] );
-		$preview = $this->resolver->preview( $this->publisher->effective()['signatures'], $env );
+		$env        = rest_sanitize_object( $sent['env'] );
+		$signatures = $this->publisher->effective()['signatures'];
+		$preview    = $this->resolver->preview( $signatures, $env );
 		if ( $sent['record'] ) {
 			$primary  = $preview['primary_source'];
 			$recorded = $this->log->record( $preview, $env, $primary['runtime'] ?? null, $primary['variable'] ?? null, $sent );
@@ -176,14 +181,51 @@ class Preview_Controller extends Controller {
 				return $recorded;
 			}
 		}
+		$preview['lock_budget'] = ( new Lock_Metadata_Budget() )->measure( $preview['lock_owner']['runtime_ids'] );
+		$preview['inventory']   = ( new Inventory_Limit() )->measure( null === $preview['origin_session'] ? null : $preview['origin_session']['primary_id'] );
+		$preview                = self::withhold_credentials( $preview, $this->resolver->clean( $signatures ) );
 		if ( null !== $preview['origin_session'] ) {
 			$preview['origin_session']['ids'] = self::as_object_map( $preview['origin_session']['ids'] );
 		}
-		$preview['lock_budget']               = ( new Lock_Metadata_Budget() )->measure( $preview['lock_owner']['runtime_ids'] );
-		$preview['inventory']                 = ( new Inventory_Limit() )->measure( null === $preview['origin_session'] ? null : $preview['origin_session']['primary_id'] );
 		$preview['lock_owner']['runtime_ids'] = self::as_object_map( $preview['lock_owner']['runtime_ids'] );
 		$preview['recorded']                  = $sent['record'];
 		return new WP_REST_Response( $preview );
+	}
+
+	/**
+	 * The preview without the value of any variable that looks like a credential
+	 * (Secret_Names): such a value (an Application Password, a token) is never answered,
+	 * neither as the primary id nor among the captured ids; WITHHELD stands in its place
+	 * and `withheld` names the variables. Measured before (lock budget, inventory length).
+	 *
+	 * @param array $preview    The resolver's preview, measured.
+	 * @param array $signatures The cleaned signatures it was computed with.
+	 * @return array
+	 */
+	private static function withhold_credentials( array $preview, array $signatures ): array {
+		$withheld = array();
+		foreach ( $preview['found'] as $name ) {
+			if ( Secret_Names::is_secret_like( $name ) ) {
+				$withheld[] = $name;
+			}
+		}
+		$preview['withheld'] = $withheld;
+		if ( array() === $withheld || null === $preview['origin_session'] ) {
+			return $preview;
+		}
+		foreach ( array( array( 'origin_session', 'ids' ), array( 'lock_owner', 'runtime_ids' ) ) as list( $part, $key ) ) {
+			foreach ( $preview[ $part ][ $key ] as $runtime => $values ) {
+				foreach ( array_keys( $values ) as $subkey ) {
+					if ( Secret_Names::is_secret_like( $signatures[ $runtime ][ $subkey ] ?? null ) ) {
+						$preview[ $part ][ $key ][ $runtime ][ $subkey ] = self::WITHHELD;
+					}
+				}
+			}
+		}
+		if ( Secret_Names::is_secret_like( $preview['primary_source']['variable'] ) ) {
+			$preview['origin_session']['primary_id'] = self::WITHHELD;
+		}
+		return $preview;
 	}
 
 	/**
@@ -282,6 +324,7 @@ class Preview_Controller extends Controller {
 						),
 					),
 				),
+				'withheld'       => self::variable_names( __( 'Found variables that look like credentials: their values are never answered; "[withheld: looks like a credential]" stands in their place.', 'wp-coding-agents-runtimes' ) ),
 				'lock_budget'    => self::lock_budget_schema( __( 'DMC\'s lock metadata budget for the lock owner\'s runtime_ids of this environment, with DMC\'s own keys at their largest.', 'wp-coding-agents-runtimes' ) ),
 				'inventory'      => self::read_only( __( 'The primary id against DMC\'s inventory column (DMC 0.56+: origin_session, a varchar(191)); wpdb refuses a longer value, so DMC writes no inventory row for the worktree.', 'wp-coding-agents-runtimes' ), 'object' ) + array(
 					'properties' => array(

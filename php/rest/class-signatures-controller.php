@@ -13,6 +13,7 @@ use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\DMC\Foreign_Value;
 use WP_Coding_Agents\Runtimes\DMC\Lock_Metadata_Budget;
 use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Rules\Secret_Names;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 use WP_Error;
 use WP_REST_Request;
@@ -104,6 +105,8 @@ class Signatures_Controller extends Controller {
 				// Beyond what one preview may send, a name could never be verified anyway.
 				'declared'          => Foreign_Value::names( Attribution_Resolver::declared( $clean ), Schema::ENV_MAX_VARIABLES ),
 				'primary_variables' => Foreign_Value::names( Attribution_Resolver::primary_variables( $clean ), Schema::ENV_MAX_VARIABLES ),
+				// What bin/runtime-signature verify must not send (the rule lives in Secret_Names).
+				'secret_variables'  => Foreign_Value::names( array_values( array_filter( Attribution_Resolver::declared( $clean ), array( Secret_Names::class, 'is_secret_like' ) ) ), Schema::ENV_MAX_VARIABLES ),
 				// Could these signatures alone, at 300 bytes a value, blow DMC's lock metadata budget?
 				'lock_budget'       => ( new Lock_Metadata_Budget() )->worst_case( $clean ),
 			)
@@ -198,6 +201,7 @@ class Signatures_Controller extends Controller {
 					),
 				),
 				'declared'          => self::variable_names( __( 'Every variable DMC reads, once, in the order it reads them.', 'wp-coding-agents-runtimes' ) ),
+				'secret_variables'  => self::variable_names( __( 'The variables of declared that look like credentials (docs/security.md): bin/runtime-signature verify never sends their values.', 'wp-coding-agents-runtimes' ) ),
 				'primary_variables' => self::variable_names( __( 'The variables whose value DMC takes as primary_id first (each runtime\'s session_id), in precedence order; when none is set, the first value DMC keeps wins.', 'wp-coding-agents-runtimes' ) ),
 				'problems'          => self::read_only( __( 'Entries and pairs of the stored option that are invalid and therefore not published.', 'wp-coding-agents-runtimes' ), 'array' ) + array(
 					'items' => array(

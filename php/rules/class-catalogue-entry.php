@@ -106,6 +106,10 @@ class Catalogue_Entry {
 				/* translators: %s: the subkey as given. */
 				return self::invalid( sprintf( __( 'fields[%s]: a subkey and an environment variable name as the registry accepts them are required', 'wp-coding-agents-runtimes' ), self::shown( $subkey ) ) );
 			}
+			if ( Secret_Names::is_secret_like( $name ) ) {
+				/* translators: %s: the subkey as given. */
+				return self::invalid( sprintf( __( 'fields[%s]: names a variable that looks like a credential, which the registry refuses', 'wp-coding-agents-runtimes' ), self::shown( $subkey ) ) );
+			}
 			$fields[ $subkey ] = $name;
 		}
 		return $fields;

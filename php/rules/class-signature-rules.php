@@ -123,7 +123,7 @@ final class Signature_Rules {
 			$valid  = self::check_field_names( $fields );
 		}
 		if ( is_wp_error( $valid ) ) {
-			return self::invalid_fields( $valid->get_error_message() );
+			return 'wpca_secret_env_name' === $valid->get_error_code() ? $valid : self::invalid_fields( $valid->get_error_message() );
 		}
 		$accepted = array();
 		foreach ( $fields as $subkey => $env_name ) {
@@ -166,8 +166,38 @@ final class Signature_Rules {
 					)
 				);
 			}
+			$secret = self::check_not_secret( (string) $subkey, $env_name );
+			if ( is_wp_error( $secret ) ) {
+				return $secret;
+			}
 		}
 		return true;
+	}
+
+	/**
+	 * A variable that looks like a credential (Secret_Names) cannot be registered: DMC
+	 * would copy its value into its worktree records and `verify` would have to send it.
+	 *
+	 * @param string $subkey   Subkey reading it.
+	 * @param string $env_name Variable name.
+	 * @return true|WP_Error `wpca_secret_env_name`.
+	 */
+	public static function check_not_secret( string $subkey, string $env_name ) {
+		$reason = Secret_Names::reason( $env_name );
+		if ( null === $reason ) {
+			return true;
+		}
+		return self::error(
+			'wpca_secret_env_name',
+			'fields',
+			sprintf(
+				/* translators: 1: subkey, 2: environment variable name, 3: the part of the name that looks like a credential. */
+				__( 'fields[%1$s]: %2$s looks like a credential (%3$s), and Data Machine Code would store its value in worktree records. Name the variable that carries the session id instead.', 'wp-coding-agents-runtimes' ),
+				$subkey,
+				$env_name,
+				$reason
+			)
+		);
 	}
 
 	/**

@@ -59,6 +59,7 @@ function signatures(
 		entries: [],
 		declared: [],
 		primary_variables: [],
+		secret_variables: [],
 		findings: [],
 		lock_budget: lockBudget,
 	};
@@ -109,6 +110,7 @@ const preview: AttributionPreview = {
 	declared: [ 'KIMAKI_SESSION_ID' ],
 	found: [ 'KIMAKI_SESSION_ID' ],
 	missing: [],
+	withheld: [],
 	lock_budget: lockBudget,
 	recorded: false,
 } as unknown as AttributionPreview;

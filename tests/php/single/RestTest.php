@@ -231,8 +231,8 @@ class RestTest extends Test_Case {
 		$signatures = wp_json_encode( rest_do_request( new WP_REST_Request( 'GET', self::BASE . '/signatures' ) )->get_data() );
 		$preview    = wp_json_encode( rest_do_request( $request )->get_data() );
 
-		$this->assertSame( '{"signatures":{},"collisions":[],"problems":[],"findings":[],"entries":[],"declared":[],"primary_variables":[],"lock_budget":{"runtime_ids_bytes":0,"reserved_bytes":3203,"total_bytes":3203,"budget":8192,"fits":true}}', $signatures );
-		$this->assertSame( '{"origin_session":null,"primary_source":null,"lock_owner":{"runtime_ids":{}},"declared":[],"found":[],"missing":[],"lock_budget":{"runtime_ids_bytes":0,"reserved_bytes":3203,"total_bytes":3203,"budget":8192,"fits":true},"inventory":{"length":null,"max_length":191,"fits":true},"recorded":false}', $preview );
+		$this->assertSame( '{"signatures":{},"collisions":[],"problems":[],"findings":[],"entries":[],"declared":[],"primary_variables":[],"secret_variables":[],"lock_budget":{"runtime_ids_bytes":0,"reserved_bytes":3203,"total_bytes":3203,"budget":8192,"fits":true}}', $signatures );
+		$this->assertSame( '{"origin_session":null,"primary_source":null,"lock_owner":{"runtime_ids":{}},"declared":[],"found":[],"missing":[],"lock_budget":{"runtime_ids_bytes":0,"reserved_bytes":3203,"total_bytes":3203,"budget":8192,"fits":true},"inventory":{"length":null,"max_length":191,"fits":true},"withheld":[],"recorded":false}', $preview );
 	}
 
 	public function test_attribution_preview_uses_the_effective_signatures() {
