@@ -88,13 +88,31 @@ const fieldsLike = fc.oneof(
 		Object.fromEntries(
 			Array.from( { length: 40 }, ( _, i ) => [ `k${ i }`, `V${ i }` ] )
 		)
-	)
+	),
+	// Names that look like credentials (refused: wpca_secret_env_name).
+	fc
+		.constantFrom(
+			'GITHUB_TOKEN',
+			'AWS_SECRET_ACCESS_KEY',
+			'WPCA_APP_PASSWORD'
+		)
+		.map( ( name ) => ( { session_id: name } ) )
+);
+// JSON numbers beyond PHP's integers, and others a client may send for an integer.
+const jsonNumber = fc.oneof(
+	fc.integer(),
+	fc.double(),
+	fc.constantFrom( 1e300, -1e300, 2 ** 63, -( 2 ** 63 ), 2 ** 53 + 1, 0, -1 )
 );
 const bodyObject = fc.record(
 	{
 		fields: fieldsLike,
 		enabled: fc.oneof( fc.boolean(), fc.jsonValue() ),
-		label: fc.oneof( weirdString, fc.jsonValue() ),
+		label: fc.oneof(
+			weirdString,
+			fc.jsonValue(),
+			fc.constantFrom( 'evil\u202Eikamik', '\u2066\u202E' )
+		),
 		order: fc.oneof(
 			fc.array( fc.oneof( id, fc.jsonValue() ), { maxLength: 80 } ),
 			fc.jsonValue()
@@ -110,7 +128,9 @@ const bodyObject = fc.record(
 			fc.jsonValue()
 		),
 		record: fc.jsonValue(),
-		window_days: fc.jsonValue(),
+		window_days: fc.oneof( jsonNumber, fc.jsonValue() ),
+		page: jsonNumber,
+		per_page: jsonNumber,
 		extra: fc.jsonValue(),
 	},
 	{ requiredKeys: [] }
@@ -162,6 +182,9 @@ const ifMatch = fc.oneof(
 		'no-quotes',
 		'W/"x"',
 		'"a", "b"',
+		// RFC 9110: a quoted "*" is an ordinary tag; a wildcard inside a list is malformed.
+		'"*"',
+		'"a", *',
 		'""'
 	),
 	// Whatever a client can put in a header: visible ASCII, spaces and tabs.

@@ -7,6 +7,7 @@
 
 namespace WP_Coding_Agents\Runtimes\REST;
 
+use WP_Coding_Agents\Runtimes\Rules\Plain_Text;
 use WP_Coding_Agents\Runtimes\Rules\Signature_Rules;
 use WP_Error;
 use WP_REST_Request;
@@ -101,8 +102,8 @@ final class Input_Rules {
 				return Signature_Rules::check_field_names( rest_sanitize_object( $value ) );
 			case 'label':
 				// Markup alone ("<b></b>") would silently become the default label; say so instead.
-				if ( '' === sanitize_text_field( $value ) && '' !== trim( $value ) ) {
-					return new WP_Error( 'wpca_invalid_label', __( 'Invalid label: it has no text once tags are stripped. Send an empty label for the default.', 'wp-coding-agents-runtimes' ) );
+				if ( '' === Plain_Text::label( $value ) && '' !== trim( $value ) ) {
+					return new WP_Error( 'wpca_invalid_label', __( 'Invalid label: it has no text once tags and direction controls are stripped. Send an empty label for the default.', 'wp-coding-agents-runtimes' ) );
 				}
 				return true;
 			default:

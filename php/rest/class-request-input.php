@@ -130,6 +130,34 @@ final class Request_Input {
 
 
 	/**
+	 * An `If-Match` header as RFC 9110 (13.1.1) reads it: either a bare `*` (any current
+	 * representation), or a list of entity tags compared strongly. A quoted `"*"` is an
+	 * ordinary entity tag, kept with its quotes so it can never read as the wildcard (no
+	 * ETag of ours is `*`); a weak tag (`W/"…"`) never matches strongly, so it is left out.
+	 *
+	 * @param string $header The header's value.
+	 * @return string[]|null `[ '*' ]`, the strong tags' opaque parts, or null when malformed.
+	 */
+	private static function entity_tags( string $header ): ?array {
+		if ( '*' === trim( $header ) ) {
+			return array( '*' );
+		}
+		$tags = array();
+		foreach ( explode( ',', $header ) as $tag ) {
+			$tag  = trim( $tag );
+			$weak = 0 === strpos( $tag, 'W/' );
+			if ( 1 !== preg_match( '/^"' . Schema::ETAG_CHAR . '*"$/', $weak ? substr( $tag, 2 ) : $tag ) ) {
+				return null;
+			}
+			if ( ! $weak ) {
+				$opaque = substr( $tag, 1, -1 );
+				$tags[] = '*' === $opaque ? $tag : $opaque;
+			}
+		}
+		return $tags;
+	}
+
+	/**
 	 * The preconditions of a write: `If-Match` (absent: no check, as installers send none)
 	 * and `?force=true` (an installer taking over the admin's changes).
 	 *
@@ -140,18 +168,10 @@ final class Request_Input {
 		$conditions = array();
 		$if_match   = $request->get_header( 'if_match' );
 		if ( null !== $if_match ) {
-			$tags = array();
-			foreach ( explode( ',', $if_match ) as $tag ) {
-				$tag = trim( $tag );
-				if ( 0 === strpos( $tag, 'W/' ) ) {
-					$tag = substr( $tag, 2 );
-				}
-				if ( '*' !== $tag && 1 !== preg_match( '/^"' . Schema::ETAG_CHAR . '*"$/', $tag ) ) {
-					return Signature_Rules::error( 'wpca_invalid_if_match', 'If-Match', __( 'Invalid If-Match header: send the ETag of the last read, in double quotes, or *.', 'wp-coding-agents-runtimes' ) );
-				}
-				$tags[] = trim( $tag, '"' );
+			$conditions['if_match'] = self::entity_tags( $if_match );
+			if ( null === $conditions['if_match'] ) {
+				return Signature_Rules::error( 'wpca_invalid_if_match', 'If-Match', __( 'Invalid If-Match header: send the ETag of the last read, in double quotes, or *.', 'wp-coding-agents-runtimes' ) );
 			}
-			$conditions['if_match'] = $tags;
 		}
 		$query = $request->get_query_params();
 		if ( array_key_exists( 'force', $query ) ) {

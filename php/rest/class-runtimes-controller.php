@@ -10,6 +10,7 @@ namespace WP_Coding_Agents\Runtimes\REST;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\Rules\Registry_Rules;
 use WP_Coding_Agents\Runtimes\Rules\Runtime_Catalogue;
+use WP_Coding_Agents\Runtimes\Rules\Plain_Text;
 use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_Coding_Agents\Runtimes\Rules\Signature_Rules;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
@@ -435,7 +436,7 @@ class Runtimes_Controller extends Controller {
 			'wpca-runtime',
 			array(
 				'id'         => self::id_schema() + array( 'readonly' => true ),
-				'label'      => self::label_schema() + array( 'arg_options' => array( 'sanitize_callback' => 'sanitize_text_field' ) ),
+				'label'      => self::label_schema() + array( 'arg_options' => array( 'sanitize_callback' => array( Plain_Text::class, 'label' ) ) ),
 				'fields'     => Signature_Rules::fields_schema(),
 				'enabled'    => self::enabled_schema(),
 				'registered' => self::read_only( __( 'Whether the runtime is stored (enabled or disabled).', 'wp-coding-agents-runtimes' ), 'boolean' ),

@@ -43,4 +43,15 @@ final class Plain_Text {
 		$text = wp_check_invalid_utf8( (string) $text, true );
 		return (string) preg_replace( self::DIRECTION_CONTROLS, '', $text );
 	}
+
+	/**
+	 * A label as stored and shown: plain text (tags stripped, sanitize_text_field()) without
+	 * direction controls, so a label cannot display as other text ("evil\u{202E}ikamik").
+	 *
+	 * @param mixed $text Label as sent.
+	 * @return string
+	 */
+	public static function label( $text ) {
+		return self::without_direction_controls( sanitize_text_field( (string) $text ) );
+	}
 }

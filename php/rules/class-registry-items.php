@@ -166,7 +166,7 @@ class Registry_Items {
 	/**
 	 * Whether an If-Match list names an ETag (`*` matches anything that exists).
 	 *
-	 * @param string[] $if_match Entity tags from the header, quotes and W/ stripped.
+	 * @param string[] $if_match `[ '*' ]` (the wildcard), or the header's strong tags without their quotes.
 	 * @param string   $etag     Current ETag.
 	 * @param bool     $exists   Whether the resource exists.
 	 * @return bool

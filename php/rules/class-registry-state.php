@@ -141,7 +141,9 @@ class Registry_State {
 					}
 				}
 			}
-			$label          = isset( $record['label'] ) && is_string( $record['label'] ) && '' !== $record['label'] ? $record['label'] : null;
+			// Stored before direction controls were refused, or written by other code: shown without them.
+			$label          = isset( $record['label'] ) && is_string( $record['label'] ) ? Plain_Text::without_direction_controls( $record['label'] ) : '';
+			$label          = '' !== $label ? $label : null;
 			$source         = isset( $record['source'] ) && in_array( $record['source'], array( 'installer', 'admin', 'external', 'adopted' ), true ) ? $record['source'] : 'external';
 			$records[ $id ] = array(
 				'label'      => null !== $label ? mb_substr( $label, 0, Schema::LABEL_MAX_LENGTH ) : null,
@@ -177,7 +179,7 @@ class Registry_State {
 		return array(
 			'fields'  => $fields,
 			'enabled' => isset( $declared['enabled'] ) && true === $declared['enabled'],
-			'label'   => isset( $declared['label'] ) && is_string( $declared['label'] ) && '' !== $declared['label'] ? mb_substr( $declared['label'], 0, Schema::LABEL_MAX_LENGTH ) : null,
+			'label'   => isset( $declared['label'] ) && is_string( $declared['label'] ) && '' !== $declared['label'] ? mb_substr( Plain_Text::without_direction_controls( $declared['label'] ), 0, Schema::LABEL_MAX_LENGTH ) : null,
 		);
 	}
 }
