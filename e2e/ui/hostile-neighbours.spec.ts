@@ -17,9 +17,12 @@ import {
 } from './helpers';
 
 const RELATIVE_FILE = 'wp-content/mu-plugins/wpca-test-neighbour.php';
+// Each test its own file: PHP's opcache may serve a file rewritten within its revalidation
+// interval as it was (the second test then saw the first one's neighbour).
+const SHAPES_FILE = 'wp-content/mu-plugins/wpca-test-neighbour-shapes.php';
 
-function neighbour( body: string[] ): void {
-	const file = path.join( testSite().wpDir, RELATIVE_FILE );
+function neighbour( body: string[], relative = RELATIVE_FILE ): void {
+	const file = path.join( testSite().wpDir, relative );
 	fs.mkdirSync( path.dirname( file ), { recursive: true } );
 	fs.writeFileSync(
 		file,
@@ -53,7 +56,9 @@ test.beforeEach( () => {
 	);
 } );
 test.afterEach( () => {
-	fs.rmSync( path.join( testSite().wpDir, RELATIVE_FILE ), { force: true } );
+	for ( const relative of [ RELATIVE_FILE, SHAPES_FILE ] ) {
+		fs.rmSync( path.join( testSite().wpDir, relative ), { force: true } );
+	}
 	removeDmc();
 	resetRegistry();
 } );
@@ -92,7 +97,7 @@ test( 'entries of any shape render, and one naming a credential is flagged', asy
 		"\t$signatures['ci-bot'] = array( 'session_id' => 'GITHUB_TOKEN' );",
 		"\t$signatures[\"evil\\u{202E}ikamik\"] = array( 'session_id' => 'EVIL_ID' );",
 		'\treturn $signatures;',
-	] );
+	], SHAPES_FILE );
 	const errors = failOnPageErrors( page );
 
 	await openScreen( page );
