@@ -91,13 +91,16 @@ test( 'a neighbour whose callback throws is named by file and line; the screen a
 test( 'entries of any shape render, and one naming a credential is flagged', async ( {
 	page,
 } ) => {
-	neighbour( [
-		"\t$signatures['nested'] = array( 'session_id' => array( 'deeper' => array( 'A' ) ), 'run_id' => new ArrayObject() );",
-		"\t$signatures['scalar'] = 'NOT_A_MAP';",
-		"\t$signatures['ci-bot'] = array( 'session_id' => 'GITHUB_TOKEN' );",
-		"\t$signatures[\"evil\\u{202E}ikamik\"] = array( 'session_id' => 'EVIL_ID' );",
-		'\treturn $signatures;',
-	], SHAPES_FILE );
+	neighbour(
+		[
+			"\t$signatures['nested'] = array( 'session_id' => array( 'deeper' => array( 'A' ) ), 'run_id' => new ArrayObject() );",
+			"\t$signatures['scalar'] = 'NOT_A_MAP';",
+			"\t$signatures['ci-bot'] = array( 'session_id' => 'GITHUB_TOKEN' );",
+			"\t$signatures[\"evil\\u{202E}ikamik\"] = array( 'session_id' => 'EVIL_ID' );",
+			'\treturn $signatures;',
+		],
+		SHAPES_FILE
+	);
 	const errors = failOnPageErrors( page );
 
 	await openScreen( page );
