@@ -258,6 +258,10 @@ export interface WpcaSignatures {
 	 */
 	declared: string[];
 	/**
+	 * The variables of declared that look like credentials (docs/security.md): bin/runtime-signature verify never sends their values.
+	 */
+	secret_variables: string[];
+	/**
 	 * The variables whose value DMC takes as primary_id first (each runtime's session_id), in precedence order; when none is set, the first value DMC keeps wins.
 	 */
 	primary_variables: string[];
@@ -328,6 +332,10 @@ export interface WpcaAttributionPreview {
 		reason: 'not_a_url' | 'cut';
 		kept_bytes: number;
 	}[];
+	/**
+	 * Found variables that look like credentials: their values are never answered; "[withheld: looks like a credential]" stands in their place.
+	 */
+	withheld: string[];
 	/**
 	 * DMC's lock metadata budget for the lock owner's runtime_ids of this environment, with DMC's own keys at their largest.
 	 */
