@@ -232,7 +232,7 @@ class RestTest extends Test_Case {
 		$preview    = wp_json_encode( rest_do_request( $request )->get_data() );
 
 		$this->assertSame( '{"signatures":{},"collisions":[],"problems":[],"findings":[],"entries":[],"declared":[],"primary_variables":[],"secret_variables":[],"lock_budget":{"runtime_ids_bytes":0,"reserved_bytes":3203,"total_bytes":3203,"budget":8192,"fits":true}}', $signatures );
-		$this->assertSame( '{"origin_session":null,"primary_source":null,"lock_owner":{"runtime_ids":{}},"declared":[],"found":[],"missing":[],"lock_budget":{"runtime_ids_bytes":0,"reserved_bytes":3203,"total_bytes":3203,"budget":8192,"fits":true},"inventory":{"length":null,"max_length":191,"fits":true},"withheld":[],"recorded":false}', $preview );
+		$this->assertSame( '{"origin_session":null,"primary_source":null,"lock_owner":{"runtime_ids":{}},"declared":[],"found":[],"missing":[],"dropped":[],"lock_budget":{"runtime_ids_bytes":0,"reserved_bytes":3203,"total_bytes":3203,"budget":8192,"fits":true},"inventory":{"length":null,"max_length":191,"fits":true},"withheld":[],"recorded":false}', $preview );
 	}
 
 	public function test_attribution_preview_uses_the_effective_signatures() {
