@@ -14,6 +14,7 @@ use WP_Coding_Agents\Runtimes\DMC\DMC_Worktree_Records;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Consumer_Probe;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\DMC\Signature_Adopter;
+use WP_Coding_Agents\Runtimes\Evidence\Attribution_Evidence;
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
 use WP_Coding_Agents\Runtimes\REST\Adoption_Controller;
 use WP_Coding_Agents\Runtimes\REST\Attribution_Summary_Controller;
@@ -28,6 +29,7 @@ use WP_Coding_Agents\Runtimes\REST\Preview_Controller;
 use WP_Coding_Agents\Runtimes\REST\Runtimes_Controller;
 use WP_Coding_Agents\Runtimes\REST\Screen_Controller;
 use WP_Coding_Agents\Runtimes\REST\Signatures_Controller;
+use WP_Coding_Agents\Runtimes\REST\Status_Controller;
 use WP_Coding_Agents\Runtimes\REST\Worktrees_Controller;
 use WP_Coding_Agents\Runtimes\Rules\Runtime_Catalogue;
 use WP_Coding_Agents\Runtimes\Storage\Option_Lock;
@@ -131,6 +133,18 @@ final class Plugin {
 	}
 
 	/**
+	 * What the per-runtime verdicts are judged on (GET /attribution/status, Site Health).
+	 *
+	 * @return Attribution_Evidence
+	 */
+	public static function attribution_evidence(): Attribution_Evidence {
+		if ( ! isset( self::$services[ Attribution_Evidence::class ] ) ) {
+			self::$services[ Attribution_Evidence::class ] = new Attribution_Evidence( self::store(), self::publisher(), self::verification_log(), self::dmc_detector(), new DMC_Worktree_Records() );
+		}
+		return self::$services[ Attribution_Evidence::class ];
+	}
+
+	/**
 	 * DMC's filter at the lowest priority: notes the first caller outside this plugin,
 	 * then unhooks itself so later calls cost nothing. The plugin's own look at the filter
 	 * (Filter_Publisher::effective()) runs the callbacks without applying the filter, so
@@ -189,6 +203,7 @@ final class Plugin {
 				DMC_Controller::class                  => new DMC_Controller( self::dmc_detector() ),
 				Worktrees_Controller::class            => new Worktrees_Controller( $records, self::publisher(), $resolver ),
 				Attribution_Summary_Controller::class  => new Attribution_Summary_Controller( $records, self::store(), self::publisher(), $resolver ),
+				Status_Controller::class               => new Status_Controller( self::attribution_evidence() ),
 				Foreign_Signatures_Controller::class   => new Foreign_Signatures_Controller( $adopter ),
 				Adoption_Controller::class             => new Adoption_Controller( $adopter, self::publisher(), $runtimes ),
 				Catalogue_Controller::class            => new Catalogue_Controller( self::catalogue(), self::store(), self::publisher(), self::verification_log() ),
@@ -205,6 +220,6 @@ final class Plugin {
 	 * @return array
 	 */
 	public static function add_site_health_test( $tests ): array {
-		return ( new Site_Health( self::store(), self::publisher(), self::verification_log(), self::dmc_detector() ) )->add_test( $tests );
+		return ( new Site_Health( self::store(), self::publisher(), self::verification_log(), self::dmc_detector(), self::attribution_evidence() ) )->add_test( $tests );
 	}
 }

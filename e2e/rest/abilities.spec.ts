@@ -24,6 +24,7 @@ const ABILITIES = [
 	'wp-coding-agents/unregister-runtime',
 	'wp-coding-agents/preview-attribution',
 	'wp-coding-agents/record-verification',
+	'wp-coding-agents/attribution-status',
 ];
 
 /**
@@ -35,6 +36,7 @@ const METHOD: Record< string, string > = {
 	'wp-coding-agents/list-catalogue': 'GET',
 	'wp-coding-agents/list-runtimes': 'GET',
 	'wp-coding-agents/unregister-runtime': 'DELETE',
+	'wp-coding-agents/attribution-status': 'GET',
 };
 
 const VALID_INPUT: Record< string, unknown > = {
@@ -238,6 +240,33 @@ test( 'an admin lists, registers, previews, records and unregisters through the 
 		primary_runtime: 'my-agent',
 		host: 'agent-box',
 	} );
+
+	// Is attribution working? The same answer as GET /attribution/status: seen in an
+	// agent process, and (DMC not being installed on this site) recorded by nothing.
+	const status = await run( admin(), 'wp-coding-agents/attribution-status' );
+	expect( status.status, JSON.stringify( status.body ) ).toBe( 200 );
+	const mine = status.body.runtimes.find(
+		( runtime: any ) => 'my-agent' === runtime.id
+	);
+	expect( mine ).toMatchObject( {
+		verdict: 'not_recorded',
+		cause: 'dmc_absent',
+		action: { kind: 'dmc_plugin' },
+	} );
+	const route = await admin().get< any >( '/attribution/status' );
+	expect(
+		route.body.runtimes.map( ( runtime: any ) => [
+			runtime.id,
+			runtime.verdict,
+			runtime.reason,
+		] )
+	).toEqual(
+		status.body.runtimes.map( ( runtime: any ) => [
+			runtime.id,
+			runtime.verdict,
+			runtime.reason,
+		] )
+	);
 
 	const removed = await run( admin(), 'wp-coding-agents/unregister-runtime', {
 		id: 'my-agent',

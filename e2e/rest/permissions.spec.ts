@@ -120,6 +120,20 @@ const ROUTES: RouteCase[] = [
 		write: false,
 	},
 	{
+		name: 'GET /attribution/status',
+		method: 'GET',
+		route: '/attribution/status',
+		adminStatus: 200,
+		write: false,
+	},
+	{
+		name: 'GET /attribution/worktrees with a query',
+		method: 'GET',
+		route: '/attribution/worktrees?runtime=kimaki&attributed=false&search=x&orderby=handle&order=asc',
+		adminStatus: 200,
+		write: false,
+	},
+	{
 		name: 'GET /foreign-signatures',
 		method: 'GET',
 		route: '/foreign-signatures',

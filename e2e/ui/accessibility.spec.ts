@@ -12,6 +12,8 @@ import {
 	axeViolations as violations,
 	openScreen,
 	openView,
+	VIEW_TITLES,
+	viewTab,
 	previewWith,
 	resetRegistry,
 	runtimeCard,
@@ -77,4 +79,20 @@ async function scanStates( page: Page ): Promise< void > {
 		page.getByRole( 'button', { name: /Repair/ } )
 	).toBeVisible();
 	expect( await violations( page ), 'entries to repair' ).toEqual( [] );
+
+	// Every view, reached by keyboard from the tabs: no violation, nothing wider than
+	// the window, and the view's heading has the focus.
+	const width = page.viewportSize()!.width;
+	for ( const title of VIEW_TITLES ) {
+		await viewTab( page, title ).focus();
+		await page.keyboard.press( 'Enter' );
+		await expect(
+			page.getByRole( 'heading', { level: 2, name: title, exact: true } )
+		).toBeFocused();
+		expect( await violations( page ), `the ${ title } view` ).toEqual( [] );
+		expect(
+			await page.evaluate( () => document.documentElement.scrollWidth ),
+			`the ${ title } view is no wider than the window`
+		).toBeLessThanOrEqual( width );
+	}
 }

@@ -11,6 +11,7 @@ import { expect, test, type Locator } from '@playwright/test';
 import { ROOT, testSite, wpPhp } from '../support/site';
 import {
 	axeViolations,
+	openAddForm,
 	openScreen,
 	publishToggle,
 	resetRegistry,
@@ -62,9 +63,11 @@ for ( const [ scheme, themeColor ] of Object.entries( SCHEMES ) ) {
 			new RegExp( `\\badmin-color-${ scheme }\\b` )
 		);
 
-		const add = page
-			.getByRole( 'region', { name: 'Add a custom runtime' } )
-			.getByRole( 'button', { name: 'Add runtime' } );
+		const add = ( await openAddForm( page ) ).getByRole( 'button', {
+			name: 'Add runtime',
+		} );
+		// The pointer off the controls: a control under it shows its hover colour.
+		await page.mouse.move( 0, 0 );
 		// Polled: the controls fade between colours.
 		await expect.poll( () => background( add ) ).toBe( themeColor );
 

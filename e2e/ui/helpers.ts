@@ -145,13 +145,16 @@ export function appView( page: Page ): Locator {
 	);
 }
 
-export type ViewTitle =
-	| 'Runtimes'
-	| 'Known runtimes'
-	| 'What DMC sees'
-	| 'Agent processes'
-	| 'Recorded by DMC'
-	| 'Attribution preview';
+export const VIEW_TITLES = [
+	'Runtimes',
+	'Known runtimes',
+	'What DMC sees',
+	'Agent processes',
+	'Recorded by DMC',
+	'Attribution preview',
+] as const;
+
+export type ViewTitle = ( typeof VIEW_TITLES )[ number ];
 
 export function viewTab( page: Page, title: ViewTitle ): Locator {
 	return page
@@ -274,6 +277,27 @@ export async function fillFieldRow(
 }
 
 /**
+ * The add form, opened with its button under the runtimes when it is closed (the
+ * focus then goes to its first field).
+ * @param page
+ */
+export async function openAddForm( page: Page ): Promise< Locator > {
+	const form = page.getByRole( 'region', { name: 'Add a custom runtime' } );
+	if ( ! ( await form.isVisible() ) ) {
+		await page
+			.getByRole( 'button', {
+				name: 'Add a custom runtime',
+				exact: true,
+			} )
+			.click();
+		await expect(
+			form.getByLabel( 'Runtime ID', { exact: true } )
+		).toBeFocused();
+	}
+	return form;
+}
+
+/**
  * Fills in the add form and submits it; returns the form to check the outcome.
  * @param page
  * @param runtime
@@ -289,7 +313,7 @@ export async function submitNewRuntime(
 		fields: Array< [ subkey: string, env: string ] >;
 	}
 ): Promise< Locator > {
-	const form = page.getByRole( 'region', { name: 'Add a custom runtime' } );
+	const form = await openAddForm( page );
 	await form.getByLabel( 'Runtime ID', { exact: true } ).fill( runtime.id );
 	if ( undefined !== runtime.label ) {
 		await form.getByLabel( 'Label', { exact: true } ).fill( runtime.label );

@@ -133,8 +133,11 @@ test( 'a keyboard-only admin walks every action, the focus where each leaves the
 	await snackbar( page, 'OpenCode CLI saved.' );
 
 	// Add a runtime from the keyboard: Enter in the form submits it.
+	// The form opens from its button under the runtimes, the focus on its first field.
+	await tabTo( page, exact( page, 'button', 'Add a custom runtime' ) );
+	await page.keyboard.press( 'Enter' );
 	const idInput = exact( page, 'textbox', 'Runtime ID' );
-	await tabTo( page, idInput );
+	await expect( idInput ).toBeFocused();
 	await page.keyboard.type( 'my-agent' );
 	await tabTo(
 		page,
@@ -226,8 +229,11 @@ test( 'the focus stays where the person is when an earlier change is confirmed',
 	await expect( exact( page, 'button', 'Move up: Kimaki' ) ).toBeFocused();
 	await expect.poll( () => held ).toBe( 1 );
 
+	// The form opens from its button under the runtimes, the focus on its first field.
+	await tabTo( page, exact( page, 'button', 'Add a custom runtime' ) );
+	await page.keyboard.press( 'Enter' );
 	const idInput = exact( page, 'textbox', 'Runtime ID' );
-	await tabTo( page, idInput );
+	await expect( idInput ).toBeFocused();
 	await page.keyboard.type( 'my-ag' );
 	release();
 	await snackbar( page, 'Kimaki moved to position 2.' );

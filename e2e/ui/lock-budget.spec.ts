@@ -52,6 +52,11 @@ test( 'the preview counts runtime_ids bytes against the budget and warns past it
 	await openView( page, 'Attribution preview' );
 	await previewWith( page, { AGENT_A_SESSION_ID: 'session-1' } );
 	const note = previewPanel( page ).locator( '.wpca-lock-budget' );
+	// The byte arithmetic is in a disclosure the admin opens.
+	await expect( note.locator( 'summary' ) ).toHaveText(
+		'Workspace lock: the values fit in its metadata'
+	);
+	await note.locator( 'summary' ).click();
 	// {"agent-a":{"session_id":"session-1"}} is 38 bytes; DMC's own keys 3,203; plus ,"runtime_ids": (15).
 	await expect( note ).toContainText(
 		'Lock metadata: runtime_ids takes 38 bytes.'
@@ -67,6 +72,9 @@ test( 'the preview counts runtime_ids bytes against the budget and warns past it
 	await previewWith( page, long );
 	await expect( note ).toContainText(
 		'over DMC’s 8192: DMC would store it cut, as invalid JSON, and read back none of it'
+	);
+	await expect( note.locator( 'summary' ) ).toHaveText(
+		'Workspace lock: the values do not fit in its metadata'
 	);
 	await previewPanel( page ).screenshot( {
 		path: path.join( ROOT, 'artifacts', 'lock-budget.png' ),

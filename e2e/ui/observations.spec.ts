@@ -1,11 +1,18 @@
 /**
  * Per declared variable, whether a real agent process exported it: observations
  * recorded over REST with the installer's Application Password (as
- * `bin/runtime-signature verify` does), shown on the screen, a never-observed
- * runtime flagged, and the window setting edited there.
+ * `bin/runtime-signature verify` does), shown in the Agent processes view; the
+ * runtime whose variables no agent process exported since it was published long ago
+ * flagged by its verdict (a runtime published a minute ago only waits), and the
+ * window setting edited there.
  */
 import path from 'node:path';
-import { expect, request as playwrightRequest, test } from '@playwright/test';
+import {
+	expect,
+	request as playwrightRequest,
+	test,
+	type Page,
+} from '@playwright/test';
 import { installDmc, removeDmc } from '../support/dmc';
 import { basicAuth, ROOT, testSite, wpPhp } from '../support/site';
 import {
@@ -13,7 +20,9 @@ import {
 	observedPanel,
 	openScreen,
 	openSiteHealth,
+	openView,
 	resetRegistry,
+	runtimeCard,
 } from './helpers';
 
 const WINDOW_OPTION = 'wpca_observation_window_days';
@@ -67,11 +76,49 @@ test.afterEach( () => {
 	);
 } );
 
-test( 'each declared variable says where it was last seen or that it never was; a never-observed runtime is flagged', async ( {
+/**
+ * Moves a runtime's publication (its last change here) back in time.
+ * @param id
+ * @param days
+ */
+function publishedDaysAgo( id: string, days: number ): void {
+	wpPhp(
+		`$meta = get_option( 'wpca_runtime_meta' ); $meta['runtimes']['${ id }']['updated_at'] = gmdate( 'c', time() - ${ days } * DAY_IN_SECONDS ); update_option( 'wpca_runtime_meta', $meta, false );`
+	);
+}
+
+function headline( page: Page, id: string ) {
+	return runtimeCard( page, id ).locator( '.wpca-verdict__headline' );
+}
+
+test( 'each declared variable says where it was last seen or that it was not; a never-observed runtime is flagged once it had its chance', async ( {
 	page,
 } ) => {
 	await page.setViewportSize( { width: 1280, height: 900 } );
-	await openScreen( page, 'view=processes' );
+	// Published a minute ago: opencode waits for its first agent process, unflagged.
+	await openScreen( page );
+	await expect( headline( page, 'opencode' ) ).toHaveText(
+		'Waiting for the first agent process'
+	);
+	// Its verdict says nothing of "never" (the catalogue's note on the card may: opencode
+	// never sets OPENCODE_SESSION_ID).
+	await expect(
+		runtimeCard( page, 'opencode' ).locator( '.wpca-verdict' )
+	).not.toContainText( 'never' );
+	// Published a month ago, and still no agent process exported its variables: flagged.
+	publishedDaysAgo( 'opencode', 30 );
+	await page.reload();
+	await expect( headline( page, 'opencode' ) ).toHaveText(
+		'Variables never observed'
+	);
+	await expect( runtimeCard( page, 'opencode' ) ).toContainText(
+		'None of OPENCODE_SESSION_ID, OPENCODE_RUN_ID was ever seen in an agent process'
+	);
+	await expect( headline( page, 'kimaki' ) ).not.toHaveText(
+		/Variables never observed|Variables not seen/
+	);
+
+	await openView( page, 'Agent processes' );
 	const panel = observedPanel( page );
 	await expect( panel ).toContainText( 'From the last 1 observation' );
 
@@ -83,7 +130,7 @@ test( 'each declared variable says where it was last seen or that it never was; 
 	).toContainText( /Last seen .* ago on bridge-host · 1 distinct value/ );
 	await expect(
 		kimaki.getByRole( 'row', { name: /KIMAKI_THREAD_ID/ } )
-	).toContainText( 'Never observed' );
+	).toContainText( 'Not seen' );
 
 	const opencode = panel.getByRole( 'table', {
 		name: 'Observed variables of opencode',
@@ -91,14 +138,10 @@ test( 'each declared variable says where it was last seen or that it never was; 
 	for ( const name of [ 'OPENCODE_SESSION_ID', 'OPENCODE_RUN_ID' ] ) {
 		await expect(
 			opencode.getByRole( 'row', { name: new RegExp( name ) } )
-		).toContainText( 'Never observed' );
+		).toContainText( 'Not seen' );
 	}
-	const flag =
-		'No agent process was seen exporting any variable of opencode in the last 14 days';
-	await expect( panel ).toContainText( flag );
-	await expect( panel ).not.toContainText(
-		'exporting any variable of kimaki'
-	);
+	// The evidence, not the verdict again: the flag is said once, on the Runtimes view.
+	await expect( panel ).not.toContainText( 'never' );
 	await expect( panel ).not.toContainText( 'kimaki-session-9' );
 
 	await panel.scrollIntoViewIfNeeded();
@@ -114,7 +157,29 @@ test( 'each declared variable says where it was last seen or that it never was; 
 test( 'the window is a setting: a bad value is refused with its reason, a good one changes the flag', async ( {
 	page,
 } ) => {
-	await openScreen( page, 'view=processes' );
+	// kimaki was last seen 20 days ago, published long before.
+	publishedDaysAgo( 'kimaki', 60 );
+	const stored = JSON.parse(
+		wpPhp(
+			`echo wp_json_encode( get_option( '${ OBSERVATIONS_OPTION }' ) );`
+		)
+	);
+	stored[ 0 ].observed_at = new Date( Date.now() - 20 * 86400_000 )
+		.toISOString()
+		.replace( /\.\d+Z$/, '+00:00' );
+	wpPhp(
+		`update_option( '${ OBSERVATIONS_OPTION }', json_decode( ${ JSON.stringify(
+			JSON.stringify( stored )
+		) }, true ), false );`
+	);
+	await openScreen( page );
+	await expect( headline( page, 'kimaki' ) ).toHaveText(
+		'Variables not seen lately'
+	);
+	await expect( runtimeCard( page, 'kimaki' ) ).toContainText(
+		'in the last 14 days'
+	);
+	await openView( page, 'Agent processes' );
 	const panel = observedPanel( page );
 	const days = panel.getByLabel( 'Observation window (days)' );
 	await expect( days ).toHaveValue( '14' );
@@ -131,10 +196,13 @@ test( 'the window is a setting: a bad value is refused with its reason, a good o
 
 	await days.fill( '30' );
 	await panel.getByRole( 'button', { name: 'Save window' } ).click();
-	await expect( panel ).toContainText(
-		'any variable of opencode in the last 30 days'
-	);
 	await expect( panel ).not.toContainText( 'Enter a whole number of days' );
+	// Within 30 days kimaki was seen: no longer flagged.
+	await openView( page, 'Runtimes' );
+	await expect( headline( page, 'kimaki' ) ).toHaveText(
+		'Seen, but DMC records nothing'
+	);
+	await openView( page, 'Agent processes' );
 	expect(
 		wpPhp( `var_export( get_option( '${ WINDOW_OPTION }', null ) );` )
 	).toBe( "'30'" );
@@ -145,10 +213,15 @@ test( 'the window is a setting: a bad value is refused with its reason, a good o
 	).toHaveValue( '30' );
 } );
 
-test( 'Site Health flags the published runtime no agent process was seen exporting', async ( {
+test( 'Site Health flags the published runtime no agent process was seen exporting, and its link lands on that runtime', async ( {
 	page,
 } ) => {
 	installDmc( '0.60.0' );
+	// Published before the observation window: agent processes have had their chance
+	// (a runtime published a minute ago is only waiting for its first agent process).
+	wpPhp(
+		`$meta = get_option( 'wpca_runtime_meta' ); $meta['runtimes']['opencode']['updated_at'] = gmdate( 'c', time() - 30 * DAY_IN_SECONDS ); update_option( 'wpca_runtime_meta', $meta, false );`
+	);
 	try {
 		await openSiteHealth( page );
 		const finding = page.getByRole( 'button', {
@@ -158,12 +231,29 @@ test( 'Site Health flags the published runtime no agent process was seen exporti
 		await finding.click();
 		await expect(
 			page.getByText(
-				'None of the variables of runtime "opencode" was ever observed in an agent process'
+				'Runtime "opencode": None of OPENCODE_SESSION_ID, OPENCODE_RUN_ID was ever seen in an agent process'
 			)
 		).toBeVisible();
+		await expect( page.getByText( 'Runtime "kimaki"' ) ).toHaveCount( 0 );
+
+		// The finding's link lands on opencode on the screen: its verdict has the focus
+		// and its evidence is open.
+		await page
+			.getByRole( 'link', {
+				name: 'Show opencode on the Agent Runtimes screen',
+			} )
+			.click();
+		await expect( page ).toHaveURL( /[?&]runtime=opencode(&|$)/ );
+		const verdict = page.locator( '#wpca-verdict-opencode' );
+		await expect( verdict ).toBeFocused();
+		await expect( verdict ).toHaveText( 'Variables never observed' );
+		await expect( verdict ).toBeInViewport();
 		await expect(
-			page.getByText( 'None of the variables of runtime "kimaki"' )
-		).toHaveCount( 0 );
+			runtimeCard( page, 'opencode' ).getByText( 'How this is known' )
+		).toBeVisible();
+		await expect(
+			runtimeCard( page, 'opencode' ).locator( 'details[open]' )
+		).toContainText( 'Seen in agent processes' );
 	} finally {
 		removeDmc();
 	}

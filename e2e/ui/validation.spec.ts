@@ -7,6 +7,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
+	openAddForm,
 	editorInput,
 	openScreen,
 	resetRegistry,
@@ -121,7 +122,7 @@ test( 'the add form refuses a bad id, a repeated subkey and an id already listed
 } ) => {
 	await openScreen( page );
 	const writes = await countWrites( page );
-	const form = page.getByRole( 'region', { name: 'Add a custom runtime' } );
+	const form = await openAddForm( page );
 	const id = form.getByLabel( 'Runtime ID', { exact: true } );
 	await id.fill( 'My_Agent' );
 	await form.getByLabel( 'Subkey 1', { exact: true } ).fill( 'session_id' );

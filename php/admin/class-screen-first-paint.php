@@ -87,7 +87,6 @@ class Screen_First_Paint {
 		?>
 		<div class="wpca-screen <?php echo esc_attr( self::CONTAINER_CLASS ); ?>">
 			<h1><?php esc_html_e( 'Agent Runtimes', 'wp-coding-agents-runtimes' ); ?></h1>
-			<p class="wpca-screen__intro"><?php esc_html_e( 'Which coding-agent runtimes Data Machine Code recognises, and which environment variables identify their sessions. Earlier runtimes take precedence.', 'wp-coding-agents-runtimes' ); ?></p>
 			<?php
 			$this->render_dmc_notice();
 			$this->render_tabs( $view );
@@ -147,7 +146,7 @@ class Screen_First_Paint {
 				</div>
 			</div>
 		</noscript>
-		<div class="wpca-skeleton__card wpca-first-paint__placeholder" aria-hidden="true"></div>
+		<div class="wpca-add-disclosure wpca-first-paint__placeholder" aria-hidden="true"></div>
 		<?php
 	}
 
@@ -202,7 +201,7 @@ class Screen_First_Paint {
 	 */
 	private static function view_abouts(): array {
 		return array(
-			'runtimes'  => __( 'Each runtime names the environment variables that identify its agent sessions. DMC reads the published ones in this order.', 'wp-coding-agents-runtimes' ),
+			'runtimes'  => __( 'Is attribution working? Each runtime says whether DMC really records its agent sessions, and what would fix it. DMC reads them in this order.', 'wp-coding-agents-runtimes' ),
 			'catalogue' => __( 'The runtimes this plugin knows, and which variables their processes really export: what upstream says, and what verify observed on this site. Nothing here reaches DMC until it is added.', 'wp-coding-agents-runtimes' ),
 			'dmc'       => __( 'The runtime signatures Data Machine Code receives from its filter right now, in the order it reads them: the runtimes published here and any entries other code adds.', 'wp-coding-agents-runtimes' ),
 			'processes' => __( 'Agent processes report here when an installer or an agent runs <code>bin/runtime-signature verify</code> inside them: which declared variables they really export.', 'wp-coding-agents-runtimes' ),
@@ -240,6 +239,7 @@ class Screen_First_Paint {
 				</div>
 			</div>
 			<div class="wpca-first-paint__body">
+				<div class="wpca-verdict wpca-verdict--pending" aria-hidden="true"></div>
 				<input type="hidden" name="<?php echo esc_attr( $field . '[etag]' ); ?>" value="<?php echo esc_attr( $item['etag'] ); ?>" />
 				<input type="hidden" name="<?php echo esc_attr( $field . '[shown]' ); ?>" value="<?php echo $checked ? '1' : '0'; ?>" />
 				<div class="wpca-first-paint__toggle">
@@ -287,7 +287,7 @@ class Screen_First_Paint {
 
 	/**
 	 * What the catalogue says of a runtime, as src/components/catalogue-note.tsx prints it:
-	 * observations that contradict it first, then its notes.
+	 * observations that contradict it first, then its notes in a disclosure.
 	 *
 	 * @param array|null $entry Catalogue entry with evidence, or null.
 	 */
@@ -309,9 +309,14 @@ class Screen_First_Paint {
 			<?php foreach ( $contradictions as $variable ) : ?>
 				<p class="is-contradicted"><strong><?php esc_html_e( 'Observed here, against upstream:', 'wp-coding-agents-runtimes' ); ?></strong> <code><?php echo esc_html( $variable['name'] ); ?></code> <?php echo esc_html( (string) $variable['evidence']['summary'] ); ?></p>
 			<?php endforeach; ?>
-			<?php foreach ( $entry['notes'] as $note ) : ?>
-				<p><?php echo esc_html( $note ); ?></p>
-			<?php endforeach; ?>
+			<?php if ( array() !== $entry['notes'] ) : ?>
+				<details>
+					<summary><?php esc_html_e( 'What upstream says its variables carry', 'wp-coding-agents-runtimes' ); ?></summary>
+					<?php foreach ( $entry['notes'] as $note ) : ?>
+						<p><?php echo esc_html( $note ); ?></p>
+					<?php endforeach; ?>
+				</details>
+			<?php endif; ?>
 		</div>
 		<?php
 	}

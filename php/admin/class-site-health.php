@@ -17,8 +17,9 @@ use WP_Coding_Agents\Runtimes\DMC\Foreign_Value;
 use WP_Coding_Agents\Runtimes\DMC\Inventory_Limit;
 use WP_Coding_Agents\Runtimes\DMC\Lock_Metadata_Budget;
 use WP_Coding_Agents\Runtimes\DMC\Precedence_Warnings;
+use WP_Coding_Agents\Runtimes\Evidence\Attribution_Evidence;
+use WP_Coding_Agents\Runtimes\Evidence\Attribution_Status;
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
-use WP_Coding_Agents\Runtimes\REST\Observations_Controller;
 use WP_Coding_Agents\Runtimes\Rules\Capability;
 use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
@@ -26,9 +27,11 @@ defined( 'ABSPATH' ) || exit;
 
 /**
  * Tools → Site Health reports, without opening the plugin's screen, what would leave DMC
- * recording no session: nothing published, stored entries that cannot be published, our
- * entries overridden by other code, a published runtime no agent process was seen exporting
- * within the observation window, or an agent process that exposed none of the variables;
+ * recording no session: DMC missing, nothing published, stored entries that cannot be
+ * published, each runtime whose verdict (Attribution_Status, as the screen shows it) is a
+ * warning — overridden by other code, variables no agent process exports, worktrees DMC
+ * records without its values — with a link to that runtime on the screen, or an agent
+ * process that exposed none of the variables;
  * and what would make it record the wrong one or lose it: a generic session variable ahead
  * of specific ones, and DMC's limits (the 8 KB lock metadata, the 191-character inventory
  * column for the primary id).
@@ -67,16 +70,25 @@ final class Site_Health {
 	private DMC_Detector $dmc;
 
 	/**
-	 * @param Signature_Store  $store            Registry.
-	 * @param Filter_Publisher $publisher        Filter publisher.
-	 * @param Verification_Log $verification_log Last verification.
-	 * @param DMC_Detector     $dmc              DMC detection.
+	 * What the per-runtime verdicts are judged on.
+	 *
+	 * @var Attribution_Evidence
 	 */
-	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Verification_Log $verification_log, DMC_Detector $dmc ) {
+	private Attribution_Evidence $evidence;
+
+	/**
+	 * @param Signature_Store      $store            Registry.
+	 * @param Filter_Publisher     $publisher        Filter publisher.
+	 * @param Verification_Log     $verification_log Last verification.
+	 * @param DMC_Detector         $dmc              DMC detection.
+	 * @param Attribution_Evidence $evidence         The evidence of the verdicts.
+	 */
+	public function __construct( Signature_Store $store, Filter_Publisher $publisher, Verification_Log $verification_log, DMC_Detector $dmc, Attribution_Evidence $evidence ) {
 		$this->store            = $store;
 		$this->publisher        = $publisher;
 		$this->verification_log = $verification_log;
 		$this->dmc              = $dmc;
+		$this->evidence         = $evidence;
 	}
 
 	/**
@@ -142,9 +154,13 @@ final class Site_Health {
 				) . ( $dmc['consumes']['lock_owner'] ? '' : ' ' . esc_html__( 'Its workspace locks record no session ids: they read the signatures only in releases after 0.47.7.', 'wp-coding-agents-runtimes' ) ) . '</p>';
 			}
 		} else {
-			$result['status']      = 'recommended';
-			$result['label']       = $findings[0]['label'];
-			$result['description'] = '<ul><li>' . implode( '</li><li>', array_map( 'esc_html', array_column( $findings, 'detail' ) ) ) . '</li></ul>';
+			$result['status'] = 'recommended';
+			$result['label']  = $findings[0]['label'];
+			$items            = array();
+			foreach ( $findings as $finding ) {
+				$items[] = esc_html( $finding['detail'] ) . ( isset( $finding['link'] ) && Capability::current_user_can_manage() ? ' ' . $finding['link'] : '' );
+			}
+			$result['description'] = '<ul><li>' . implode( '</li><li>', $items ) . '</li></ul>';
 		}
 		if ( Capability::current_user_can_manage() ) {
 			$result['actions'] = sprintf(
@@ -203,38 +219,8 @@ final class Site_Health {
 				);
 			}
 		}
-		foreach ( $inspection['collisions'] as $collision ) {
-			$findings[] = array(
-				'label'  => __( 'Other code overrides a coding-agent runtime signature', 'wp-coding-agents-runtimes' ),
-				'detail' => sprintf(
-					/* translators: %s: runtime id. */
-					__( 'Other code changes the signature of runtime "%s" after this plugin publishes it, so Data Machine Code does not read the one registered here.', 'wp-coding-agents-runtimes' ),
-					Foreign_Value::text( (string) $collision['id'] )
-				),
-			);
-		}
-		$summary = Observations_Controller::summary( $this->publisher, $this->verification_log );
-		foreach ( $summary['runtimes'] as $runtime ) {
-			if ( ! $runtime['flagged'] ) {
-				continue;
-			}
-			$findings[] = array(
-				'label'  => __( 'No agent process was seen exporting a published runtime\'s variables', 'wp-coding-agents-runtimes' ),
-				'detail' => null === $runtime['last_seen_at']
-					? sprintf(
-						/* translators: 1: runtime id, 2: number of days. */
-						__( 'None of the variables of runtime "%1$s" was ever observed in an agent process (bin/runtime-signature verify), so Data Machine Code probably records nothing for it. Check which variables the runtime really exports; observations are checked over %2$d days.', 'wp-coding-agents-runtimes' ),
-						$runtime['id'],
-						$summary['window_days']
-					)
-					: sprintf(
-						/* translators: 1: runtime id, 2: number of days, 3: date and time. */
-						__( 'None of the variables of runtime "%1$s" was observed in an agent process in the last %2$d days (last seen %3$s). Check that the runtime still exports them.', 'wp-coding-agents-runtimes' ),
-						$runtime['id'],
-						$summary['window_days'],
-						wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), strtotime( $runtime['last_seen_at'] ) )
-					),
-			);
+		foreach ( $this->runtime_findings() as $finding ) {
+			$findings[] = $finding;
 		}
 		$findings = array_merge( $findings, $this->order_and_limit_findings() );
 		$last     = $this->verification_log->last();
@@ -245,6 +231,39 @@ final class Site_Health {
 					/* translators: %s: date and time of the verification. */
 					__( 'The last verification from an agent process (%s) found no session id among the declared variables, so Data Machine Code would record no session for that agent. Check which variables the agent really sets.', 'wp-coding-agents-runtimes' ),
 					wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), strtotime( $last['recorded_at'] ) )
+				),
+			);
+		}
+		return $findings;
+	}
+
+	/**
+	 * One finding per runtime whose verdict is a warning, as the screen says it, linking to
+	 * that runtime there. Not published entries are left to the findings about what is
+	 * published, and a missing DMC to its own finding: each fact is said once.
+	 *
+	 * @return array[] `{ label, detail, link }`.
+	 */
+	private function runtime_findings(): array {
+		$labels   = array(
+			'overridden'   => __( 'Other code overrides a coding-agent runtime signature', 'wp-coding-agents-runtimes' ),
+			'not_observed' => __( 'No agent process was seen exporting a published runtime\'s variables', 'wp-coding-agents-runtimes' ),
+			'not_recorded' => __( 'Data Machine Code records worktrees without a published runtime\'s session', 'wp-coding-agents-runtimes' ),
+		);
+		$findings = array();
+		foreach ( ( new Attribution_Status() )->evaluate( $this->evidence->gather( time() ) ) as $runtime ) {
+			if ( 'warning' !== $runtime['severity'] || ! isset( $labels[ $runtime['verdict'] ] ) || 0 === strpos( (string) $runtime['cause'], 'dmc_' ) ) {
+				continue;
+			}
+			$findings[] = array(
+				'label'  => $labels[ $runtime['verdict'] ],
+				/* translators: 1: runtime id, 2: why (a sentence). */
+				'detail' => sprintf( __( 'Runtime "%1$s": %2$s', 'wp-coding-agents-runtimes' ), Foreign_Value::text( $runtime['id'] ), $runtime['reason'] ),
+				'link'   => sprintf(
+					'<a href="%s">%s</a>',
+					esc_url( Admin_Page::url( 'runtimes', $runtime['id'] ) ),
+					/* translators: %s: runtime id. */
+					esc_html( sprintf( __( 'Show %s on the Agent Runtimes screen', 'wp-coding-agents-runtimes' ), $runtime['id'] ) )
 				),
 			);
 		}

@@ -37,16 +37,22 @@ class DMC_Worktree_Records {
 
 	/**
 	 * The rows read() would return from `$offset` on, at most `$limit` of them, and their
-	 * `total`. Only those rows are read back in full: the order needs nothing but each
-	 * row's date and position, so a page of thousands of records costs one session summary
-	 * per row shown.
+	 * `total`; with a `$query`, only the rows it keeps, in its order. Only the rows shown are
+	 * read back in full when nothing filters by session: the order needs nothing but each
+	 * row's date (or handle) and position, so a page of thousands of records costs one
+	 * session summary per row shown. Filtering by runtime or attribution reads back every
+	 * row the search kept, with the same rules.
 	 *
 	 * @param array<string, array<string, string>> $signatures As for read().
 	 * @param int                                  $offset     Rows to leave out first.
 	 * @param int|null                             $limit      Rows at most; null: all.
-	 * @return array{option: string, rows: array[], skipped: int, total: int} As read(), `rows` sliced.
+	 * @param array                                $query      `orderby` (date, handle; default date), `order` (asc, desc; default desc),
+	 *                                                         `runtime` (rows holding a value of it), `attributed` (true: rows holding a value of
+	 *                                                         `runtime`, or any primary id without one; false: the others), `search` (in handle
+	 *                                                         and branch, case-insensitive). Validated by REST\Worktrees_Controller.
+	 * @return array{option: string, rows: array[], skipped: int, total: int} As read(), `rows` sliced; `total` counts the rows kept.
 	 */
-	public function read_page( array $signatures, int $offset, ?int $limit ): array {
+	public function read_page( array $signatures, int $offset, ?int $limit, array $query = array() ): array {
 		$stored = get_option( self::OPTION, null );
 		if ( null === $stored || ! is_array( $stored ) ) {
 			return array(
@@ -56,6 +62,7 @@ class DMC_Worktree_Records {
 				'total'   => 0,
 			);
 		}
+		$search     = isset( $query['search'] ) && '' !== $query['search'] ? (string) $query['search'] : null;
 		$handles    = array();
 		$timestamps = array();
 		$skipped    = 0;
@@ -64,16 +71,30 @@ class DMC_Worktree_Records {
 				++$skipped;
 				continue;
 			}
+			if ( null !== $search && ! self::matches( $search, $handle, $metadata ) ) {
+				continue;
+			}
 			$handles[]    = $handle;
 			$timestamps[] = self::timestamp( isset( $metadata['created_at'] ) ? $metadata['created_at'] : null );
 		}
-		// Newest first; rows without a readable date last; among equals, the later-stored first.
-		$dated     = array_map( 'is_int', $timestamps );
-		$times     = array_map( 'intval', $timestamps );
-		$positions = array_keys( $handles );
-		$order     = $positions;
-		array_multisort( $dated, SORT_DESC, $times, SORT_DESC, $positions, SORT_DESC, $order );
-		$rows = array();
+		$order = self::order( $handles, $timestamps, isset( $query['orderby'] ) ? $query['orderby'] : 'date', isset( $query['order'] ) ? $query['order'] : 'desc' );
+		$rows  = array();
+		if ( isset( $query['runtime'] ) || isset( $query['attributed'] ) ) {
+			$runtime    = isset( $query['runtime'] ) ? (string) $query['runtime'] : null;
+			$attributed = isset( $query['attributed'] ) ? (bool) $query['attributed'] : true;
+			foreach ( $order as $position ) {
+				$row = $this->row( $handles[ $position ], $stored[ $handles[ $position ] ], $signatures, $position, $timestamps[ $position ] );
+				if ( $attributed === self::is_attributed( $row, $runtime ) ) {
+					$rows[] = $row;
+				}
+			}
+			return array(
+				'option'  => 'ok',
+				'rows'    => array_slice( $rows, $offset, $limit ),
+				'skipped' => $skipped,
+				'total'   => count( $rows ),
+			);
+		}
 		foreach ( array_slice( $order, $offset, $limit ) as $position ) {
 			$rows[] = $this->row( $handles[ $position ], $stored[ $handles[ $position ] ], $signatures, $position, $timestamps[ $position ] );
 		}
@@ -86,8 +107,67 @@ class DMC_Worktree_Records {
 	}
 
 	/**
+	 * Positions in the order asked for. By date: newest first (oldest with `asc`), rows
+	 * without a readable date last either way; among equals, the later-stored first (the
+	 * earlier with `asc`). By handle: natural, case-insensitive.
+	 *
+	 * @param string[]  $handles    Handles by position.
+	 * @param ?int[]    $timestamps Their dates by position.
+	 * @param string    $orderby    date or handle.
+	 * @param string    $order      asc or desc.
+	 * @return int[]
+	 */
+	private static function order( array $handles, array $timestamps, string $orderby, string $order ): array {
+		$positions = array_keys( $handles );
+		$direction = 'asc' === $order ? SORT_ASC : SORT_DESC;
+		if ( 'handle' === $orderby ) {
+			usort(
+				$positions,
+				static function ( $a, $b ) use ( $handles, $direction ) {
+					$compared = strnatcasecmp( $handles[ $a ], $handles[ $b ] );
+					return SORT_ASC === $direction ? $compared : -$compared;
+				}
+			);
+			return $positions;
+		}
+		$dated  = array_map( 'is_int', $timestamps );
+		$times  = array_map( 'intval', $timestamps );
+		$sorted = $positions;
+		array_multisort( $dated, SORT_DESC, $times, $direction, $positions, $direction, $sorted );
+		return $sorted;
+	}
+
+	/**
+	 * Whether a search term is in a row's handle or branch (case-insensitive).
+	 *
+	 * @param string $search   Term.
+	 * @param string $handle   Handle.
+	 * @param array  $metadata Stored metadata.
+	 * @return bool
+	 */
+	private static function matches( string $search, string $handle, array $metadata ): bool {
+		$branch = self::normalize_value( isset( $metadata['branch'] ) ? $metadata['branch'] : null );
+		return false !== stripos( $handle, $search ) || ( null !== $branch && false !== stripos( $branch, $search ) );
+	}
+
+	/**
+	 * Whether a row is attributed: it holds a value of the runtime, or, without one, it has
+	 * a primary id.
+	 *
+	 * @param array       $row     Row from row().
+	 * @param string|null $runtime Runtime id, or null.
+	 * @return bool
+	 */
+	private static function is_attributed( array $row, ?string $runtime ): bool {
+		if ( null === $runtime ) {
+			return null !== $row['origin_session']['primary_id'];
+		}
+		return isset( $row['origin_session']['ids'][ $runtime ] ) && null !== self::first_value( $row['origin_session']['ids'][ $runtime ] );
+	}
+
+	/**
 	 * Per runtime, the evidence in the records: how many worktrees carry a value of it,
-	 * how many it gave the primary id, when last; and, for each runtime DMC reads now,
+	 * how many it gave the primary id, when last and which; and, for each runtime DMC reads now,
 	 * whether any worktree recorded since it was published (the nearest time this plugin
 	 * keeps is its `updated_at`, the last change) carries a value of it.
 	 *
@@ -116,6 +196,7 @@ class DMC_Worktree_Records {
 				'worktrees'          => 0,
 				'primary'            => 0,
 				'last_attributed_at' => null,
+				'last_worktree'      => null,
 				'worktrees_since'    => $is_published ? 0 : null,
 				'attributed_since'   => $is_published ? 0 : null,
 				'flag'               => null,
@@ -125,7 +206,11 @@ class DMC_Worktree_Records {
 				$captured = isset( $row['origin_session']['ids'][ $runtime_id ] ) && null !== self::first_value( $row['origin_session']['ids'][ $runtime_id ] );
 				if ( $captured ) {
 					++$entry['worktrees'];
-					$last = null === $row['timestamp'] ? $last : max( (int) $last, $row['timestamp'] );
+					// The newest; among equals the first, in the rows' order (newest first).
+					if ( null !== $row['timestamp'] && ( null === $last || $row['timestamp'] > $last ) ) {
+						$last                   = $row['timestamp'];
+						$entry['last_worktree'] = $row['handle'];
+					}
 				}
 				if ( $row['primary_runtime'] === $runtime_id ) {
 					++$entry['primary'];

@@ -94,6 +94,18 @@ class Abilities {
 			}
 		);
 
+		self::add(
+			'attribution-status',
+			__( 'Is attribution working?', 'wp-coding-agents-runtimes' ),
+			__( 'For every runtime (this plugin\'s and the entries other code adds to the filter), whether Data Machine Code really records its agent sessions: one verdict with its reason, the evidence chain declared → published → seen in agent processes → recorded by DMC, and the one action that fixes it.', 'wp-coding-agents-runtimes' ),
+			null,
+			self::output( Plugin::rest_controller( Status_Controller::class )->get_public_item_schema() ),
+			array( 'readonly' => true ),
+			static function () {
+				return self::dispatch( 'GET', '/attribution/status' );
+			}
+		);
+
 		$register = $runtimes->write_args( true );
 		self::add(
 			'register-runtime',

@@ -129,6 +129,7 @@ class Attribution_Summary_Controller extends Controller {
 							'worktrees'          => self::read_only( __( 'Recorded worktrees holding a value of this runtime.', 'wp-coding-agents-runtimes' ), 'integer' ),
 							'primary'            => self::read_only( __( 'Recorded worktrees whose primary_id is this runtime\'s.', 'wp-coding-agents-runtimes' ), 'integer' ),
 							'last_attributed_at' => array( 'description' => __( 'Newest recorded worktree holding a value of this runtime.', 'wp-coding-agents-runtimes' ) ) + $nullable_time,
+							'last_worktree'      => self::read_only( __( 'Handle of that worktree, or null.', 'wp-coding-agents-runtimes' ), array( 'string', 'null' ) ),
 							'worktrees_since'    => self::property( __( 'Published runtimes: worktrees recorded since published_since (all dated ones when it is null).', 'wp-coding-agents-runtimes' ), array( 'integer', 'null' ) ),
 							'attributed_since'   => self::property( __( 'Published runtimes: of those, how many hold a value of this runtime.', 'wp-coding-agents-runtimes' ), array( 'integer', 'null' ) ),
 							'flag'               => self::property(

@@ -8,6 +8,7 @@
 namespace WP_Coding_Agents\Runtimes\REST;
 
 use WP_Coding_Agents\Runtimes\Rules\Plain_Text;
+use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_Coding_Agents\Runtimes\Rules\Signature_Rules;
 use WP_Error;
 use WP_REST_Request;
@@ -40,7 +41,7 @@ final class Input_Rules {
 			/* translators: 1: parameter, 2: type name. */
 			return new WP_Error( 'rest_invalid_type', sprintf( __( '%1$s is not of type %2$s.', 'wp-coding-agents-runtimes' ), $param, $type ) );
 		}
-		return self::beyond_schema( $param, $value );
+		return self::beyond_schema( $param, $value, $attributes['args'][ $param ] ?? array() );
 	}
 
 	/**
@@ -78,21 +79,28 @@ final class Input_Rules {
 	 * JSON Schema cannot limit the length of an object's property names, nor say that a
 	 * label must keep some text once its tags are stripped.
 	 *
+	 * A runtime id of the registry has its pattern; the records' `runtime` filter takes any
+	 * id DMC may have recorded (other code's too), without control characters.
+	 *
 	 * @param string $param Param name.
 	 * @param mixed  $value Value that passed its schema.
+	 * @param array  $arg   The arg's schema.
 	 * @return true|WP_Error
 	 */
-	private static function beyond_schema( string $param, $value ) {
+	private static function beyond_schema( string $param, $value, array $arg ) {
 		switch ( $param ) {
 			case 'id':
 			case 'runtime':
-				$valid = Signature_Rules::is_valid_id( $value );
+				$valid = Schema::ID_PATTERN === ( $arg['pattern'] ?? null )
+					? Signature_Rules::is_valid_id( $value )
+					: 1 !== preg_match( '/[\x00-\x1f\x7f]/', (string) $value );
 				break;
 			case 'host':
 				$valid = Signature_Rules::is_valid_host( $value );
 				break;
 			case 'order':
-				$valid = count( $value ) === count( array_filter( $value, array( Signature_Rules::class, 'is_valid_id' ) ) );
+				// PUT /order's list of ids; the records' `order` is asc or desc, said by its enum.
+				$valid = ! is_array( $value ) || count( $value ) === count( array_filter( $value, array( Signature_Rules::class, 'is_valid_id' ) ) );
 				break;
 			case 'env':
 				$names = array_keys( rest_sanitize_object( $value ) );

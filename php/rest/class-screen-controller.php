@@ -21,7 +21,8 @@ defined( 'ABSPATH' ) || exit;
  * is repeated here), in one response. The writes link to it as an embeddable resource
  * (`wpca:screen`), so a write sent with `?_embed=wpca:screen` answers with the screen as
  * the write left it: one HTTP request per change, as core's `_embed` does for a post and
- * its terms. (DMC's recorded worktrees and their summary are a view of their own, read
+ * its terms. Each runtime's verdict (GET /attribution/status) is a part: a change can
+ * alter it. (DMC's recorded worktrees and their summary are a view of their own, read
  * when it is shown: GET /attribution/summary and /attribution/worktrees.)
  */
 class Screen_Controller extends Controller {
@@ -38,6 +39,7 @@ class Screen_Controller extends Controller {
 		'foreign_signatures' => '/foreign-signatures',
 		'dmc'                => '/dmc',
 		'catalogue'          => '/catalogue',
+		'attribution'        => '/attribution/status',
 	);
 
 	/**

@@ -20,10 +20,23 @@ use WP_REST_Server;
 defined( 'ABSPATH' ) || exit;
 
 /**
- * `GET /attribution/worktrees`: DMC's records read back as DMC reads them, newest first,
- * paged like core's collections; item schema `wpca-worktree`.
+ * `GET /attribution/worktrees`: DMC's records read back as DMC reads them, sorted,
+ * filtered and searched on the server (DMC_Worktree_Records::read_page()) and paged like
+ * core's collections; item schema `wpca-worktree`. The records table asks for one page:
+ * `orderby` (date, handle), `order` (asc, desc), `runtime`, `attributed`, `search`,
+ * `page`, `per_page`.
  */
 class Worktrees_Controller extends Controller {
+
+	public const ORDERBY = array( 'date', 'handle' );
+
+	public const ORDER = array( 'asc', 'desc' );
+
+	/** Longest search term, in characters. */
+	public const SEARCH_MAX_LENGTH = 100;
+
+	/** Longest runtime id looked for (DMC's records may hold other code's ids, any string). */
+	public const RUNTIME_MAX_LENGTH = 64;
 
 	/**
 	 * DMC's worktree records.
@@ -72,30 +85,59 @@ class Worktrees_Controller extends Controller {
 	}
 
 	/**
-	 * Core's collection pagination, `page` and `per_page` (no `context`: the rows have one view).
+	 * Core's collection pagination, `page` and `per_page` (no `context`: the rows have one
+	 * view), then the table's sort, filters and search. A query string carries only text,
+	 * so booleans and integers are read as core reads them.
 	 *
 	 * @return array
 	 */
 	public function get_collection_params(): array {
 		return array(
-			'page'     => array(
+			'page'       => array(
 				'description' => __( 'Page of the collection, from 1.', 'wp-coding-agents-runtimes' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
 				'default'     => 1,
 			),
-			'per_page' => array(
+			'per_page'   => array(
 				'description' => __( 'Rows per page, 1 to 100.', 'wp-coding-agents-runtimes' ),
 				'type'        => 'integer',
 				'minimum'     => 1,
 				'maximum'     => Schema::PER_PAGE_MAX,
 				'default'     => Schema::PER_PAGE_DEFAULT,
 			),
+			'orderby'    => array(
+				'description' => __( 'Sort by date (created_at; undated rows last) or handle.', 'wp-coding-agents-runtimes' ),
+				'type'        => 'string',
+				'enum'        => self::ORDERBY,
+				'default'     => 'date',
+			),
+			'order'      => array(
+				'description' => __( 'desc (newest first, the default) or asc.', 'wp-coding-agents-runtimes' ),
+				'type'        => 'string',
+				'enum'        => self::ORDER,
+				'default'     => 'desc',
+			),
+			'runtime'    => array(
+				'description' => __( 'Only rows holding a value of this runtime (with attributed=false: only rows holding none). Any id DMC may have recorded, other code\'s included.', 'wp-coding-agents-runtimes' ),
+				'type'        => 'string',
+				'minLength'   => 1,
+				'maxLength'   => self::RUNTIME_MAX_LENGTH,
+			),
+			'attributed' => array(
+				'description' => __( 'true: only rows attributed (holding a value of runtime, or, without runtime, any primary id); false: only the others.', 'wp-coding-agents-runtimes' ),
+				'type'        => 'boolean',
+			),
+			'search'     => array(
+				'description' => __( 'Only rows whose handle or branch contains this text (case-insensitive).', 'wp-coding-agents-runtimes' ),
+				'type'        => 'string',
+				'maxLength'   => self::SEARCH_MAX_LENGTH,
+			),
 		);
 	}
 
 	/**
-	 * The errors of `page` and `per_page`.
+	 * The errors of the collection's params.
 	 *
 	 * @param string        $param  Param name.
 	 * @param WP_Error|null $detail What is wrong.
@@ -115,12 +157,48 @@ class Worktrees_Controller extends Controller {
 						Schema::PER_PAGE_MAX
 					)
 				);
+			case 'orderby':
+			case 'order':
+				return Signature_Rules::error(
+					'order' === $param ? 'wpca_invalid_order' : 'wpca_invalid_orderby',
+					$param,
+					sprintf(
+						/* translators: 1: parameter name, 2: the values allowed. */
+						__( 'Invalid %1$s: must be one of %2$s.', 'wp-coding-agents-runtimes' ),
+						$param,
+						implode( ', ', 'order' === $param ? self::ORDER : self::ORDERBY )
+					)
+				);
+			case 'runtime':
+				return Signature_Rules::error(
+					'wpca_invalid_runtime',
+					'runtime',
+					sprintf(
+						/* translators: %d: maximum length. */
+						__( 'Invalid runtime: must be a runtime id of at most %d characters.', 'wp-coding-agents-runtimes' ),
+						self::RUNTIME_MAX_LENGTH
+					)
+				);
+			case 'attributed':
+				return Signature_Rules::error( 'wpca_invalid_attributed', 'attributed', __( 'Invalid attributed: must be true or false.', 'wp-coding-agents-runtimes' ) );
+			case 'search':
+				return Signature_Rules::error(
+					'wpca_invalid_search',
+					'search',
+					sprintf(
+						/* translators: %d: maximum length. */
+						__( 'Invalid search: must be text of at most %d characters.', 'wp-coding-agents-runtimes' ),
+						self::SEARCH_MAX_LENGTH
+					)
+				);
 		}
 		return null;
 	}
 
 	/**
-	 * GET /attribution/worktrees: one page of rows, totals in X-WP-Total and X-WP-TotalPages.
+	 * GET /attribution/worktrees: one page of rows, sorted, filtered and searched as the
+	 * request asks; totals in X-WP-Total and X-WP-TotalPages, the neighbouring pages in
+	 * Link, as core's collections.
 	 *
 	 * @param WP_REST_Request $request Request.
 	 * @return WP_REST_Response|WP_Error
@@ -128,9 +206,16 @@ class Worktrees_Controller extends Controller {
 	public function get_items( $request ) {
 		$page     = (int) $request['page'];
 		$per_page = (int) $request['per_page'];
+		$query    = array(
+			'orderby'    => $request['orderby'],
+			'order'      => $request['order'],
+			'runtime'    => '' === (string) $request['runtime'] ? null : (string) $request['runtime'],
+			'attributed' => null === $request['attributed'] ? null : (bool) $request['attributed'],
+			'search'     => '' === (string) $request['search'] ? null : (string) $request['search'],
+		);
 		// A page past any total reads nothing (and its offset stays an integer).
 		$offset      = min( $page - 1, intdiv( PHP_INT_MAX, $per_page ) - 1 ) * $per_page;
-		$read        = $this->records->read_page( $this->resolver->clean( $this->publisher->effective()['signatures'] ), $offset, $per_page );
+		$read        = $this->records->read_page( $this->resolver->clean( $this->publisher->effective()['signatures'] ), $offset, $per_page, $query );
 		$total       = $read['total'];
 		$total_pages = (int) ceil( $total / $per_page );
 		if ( $page > max( 1, $total_pages ) ) {
@@ -139,6 +224,13 @@ class Worktrees_Controller extends Controller {
 		$response = new WP_REST_Response( array_map( array( self::class, 'row_data' ), $read['rows'] ) );
 		$response->header( 'X-WP-Total', (string) $total );
 		$response->header( 'X-WP-TotalPages', (string) $total_pages );
+		$base = add_query_arg( urlencode_deep( array_filter( $request->get_query_params(), 'is_scalar' ) ), rest_url( $this->namespace . '/' . $this->rest_base ) );
+		if ( $page > 1 ) {
+			$response->link_header( 'prev', add_query_arg( 'page', $page - 1, $base ) );
+		}
+		if ( $page < $total_pages ) {
+			$response->link_header( 'next', add_query_arg( 'page', $page + 1, $base ) );
+		}
 		return $response;
 	}
 

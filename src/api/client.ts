@@ -4,6 +4,7 @@
  * that WordPress configures on admin pages.
  */
 import apiFetch from '@wordpress/api-fetch';
+import type { RecordsQuery } from '../lib/views';
 import type {
 	AdoptionResponse,
 	AttributionPreview,
@@ -204,19 +205,53 @@ export function getAttributionSummary(): Promise< AttributionSummary > {
 	} );
 }
 
+/** The records table's query: the runtime filter, the rest of src/lib/views.ts's `RecordsQuery`. */
+export interface WorktreesRequest extends RecordsQuery {
+	runtime: string | null;
+	perPage: number;
+}
+
 /**
- * One page of DMC's recorded worktrees, newest first; totals come from core's X-WP-* headers.
- * @param page    Page, from 1.
- * @param perPage Rows per page.
+ * The path of one page of `GET /attribution/worktrees`: `page` and `per_page` always, the
+ * rest only when they differ from the route's defaults (php/admin/class-admin-page.php
+ * preloads the same path for a URL opening the records).
+ * @param request The query.
+ */
+export function worktreesPath( request: WorktreesRequest ): string {
+	const params = new URLSearchParams( {
+		page: String( request.page ),
+		per_page: String( request.perPage ),
+	} );
+	if ( 'date' !== request.orderby ) {
+		params.set( 'orderby', request.orderby );
+	}
+	if ( 'desc' !== request.order ) {
+		params.set( 'order', request.order );
+	}
+	if ( null !== request.runtime ) {
+		params.set( 'runtime', request.runtime );
+	}
+	if ( null !== request.attributed ) {
+		params.set( 'attributed', String( request.attributed ) );
+	}
+	if ( '' !== request.search ) {
+		params.set( 'search', request.search );
+	}
+	return `${ NAMESPACE }/attribution/worktrees?${ params }`;
+}
+
+/**
+ * One page of DMC's recorded worktrees, sorted, filtered and searched on the server;
+ * totals come from core's X-WP-* headers.
+ * @param request The query.
  */
 export async function getRecordedWorktrees(
-	page: number,
-	perPage: number
+	request: WorktreesRequest
 ): Promise< RecordedWorktreesPage > {
 	let response: Response;
 	try {
 		response = await apiFetch< RecordedWorktree[], false >( {
-			path: `${ NAMESPACE }/attribution/worktrees?page=${ page }&per_page=${ perPage }`,
+			path: worktreesPath( request ),
 			parse: false,
 		} );
 	} catch ( error ) {
@@ -228,7 +263,7 @@ export async function getRecordedWorktrees(
 		rows,
 		total: Number( response.headers.get( 'X-WP-Total' ) ?? rows.length ),
 		totalPages: Number( response.headers.get( 'X-WP-TotalPages' ) ?? 1 ),
-		page,
+		page: request.page,
 	};
 }
 

@@ -710,6 +710,10 @@ export interface WpcaAttributionSummary {
 		 */
 		last_attributed_at: string | null;
 		/**
+		 * Handle of that worktree, or null.
+		 */
+		last_worktree: string | null;
+		/**
 		 * Published runtimes: worktrees recorded since published_since (all dated ones when it is null).
 		 */
 		worktrees_since: number | null;
@@ -721,6 +725,117 @@ export interface WpcaAttributionSummary {
 		 * unattributed: worktrees were recorded since it was published and none holds a value of it; no_worktrees_since: none was recorded since; null otherwise.
 		 */
 		flag: 'unattributed' | 'no_worktrees_since' | null;
+	}[];
+}
+
+/**
+ * Response item of /attribution/status (schema "wpca-attribution-status").
+ */
+export interface WpcaAttributionStatus {
+	/**
+	 * When the verdicts were judged, ISO 8601 UTC.
+	 */
+	generated_at: string;
+	/**
+	 * The observation window in days: "working" means DMC recorded the runtime's session within it.
+	 */
+	window_days: number;
+	/**
+	 * Data Machine Code as the verdicts saw it (GET /dmc has the rest).
+	 */
+	dmc: {
+		state: 'absent' | 'inactive' | 'too_old' | 'active';
+		version: string | null;
+	};
+	/**
+	 * One entry per runtime: this plugin's in the order of GET /runtimes, then the entries other code adds to the filter.
+	 */
+	runtimes: {
+		id: string;
+		/**
+		 * Its label, or its id when it has none or belongs to other code.
+		 */
+		label: string;
+		/**
+		 * plugin: in this plugin's registry (or a preset); other_code: an entry other code adds to the filter.
+		 */
+		owner: 'plugin' | 'other_code';
+		/**
+		 * The first link of the chain declared → published → seen → recorded that does not hold: not_published, overridden (other code replaces or removes it), waiting (published, no agent process has reported yet), not_observed (agent processes do not export its variables), not_recorded (seen, but DMC recorded nothing within the window); working when DMC recorded its session within the window.
+		 */
+		verdict:
+			| 'not_published'
+			| 'overridden'
+			| 'waiting'
+			| 'not_observed'
+			| 'not_recorded'
+			| 'working';
+		/**
+		 * Which way the verdict came about: disabled, preset, invalid, ignored_by_dmc; just_published, no_reports; never, not_in_window, process_lacked; dmc_absent, dmc_inactive, dmc_too_old, unattributed, no_worktree_since; null for working and overridden.
+		 */
+		cause: string | null;
+		/**
+		 * good (working), info (nothing is wrong yet: turned off, waiting, no worktree yet) or warning.
+		 */
+		severity: 'good' | 'info' | 'warning';
+		/**
+		 * The verdict in a few words, translated.
+		 */
+		headline: string;
+		/**
+		 * Why, in one sentence, translated.
+		 */
+		reason: string;
+		/**
+		 * The one action that fixes it, or null when there is nothing to do. view: the screen's view where it is done (null: elsewhere, e.g. the Plugins screen).
+		 */
+		action: {
+			kind:
+				| 'publish'
+				| 'repair'
+				| 'resolve_override'
+				| 'fix_other_code'
+				| 'verify'
+				| 'edit'
+				| 'dmc_plugin'
+				| 'create_worktree'
+				| 'check_creator';
+			label: string;
+			view:
+				| 'runtimes'
+				| 'catalogue'
+				| 'dmc'
+				| 'processes'
+				| 'records'
+				| 'preview'
+				| null;
+		} | null;
+		/**
+		 * Its position in the filter DMC reads (1 first), or null when DMC does not read it.
+		 */
+		position: number | null;
+		/**
+		 * The variables DMC reads for it and where an agent process last exported each (bin/runtime-signature verify); empty when DMC does not read it.
+		 */
+		variables: {
+			subkey: string;
+			name: string;
+			last_seen_at: string | null;
+			last_seen_host: string | null;
+		}[];
+		/**
+		 * The evidence, one link per step (declared, published, seen, recorded): done, failed, waiting or skipped (not reached), when its evidence dates from, and what it says.
+		 */
+		chain: {
+			step: 'declared' | 'published' | 'seen' | 'recorded';
+			state: 'done' | 'failed' | 'waiting' | 'skipped';
+			at: string | null;
+			text: string;
+		}[];
+		/**
+		 * The runtime on the Agent Runtimes screen.
+		 */
+		url: string;
 	}[];
 }
 
@@ -944,6 +1059,7 @@ export interface WpcaScreen {
 	foreign_signatures: WpcaForeignSignatures;
 	dmc: WpcaDmc;
 	catalogue: WpcaCatalogue;
+	attribution: WpcaAttributionStatus;
 	/**
 	 * The ETag of the order (the ETag header of GET /runtimes): send it in If-Match with PUT /order.
 	 */

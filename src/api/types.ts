@@ -13,6 +13,7 @@ import type {
 	PutRuntimesByIdBody,
 	WpcaAdoption,
 	WpcaAttributionPreview,
+	WpcaAttributionStatus,
 	WpcaAttributionSummary,
 	WpcaCatalogue,
 	WpcaDmc,
@@ -162,3 +163,9 @@ export type OrderWarning = Catalogue[ 'order_warnings' ][ number ];
 
 /** What other code added through `wpca_runtime_catalogue` and was dropped. */
 export type CatalogueRejection = Catalogue[ 'rejected' ][ number ];
+
+/** `GET /attribution/status`: one verdict per runtime. */
+export type AttributionStatus = WpcaAttributionStatus;
+export type RuntimeStatus = AttributionStatus[ 'runtimes' ][ number ];
+/** One link of a verdict's evidence chain. */
+export type StatusStep = RuntimeStatus[ 'chain' ][ number ];

@@ -5,7 +5,9 @@ import { useCatalogueAnswer } from '../hooks/use-catalogue';
  * On a runtime's card, where the admin decides whether to publish it: what the
  * catalogue says its processes really export (kimaki's variables need a bridge;
  * OPENCODE_RUN_ID identifies a process), and any observation of this site that
- * contradicts it, ahead of the claim. Nothing for a runtime the catalogue does not know.
+ * contradicts it, ahead of the claim; the claims themselves in a disclosure, so the card's
+ * verdict and controls stay in the first screenful. Nothing for a runtime the catalogue
+ * does not know.
  * The first paint prints the same (php/admin/class-screen-first-paint.php).
  * @param props
  * @param props.runtimeId
@@ -37,9 +39,19 @@ export function CatalogueNote( { runtimeId }: { runtimeId: string } ) {
 					<code>{ variable.name }</code> { variable.evidence.summary }
 				</p>
 			) ) }
-			{ runtime.notes.map( ( note ) => (
-				<p key={ note }>{ note }</p>
-			) ) }
+			{ runtime.notes.length > 0 && (
+				<details>
+					<summary>
+						{ __(
+							'What upstream says its variables carry',
+							'wp-coding-agents-runtimes'
+						) }
+					</summary>
+					{ runtime.notes.map( ( note ) => (
+						<p key={ note }>{ note }</p>
+					) ) }
+				</details>
+			) }
 		</div>
 	);
 }

@@ -121,7 +121,7 @@ export function LastVerificationPanel( {
 							createInterpolateElement(
 								/* translators: <variable /> is an environment variable, <runtime /> a runtime id, <hash /> the value's hash. */
 								__(
-									'from <variable /> of <runtime /> (value hash <hash />)',
+									'from <variable /> of <runtime /> (value hash <hash />: a fingerprint that tells sessions apart; the value itself is never stored)',
 									'wp-coding-agents-runtimes'
 								),
 								{

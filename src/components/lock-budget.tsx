@@ -14,23 +14,38 @@ function overBudget( budget: LockBudget ): string {
 	);
 }
 
-// In the preview: what this environment's runtime_ids cost DMC's lock metadata.
+// In the preview: what this environment's runtime_ids cost DMC's lock metadata. The
+// byte arithmetic waits in a disclosure; only a lock that would lose its metadata is said
+// out loud.
 export function LockBudgetNote( { budget }: { budget: LockBudget } ) {
 	return (
 		<div className="wpca-lock-budget">
-			<p>
-				{ sprintf(
-					/* translators: 1: bytes of runtime_ids, 2: bytes of DMC's own keys, 3: total bytes, 4: budget in bytes. */
-					__(
-						'Lock metadata: runtime_ids takes %1$d bytes. With DMC’s own keys at their largest (%2$d bytes: host, pid, four DATAMACHINE_* values of 300 bytes, wp_cli_args of 1,000, paths), the lock’s metadata is %3$d of %4$d bytes.',
-						'wp-coding-agents-runtimes'
-					),
-					budget.runtime_ids_bytes,
-					budget.reserved_bytes,
-					budget.total_bytes,
-					budget.budget
-				) }
-			</p>
+			<details>
+				<summary>
+					{ budget.fits
+						? __(
+								'Workspace lock: the values fit in its metadata',
+								'wp-coding-agents-runtimes'
+							)
+						: __(
+								'Workspace lock: the values do not fit in its metadata',
+								'wp-coding-agents-runtimes'
+							) }
+				</summary>
+				<p>
+					{ sprintf(
+						/* translators: 1: bytes of runtime_ids, 2: bytes of DMC's own keys, 3: total bytes, 4: budget in bytes. */
+						__(
+							'Lock metadata: runtime_ids takes %1$d bytes. With DMC’s own keys at their largest (%2$d bytes: host, pid, four DATAMACHINE_* values of 300 bytes, wp_cli_args of 1,000, paths), the lock’s metadata is %3$d of %4$d bytes.',
+							'wp-coding-agents-runtimes'
+						),
+						budget.runtime_ids_bytes,
+						budget.reserved_bytes,
+						budget.total_bytes,
+						budget.budget
+					) }
+				</p>
+			</details>
 			{ ! budget.fits && (
 				<Notice status="error" isDismissible={ false }>
 					{ overBudget( budget ) }

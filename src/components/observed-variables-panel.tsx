@@ -16,6 +16,8 @@ import { RegionCard } from './region-card';
 
 interface ObservedVariablesPanelProps {
 	observations: ObservationsResponse;
+	/** The runtime the URL selects, kept open. */
+	selected: string | null;
 	windowBusy: boolean;
 	windowError: string | undefined;
 	onDismissWindowError: () => void;
@@ -23,10 +25,12 @@ interface ObservedVariablesPanelProps {
 }
 
 function VariableStatus( { variable }: { variable: ObservedVariable } ) {
+	// Evidence, not a verdict: a runtime's verdict (the Runtimes view) says whether
+	// its variables not being seen is a problem yet.
 	if ( null === variable.last_seen_at ) {
 		return (
 			<span className="wpca-observed__never">
-				{ __( 'Never observed', 'wp-coding-agents-runtimes' ) }
+				{ __( 'Not seen', 'wp-coding-agents-runtimes' ) }
 			</span>
 		);
 	}
@@ -63,35 +67,34 @@ function VariableStatus( { variable }: { variable: ObservedVariable } ) {
 	);
 }
 
+// One runtime's variables; past a few runtimes each opens on demand (the one the URL
+// selects stays open), so the view never becomes a wall.
 function RuntimeObservations( {
 	runtime,
 	variables,
-	windowDays,
+	open,
 }: {
 	runtime: ObservedRuntime;
 	variables: ObservedVariable[];
-	windowDays: number;
+	open: boolean;
 } ) {
+	const seen = variables.filter(
+		( variable ) => null !== variable.last_seen_at
+	).length;
 	return (
-		<div className="wpca-observed__runtime">
-			<h3>
-				<code>{ runtime.id }</code>
-			</h3>
-			{ runtime.flagged && (
-				<Notice status="warning" isDismissible={ false }>
-					{ sprintf(
-						/* translators: 1: runtime id, 2: number of days. */
-						_n(
-							'No agent process was seen exporting any variable of %1$s in the last %2$d day: DMC probably records nothing for it. Check which variables it really exports.',
-							'No agent process was seen exporting any variable of %1$s in the last %2$d days: DMC probably records nothing for it. Check which variables it really exports.',
-							windowDays,
-							'wp-coding-agents-runtimes'
-						),
-						runtime.id,
-						windowDays
-					) }
-				</Notice>
-			) }
+		<details className="wpca-observed__runtime" open={ open }>
+			<summary>
+				<code>{ runtime.id }</code>{ ' ' }
+				{ sprintf(
+					/* translators: 1: variables seen, 2: variables declared. */
+					__(
+						'%1$d of %2$d variables seen',
+						'wp-coding-agents-runtimes'
+					),
+					seen,
+					variables.length
+				) }
+			</summary>
 			<table
 				className="wpca-fields-table"
 				aria-label={ sprintf(
@@ -129,7 +132,7 @@ function RuntimeObservations( {
 					) ) }
 				</tbody>
 			</table>
-		</div>
+		</details>
 	);
 }
 
@@ -137,6 +140,7 @@ function RuntimeObservations( {
 // attribution really happens (signatures naming variables nothing exports capture nothing).
 export function ObservedVariablesPanel( {
 	observations,
+	selected,
 	windowBusy,
 	windowError,
 	onDismissWindowError,
@@ -172,7 +176,7 @@ export function ObservedVariablesPanel( {
 				<p>
 					{ createInterpolateElement(
 						__(
-							'No observation yet. Run <code>bin/runtime-signature verify --runtime ID</code> inside each agent’s process; a published runtime none of whose variables is seen is then flagged.',
+							'No observation yet. Run <code>bin/runtime-signature verify --runtime ID</code> inside each agent’s process.',
 							'wp-coding-agents-runtimes'
 						),
 						{ code: <code /> }
@@ -191,10 +195,13 @@ export function ObservedVariablesPanel( {
 				<RuntimeObservations
 					key={ runtime.id }
 					runtime={ runtime }
+					open={
+						observations.runtimes.length <= 3 ||
+						runtime.id === selected
+					}
 					variables={ observations.variables.filter(
 						( variable ) => variable.runtime === runtime.id
 					) }
-					windowDays={ observations.window_days }
 				/>
 			) ) }
 			<form
@@ -217,7 +224,7 @@ export function ObservedVariablesPanel( {
 						'wp-coding-agents-runtimes'
 					) }
 					help={ __(
-						'A published runtime none of whose variables was observed within this many days is flagged here and in Site Health.',
+						'Evidence older than this no longer counts: a runtime none of whose variables was seen within it is flagged on the Runtimes view and in Site Health.',
 						'wp-coding-agents-runtimes'
 					) }
 					value={ days }

@@ -11,7 +11,7 @@ import {
 	ToggleControl,
 } from '@wordpress/components';
 import { useEffect, useRef, useState } from '@wordpress/element';
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { __, sprintf } from '@wordpress/i18n';
 import type { PutRuntimeBody, Runtime, RuntimeSource } from '../api/types';
 import { CatalogueNote } from './catalogue-note';
@@ -43,6 +43,8 @@ export interface RuntimeCardProps {
 	onMove: ( offset: -1 | 1 ) => void;
 	/** The card's heading, which takes the focus when a change leaves none of its controls to hold it. */
 	headingRef: ( heading: HTMLHeadingElement | null ) => void;
+	/** Is attribution working for it: the verdict, shown first (src/components/runtime-verdict.tsx). */
+	verdict?: ReactNode;
 }
 
 // Who wrote the runtime; an installer's runtime the admin changed says so.
@@ -380,6 +382,7 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 				</Flex>
 			</CardHeader>
 			<CardBody>
+				{ props.verdict }
 				<ToggleControl
 					__nextHasNoMarginBottom
 					label={ __(
@@ -413,14 +416,6 @@ export function RuntimeCard( props: RuntimeCardProps ) {
 				/>
 				<UpdatedInfo runtime={ runtime } />
 				<CatalogueNote runtimeId={ runtime.id } />
-				{ runtime.collision && (
-					<Notice status="warning" isDismissible={ false }>
-						{ __(
-							'Another plugin adds a runtime with this id to the filter, so this mapping does not take effect.',
-							'wp-coding-agents-runtimes'
-						) }
-					</Notice>
-				) }
 				{ differs && (
 					<DeclarationNotice
 						runtime={ runtime }

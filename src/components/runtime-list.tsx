@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
+import type { ReactNode } from 'react';
 import type { PutRuntimeBody, Runtime } from '../api/types';
 import { runtimeNames } from '../lib/runtime-names';
 import type { Outcome } from '../hooks/use-runtimes-screen';
@@ -17,6 +18,10 @@ interface RuntimeListProps {
 	onRemove: ( id: string ) => void;
 	onReset: ( id: string ) => void;
 	onMove: ( id: string, offset: -1 | 1 ) => void;
+	/** Each runtime's verdict, shown in its card. */
+	verdictFor?: ( id: string ) => ReactNode;
+	/** More cards after the runtimes' (other code's entries). */
+	children?: ReactNode;
 }
 
 /**
@@ -95,9 +100,11 @@ export function RuntimeList( props: RuntimeListProps ) {
 						onMove={ ( offset ) =>
 							props.onMove( runtime.id, offset )
 						}
+						verdict={ props.verdictFor?.( runtime.id ) }
 					/>
 				);
 			} ) }
+			{ props.children }
 		</div>
 	);
 }

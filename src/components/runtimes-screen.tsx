@@ -4,16 +4,16 @@ import { __ } from '@wordpress/i18n';
 import type { ReactNode } from 'react';
 import { adoptScope, runtimeScope } from '../hooks/runtimes-screen-state';
 import { useCatalogue } from '../hooks/use-catalogue';
-import { useDmcRecords } from '../hooks/use-dmc-records';
+import { useRecordedWorktrees } from '../hooks/use-recorded-worktrees';
 import { useFirstPaintHandover } from '../hooks/use-first-paint-handover';
 import { useRuntimesScreen } from '../hooks/use-runtimes-screen';
 import { useViewLocation } from '../hooks/use-view-location';
 import type { ViewId } from '../lib/views';
+import { AddRuntimeDisclosure } from './add-runtime-disclosure';
 import { AddRuntimeForm } from './add-runtime-form';
 import { AttributionPreviewPanel } from './attribution-preview-panel';
 import { CataloguePanel, CatalogueQuickAdd } from './catalogue-panel';
 import { DmcNotice } from './dmc-notice';
-import { DmcRecordsPanel } from './dmc-records-panel';
 import { ErrorBoundary } from './error-boundary';
 import { FilterFindings } from './filter-findings';
 import { ForeignSignaturesPanel } from './foreign-signatures-panel';
@@ -21,7 +21,10 @@ import { LockBudgetWarning } from './lock-budget';
 import { LastVerificationPanel } from './last-verification-panel';
 import { ObservedVariablesPanel } from './observed-variables-panel';
 import { OrderWarnings } from './order-warnings';
+import { OtherCodeCard } from './other-code-card';
+import { RecordsView } from './records-view';
 import { RuntimeList } from './runtime-list';
+import { RuntimeVerdict } from './runtime-verdict';
 import { ScreenView } from './screen-view';
 import { SignaturesPanel } from './signatures-panel';
 import { Snackbars } from './snackbars';
@@ -49,11 +52,16 @@ export function RuntimesScreen( {
 	if ( ! visited.has( shownView ) ) {
 		setVisited( new Set( visited ).add( shownView ) );
 	}
-	const dmc = useDmcRecords(
-		'records' === shownView,
+	const records = useRecordedWorktrees(
+		{
+			...navigation.location.records,
+			runtime: navigation.location.runtime,
+		},
+		// The rows' primary ids and the counts are judged by the runtimes DMC reads now.
 		screen.signatures
 			? JSON.stringify( screen.signatures.signatures )
-			: null
+			: null,
+		'records' === shownView
 	);
 	const catalogue = useCatalogue( screen.catalogue, screen.applyScreen );
 	// The screen's one read brings DMC's status, which decides the notice above
@@ -66,6 +74,20 @@ export function RuntimesScreen( {
 	}
 	const loadError = screen.errorFor( 'load' );
 	const orderError = screen.errorFor( 'order' );
+	const selected = navigation.location.runtime;
+	const verdicts = screen.attribution?.runtimes ?? [];
+	const verdictFor = ( id: string ) => {
+		const status = verdicts.find( ( runtime ) => runtime.id === id );
+		return (
+			status && (
+				<RuntimeVerdict
+					status={ status }
+					selected={ selected === id }
+					navigation={ navigation }
+				/>
+			)
+		);
+	};
 	const view = ( id: ViewId, about: ReactNode, content: ReactNode ) =>
 		visited.has( id ) && (
 			<ScreenView
@@ -73,6 +95,11 @@ export function RuntimesScreen( {
 				shown={ id === shownView }
 				moved={ navigation.moved }
 				about={ about }
+				focusId={
+					'runtimes' === id && selected
+						? `wpca-verdict-${ selected }`
+						: null
+				}
 			>
 				<ErrorBoundary name={ viewTitle( id ) }>
 					{ content }
@@ -83,12 +110,6 @@ export function RuntimesScreen( {
 	return (
 		<div className="wpca-screen">
 			<h1>{ __( 'Agent Runtimes', 'wp-coding-agents-runtimes' ) }</h1>
-			<p className="wpca-screen__intro">
-				{ __(
-					'Which coding-agent runtimes Data Machine Code recognises, and which environment variables identify their sessions. Earlier runtimes take precedence.',
-					'wp-coding-agents-runtimes'
-				) }
-			</p>
 			{ screen.dmc && (
 				<ErrorBoundary
 					name={ __(
@@ -120,7 +141,7 @@ export function RuntimesScreen( {
 			{ view(
 				'runtimes',
 				__(
-					'Each runtime names the environment variables that identify its agent sessions. DMC reads the published ones in this order.',
+					'Is attribution working? Each runtime says whether DMC really records its agent sessions, and what would fix it. DMC reads them in this order.',
 					'wp-coding-agents-runtimes'
 				),
 				<>
@@ -153,20 +174,37 @@ export function RuntimesScreen( {
 						onSave={ screen.saveRuntime }
 						onRemove={ screen.removeRuntime }
 						onMove={ screen.moveRuntime }
-					/>
+						verdictFor={ verdictFor }
+					>
+						{ verdicts
+							.filter(
+								( runtime ) => 'other_code' === runtime.owner
+							)
+							.map( ( runtime ) => (
+								<OtherCodeCard
+									key={ runtime.id }
+									id={ runtime.id }
+									verdict={ verdictFor( runtime.id ) }
+								/>
+							) ) }
+					</RuntimeList>
 					<CatalogueQuickAdd
 						screen={ catalogue }
 						navigation={ navigation }
 					/>
-					<AddRuntimeForm
-						existingIds={ screen.runtimes.map(
-							( runtime ) => runtime.id
-						) }
-						busy={ screen.isBusy( 'add' ) }
-						error={ screen.errorFor( 'add' ) }
-						onDismissError={ () => screen.dismissError( 'add' ) }
-						onAdd={ screen.addRuntime }
-					/>
+					<AddRuntimeDisclosure>
+						<AddRuntimeForm
+							existingIds={ screen.runtimes.map(
+								( runtime ) => runtime.id
+							) }
+							busy={ screen.isBusy( 'add' ) }
+							error={ screen.errorFor( 'add' ) }
+							onDismissError={ () =>
+								screen.dismissError( 'add' )
+							}
+							onAdd={ screen.addRuntime }
+						/>
+					</AddRuntimeDisclosure>
 				</>
 			) }
 			{ view(
@@ -255,6 +293,7 @@ export function RuntimesScreen( {
 						>
 							<ObservedVariablesPanel
 								observations={ screen.observations }
+								selected={ selected }
 								windowBusy={ screen.isBusy( 'window' ) }
 								windowError={ screen.errorFor( 'window' ) }
 								onDismissWindowError={ () =>
@@ -283,13 +322,10 @@ export function RuntimesScreen( {
 					'wp-coding-agents-runtimes'
 				),
 				<>
-					<DmcRecordsPanel
-						status={ screen.dmc }
-						summary={ dmc.summary }
-						worktrees={ dmc.worktrees }
-						busy={ dmc.busy }
-						error={ dmc.error }
-						onShowPage={ dmc.showPage }
+					<RecordsView
+						dmc={ screen.dmc }
+						data={ records }
+						navigation={ navigation }
 					/>
 				</>
 			) }

@@ -11,18 +11,23 @@ interface ScreenViewProps {
 	moved: number;
 	/** One sentence: what the view shows and what produces its data. */
 	about: ReactNode;
+	/** Id of the element the URL points at in this view (a runtime): it takes the focus instead of the heading, also on the first load. */
+	focusId?: string | null;
 	children: ReactNode;
 }
 
 /**
  * One view of the screen: a region named by its heading, which takes the focus when
  * the admin moves to it (so a screen reader says where they are, and Tab goes on
- * from there), never on the screen's first load.
+ * from there), never on the screen's first load. When the URL points at something in
+ * the view (a runtime, from a Site Health link), that takes the focus, also on the
+ * first load, and is scrolled into view.
  * @param props
  * @param props.view
  * @param props.shown
  * @param props.moved
  * @param props.about
+ * @param props.focusId
  * @param props.children
  */
 export function ScreenView( {
@@ -30,14 +35,24 @@ export function ScreenView( {
 	shown,
 	moved,
 	about,
+	focusId,
 	children,
 }: ScreenViewProps ) {
 	const heading = useRef< HTMLHeadingElement >( null );
 	useEffect( () => {
-		if ( shown && moved > 0 ) {
+		if ( ! shown ) {
+			return;
+		}
+		const target = focusId
+			? heading.current?.ownerDocument.getElementById( focusId )
+			: null;
+		if ( target ) {
+			target.scrollIntoView( { block: 'center' } );
+			target.focus( { preventScroll: true } );
+		} else if ( moved > 0 ) {
 			heading.current?.focus();
 		}
-	}, [ shown, moved ] );
+	}, [ shown, moved, focusId ] );
 	const headingId = `wpca-view-${ view }-heading`;
 	return (
 		<section

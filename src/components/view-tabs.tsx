@@ -55,7 +55,7 @@ export function ViewTabs( { navigation }: { navigation: ViewNavigation } ) {
 		>
 			{ VIEWS.map( ( view ) => {
 				const current = view === location.view;
-				const target = { view, runtime: location.runtime };
+				const target = { ...location, view };
 				return (
 					<a
 						key={ view }

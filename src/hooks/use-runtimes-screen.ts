@@ -25,6 +25,7 @@ import {
 	type Written,
 } from '../api/client';
 import type {
+	AttributionStatus,
 	Catalogue,
 	ForeignSignature,
 	LastVerification,
@@ -68,6 +69,8 @@ export interface RuntimesScreen {
 	dmc: DmcStatus | null;
 	/** The runtime catalogue (GET /catalogue), null before the first load. */
 	catalogue: Catalogue | null;
+	/** Is attribution working: one verdict per runtime (GET /attribution/status), null before the first load. */
+	attribution: AttributionStatus | null;
 	/** Shows a screen a write outside this hook brought back embedded. */
 	applyScreen: ( screen: ScreenResponse ) => void;
 	isBusy: ( scope: Scope ) => boolean;
@@ -349,6 +352,7 @@ export function useRuntimesScreen(): RuntimesScreen {
 		foreign: server?.foreign_signatures.entries ?? [],
 		dmc: server?.dmc ?? null,
 		catalogue: server?.catalogue ?? null,
+		attribution: server?.attribution ?? null,
 		applyScreen,
 		previewResult: state.preview,
 		isBusy,

@@ -101,6 +101,18 @@ abstract class Test_Case extends TestCase {
 	}
 
 	/**
+	 * Moves a runtime's last change (its publication, as far as the plugin knows) back in time.
+	 *
+	 * @param string $id   Runtime id.
+	 * @param int    $days Days ago.
+	 */
+	protected function published_days_ago( $id, $days ) {
+		$meta                                  = get_option( Signature_Store::META_OPTION );
+		$meta['runtimes'][ $id ]['updated_at'] = gmdate( 'c', time() - $days * DAY_IN_SECONDS );
+		update_option( Signature_Store::META_OPTION, $meta, false );
+	}
+
+	/**
 	 * Dispatches a request in-process through WordPress's REST server, as the current user.
 	 *
 	 * @param string     $method Method.

@@ -92,6 +92,7 @@ function screen(
 		foreign_signatures: { entries: [] },
 		dmc: {} as ScreenResponse[ 'dmc' ],
 		catalogue: {} as ScreenResponse[ 'catalogue' ],
+		attribution: {} as ScreenResponse[ 'attribution' ],
 		...changes,
 	};
 }

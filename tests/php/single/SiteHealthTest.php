@@ -142,7 +142,11 @@ class SiteHealthTest extends Test_Case {
 
 		$this->assertSame( 'recommended', $result['status'] );
 		$this->assertSame( 'Other code overrides a coding-agent runtime signature', $result['label'] );
-		$this->assertStringContainsString( 'runtime "kimaki"', wp_specialchars_decode( $result['description'], ENT_QUOTES ) );
+		$description = wp_specialchars_decode( $result['description'], ENT_QUOTES );
+		$this->assertStringContainsString( 'Runtime "kimaki": Other code (', $description );
+		$this->assertStringContainsString( 'SiteHealthTest.php:', $description );
+		// The finding links to the runtime on the screen.
+		$this->assertStringContainsString( 'tools.php?page=wpca-runtimes&runtime=kimaki">Show kimaki on the Agent Runtimes screen</a>', $description );
 	}
 
 	public function test_an_agent_process_that_exposed_no_session_id_is_reported() {
@@ -159,6 +163,8 @@ class SiteHealthTest extends Test_Case {
 
 	public function test_a_published_runtime_no_agent_process_was_seen_exporting_is_flagged() {
 		$this->register_presets();
+		// Published before the observation window: agent processes have had their chance.
+		$this->published_days_ago( 'opencode', 30 );
 		$this->observe( array( 'KIMAKI_SESSION_ID' => 'k-1' ) );
 
 		$result = $this->run_test();
@@ -166,20 +172,29 @@ class SiteHealthTest extends Test_Case {
 		$this->assertSame( 'recommended', $result['status'] );
 		$this->assertSame( "No agent process was seen exporting a published runtime's variables", wp_specialchars_decode( $result['label'], ENT_QUOTES ) );
 		$description = wp_specialchars_decode( $result['description'], ENT_QUOTES );
-		$this->assertStringContainsString( 'runtime "opencode" was ever observed', $description );
-		$this->assertStringNotContainsString( 'runtime "kimaki"', $description );
+		$this->assertStringContainsString( 'Runtime "opencode": None of OPENCODE_SESSION_ID, OPENCODE_RUN_ID was ever seen in an agent process', $description );
+		$this->assertStringContainsString( 'runtime=opencode">Show opencode on the Agent Runtimes screen</a>', $description );
+		$this->assertStringNotContainsString( 'Runtime "kimaki"', $description );
 		$this->assertSame( 1, substr_count( $result['description'], '<li>' ) );
+	}
+
+	public function test_a_runtime_published_a_minute_ago_is_not_flagged_while_it_waits_for_an_agent_process() {
+		$this->register_presets();
+		$this->observe( array( 'KIMAKI_SESSION_ID' => 'k-1' ) );
+
+		$this->assertSame( 'good', $this->run_test()['status'] );
 	}
 
 	public function test_a_runtime_last_seen_before_the_window_is_flagged_with_the_date() {
 		$this->store()->put( 'opencode', array( 'fields' => Presets::get( 'opencode' )['fields'] ) );
+		$this->published_days_ago( 'opencode', 30 );
 		$this->observe( array( 'OPENCODE_RUN_ID' => 'run-1' ) );
 		$stored                   = $this->stored( Verification_Log::OPTION );
 		$stored[0]['observed_at'] = gmdate( 'c', time() - 15 * DAY_IN_SECONDS );
 		update_option( Verification_Log::OPTION, $stored, false );
 
 		$description = wp_specialchars_decode( $this->run_test()['description'], ENT_QUOTES );
-		$this->assertStringContainsString( 'runtime "opencode" was observed in an agent process in the last 14 days (last seen', $description );
+		$this->assertStringContainsString( 'Runtime "opencode": None of OPENCODE_SESSION_ID, OPENCODE_RUN_ID was seen in an agent process in the last 14 days (last ', $description );
 
 		( new Verification_Log() )->set_window_days( 30 );
 		$this->assertSame( 'good', $this->run_test()['status'] );
