@@ -345,7 +345,7 @@ test.describe( 'cookie authentication', () => {
 	const cookieCheckPut: RouteRequest = {
 		method: 'PUT',
 		route: '/runtimes/cookie-check',
-		body: { fields: { session_id: 'COOKIE_CHECK_ID' } },
+		body: { fields: { session_id: 'NONCE_CHECK_SESSION_ID' } },
 	};
 
 	test( 'a bad X-WP-Nonce is refused with rest_cookie_invalid_nonce and nothing is stored', async () => {
@@ -379,7 +379,7 @@ test.describe( 'cookie authentication', () => {
 		const cookieClient = new RestClient( context, { 'X-WP-Nonce': nonce } );
 		const viaCookie = await cookieClient.put< RuntimeItem >(
 			'/runtimes/cookie-check',
-			{ fields: { session_id: 'COOKIE_CHECK_ID' } }
+			{ fields: { session_id: 'NONCE_CHECK_SESSION_ID' } }
 		);
 		expect( viaCookie.status, viaCookie.text ).toBe( 201 );
 		expect( viaCookie.body.source ).toBe( 'admin' );
