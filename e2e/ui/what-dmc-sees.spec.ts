@@ -84,7 +84,8 @@ test( 'What DMC sees lists the filter value as DMC reads it, in filter order', a
 
 	// The preview asks for what DMC reads, in its reading order, and nothing else.
 	await openView( page, 'Attribution preview' );
-	const inputs = previewPanel( page ).getByRole( 'textbox' );
+	// (Inputs: the paste box below them is a textarea, not a variable.)
+	const inputs = previewPanel( page ).locator( 'input[type="text"]' );
 	await expect( inputs ).toHaveCount( 4 );
 	for ( const [ index, name ] of [
 		'KIMAKI_THREAD_ID',
