@@ -9,6 +9,7 @@ namespace WP_Coding_Agents\Runtimes\REST;
 
 use WP_Coding_Agents\Runtimes\DMC\Attribution_Resolver;
 use WP_Coding_Agents\Runtimes\DMC\DMC_Worktree_Records;
+use WP_Coding_Agents\Runtimes\DMC\Origin_Session_Reader;
 use WP_Coding_Agents\Runtimes\DMC\Filter_Publisher;
 use WP_Coding_Agents\Runtimes\Rules\Schema;
 use WP_Coding_Agents\Runtimes\Rules\Signature_Rules;
@@ -274,7 +275,7 @@ class Worktrees_Controller extends Controller {
 				'primary_rule'    => self::read_only(
 					__( 'How primary_id was chosen: explicit (stored), session_id (first session_id of a registered runtime), registered_value (first value of a registered runtime), captured_value (first value of any runtime); null when there is none.', 'wp-coding-agents-runtimes' ),
 					$nullable,
-					array( 'enum' => array_merge( DMC_Worktree_Records::PRIMARY_RULES, array( null ) ) )
+					array( 'enum' => array_merge( Origin_Session_Reader::PRIMARY_RULES, array( null ) ) )
 				),
 				'legacy'          => self::read_only( __( 'Whether the stored row holds legacy <runtime>_<subkey> keys (written before DMC 0.45).', 'wp-coding-agents-runtimes' ), 'boolean' ),
 			)

@@ -9,6 +9,7 @@
 namespace WP_Coding_Agents\Runtimes\Tests;
 
 use WP_Coding_Agents\Runtimes\DMC\DMC_Worktree_Records;
+use WP_Coding_Agents\Runtimes\DMC\Origin_Session_Reader;
 use WP_Coding_Agents\Runtimes\Rules\Presets;
 use WP_REST_Request;
 
@@ -24,7 +25,7 @@ class DMCWorktreeRecordsTest extends Test_Case {
 	}
 
 	private function session( array $stored, array $signatures = self::PRESET_SIGNATURES ) {
-		return DMC_Worktree_Records::summarize_session( $stored, $signatures );
+		return Origin_Session_Reader::summarize_session( $stored, $signatures );
 	}
 
 	private function seed( array $rows ) {
