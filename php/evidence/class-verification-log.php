@@ -36,6 +36,16 @@ class Verification_Log {
 
 	public const MAX_OBSERVATIONS = 50;
 
+	/**
+	 * Byte budget of the stored history (its serialized length): oldest observations are
+	 * evicted to stay under it. 512 KiB (plus escaping, a backslash per quote, about 2 %)
+	 * stays under the smallest max_allowed_packet a supported database ships with (1 MiB;
+	 * MariaDB 10.2.4+ and MySQL 8 default to 16 MiB and 64 MiB), so the UPDATE can never be
+	 * refused for its size; one observation of the largest registry the rules allow (1024
+	 * declared variables) is about 450 KiB, so it always fits.
+	 */
+	public const MAX_BYTES = 524288;
+
 	/** Hex digits kept of each HMAC: 48 bits, enough to tell sessions apart, too few to be worth reversing. */
 	public const HASH_LENGTH = 12;
 
@@ -63,7 +73,9 @@ class Verification_Log {
 	 * @param string|null $primary_runtime  The runtime whose value became the primary id.
 	 * @param string|null $primary_variable The variable that held it.
 	 * @param array       $context          `host` and `runtime` (the process's own claim), each string|null.
-	 * @return array|WP_Error The stored observation, or `wpca_busy`.
+	 * @return array|WP_Error The stored observation, or `wpca_busy`, `wpca_observation_too_large`
+	 *                        (one observation alone over MAX_BYTES) or `wpca_not_stored` (the
+	 *                        database did not keep the write).
 	 */
 	public function record( array $preview, array $env, ?string $primary_runtime, ?string $primary_variable, array $context = array() ) {
 		$actor  = Signature_Store::current_actor();
@@ -93,7 +105,23 @@ class Verification_Log {
 				wp_cache_delete( 'notoptions', 'options' );
 				$history   = $this->read_history();
 				$history[] = $observation;
-				update_option( self::OPTION, array_slice( $history, -self::MAX_OBSERVATIONS ), false );
+				$history   = self::within_budget( array_slice( $history, -self::MAX_OBSERVATIONS ) );
+				if ( array() === $history ) {
+					return new WP_Error(
+						'wpca_observation_too_large',
+						/* translators: %d: size in KiB. */
+						sprintf( __( 'This observation alone is larger than the history\'s budget of %d KiB (too many declared variables); it was not recorded.', 'wp-coding-agents-runtimes' ), self::MAX_BYTES / 1024 ),
+						array( 'status' => 507 )
+					);
+				}
+				update_option( self::OPTION, $history, false );
+				if ( ! self::database_holds( $history ) ) {
+					return new WP_Error(
+						'wpca_not_stored',
+						__( 'The database did not keep the observation (another plugin refused the write, or the database failed); nothing was recorded.', 'wp-coding-agents-runtimes' ),
+						array( 'status' => 503 )
+					);
+				}
 				return $observation;
 			}
 		);
@@ -101,6 +129,36 @@ class Verification_Log {
 			delete_option( self::LEGACY_OPTION );
 		}
 		return $stored;
+	}
+
+	/**
+	 * The newest observations whose serialized history fits MAX_BYTES (oldest evicted first).
+	 *
+	 * @param array[] $history Observations, oldest first.
+	 * @return array[] Possibly empty when the newest alone does not fit.
+	 */
+	private static function within_budget( array $history ): array {
+		$bytes = strlen( maybe_serialize( $history ) );
+		while ( array() !== $history && $bytes > self::MAX_BYTES ) {
+			array_shift( $history );
+			$bytes = strlen( maybe_serialize( $history ) );
+		}
+		return $history;
+	}
+
+	/**
+	 * Whether the options row now holds exactly this history, read from the database
+	 * (not the cache): update_option() answers false both for a refused write and for an
+	 * unchanged value, and a filter can swallow a write while answering success.
+	 *
+	 * @param array[] $history The history just written.
+	 * @return bool
+	 */
+	private static function database_holds( array $history ): bool {
+		global $wpdb;
+		$row = $wpdb->get_var( $wpdb->prepare( "SELECT option_value FROM `$wpdb->options` WHERE option_name = %s", self::OPTION ) );
+		wp_cache_delete( self::OPTION, 'options' );
+		return maybe_serialize( $history ) === $row;
 	}
 
 	/**
