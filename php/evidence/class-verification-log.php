@@ -75,7 +75,8 @@ class Verification_Log {
 	 * @param array       $context          `host` and `runtime` (the process's own claim), each string|null.
 	 * @return array|WP_Error The stored observation, or `wpca_busy`, `wpca_observation_too_large`
 	 *                        (one observation alone over MAX_BYTES) or `wpca_not_stored` (the
-	 *                        database did not keep the write).
+	 *                        database did not keep the write) or `wpca_lock_lost` (the lock was
+	 *                        taken over before the commit).
 	 */
 	public function record( array $preview, array $env, ?string $primary_runtime, ?string $primary_variable, array $context = array() ) {
 		$actor  = Signature_Store::current_actor();
@@ -113,6 +114,10 @@ class Verification_Log {
 						sprintf( __( 'This observation alone is larger than the history\'s budget of %d KiB (too many declared variables); it was not recorded.', 'wp-coding-agents-runtimes' ), self::MAX_BYTES / 1024 ),
 						array( 'status' => 507 )
 					);
+				}
+				$fenced = $this->lock->fence();
+				if ( is_wp_error( $fenced ) ) {
+					return $fenced;
 				}
 				update_option( self::OPTION, $history, false );
 				if ( ! self::database_holds( $history ) ) {

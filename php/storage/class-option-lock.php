@@ -15,6 +15,11 @@ defined( 'ABSPATH' ) || exit;
  * Serialises read-modify-write cycles across PHP workers. An atomic INSERT IGNORE of
  * a row (like core's WP_Upgrader::create_lock) works on MySQL, MariaDB and the SQLite
  * integration used by Playground, unlike GET_LOCK().
+ *
+ * A lock held longer than its abandonment threshold is taken over, so a holder that was
+ * merely slow (a slow database, other code's option hooks) could still be running: every
+ * writer calls fence() right before its commit, which compare-and-swaps its own token for a
+ * fresh one and refuses to let it commit if the lock was taken meanwhile.
  */
 class Option_Lock {
 
@@ -42,6 +47,13 @@ class Option_Lock {
 	private float $wait_for;
 
 	/**
+	 * Seconds after which a held lock counts as abandoned.
+	 *
+	 * @var float
+	 */
+	private float $stale_after;
+
+	/**
 	 * Value identifying the lock this instance holds, or null.
 	 *
 	 * @var string|null
@@ -51,12 +63,45 @@ class Option_Lock {
 	/**
 	 * Constructor.
 	 *
-	 * @param string $name     Option name of the lock row.
-	 * @param float  $wait_for Seconds to keep trying before giving up.
+	 * @param string $name        Option name of the lock row.
+	 * @param float  $wait_for    Seconds to keep trying before giving up.
+	 * @param float  $stale_after Seconds after which another holder's lock is taken over.
 	 */
-	public function __construct( string $name, float $wait_for = self::WAIT_FOR ) {
-		$this->name     = $name;
-		$this->wait_for = (float) $wait_for;
+	public function __construct( string $name, float $wait_for = self::WAIT_FOR, float $stale_after = self::STALE_AFTER ) {
+		$this->name        = $name;
+		$this->wait_for    = $wait_for;
+		$this->stale_after = $stale_after;
+	}
+
+	/**
+	 * Called right before a commit: whether this instance still holds the lock. One
+	 * compare-and-swap renews it (a fresh timestamp, so nobody may take it over during the
+	 * commit that follows) only if its token is still the stored one.
+	 *
+	 * @return true|WP_Error `wpca_lock_lost` (503) when the lock was taken over (or was never held).
+	 */
+	public function fence() {
+		global $wpdb;
+		$renewed = $this->new_token();
+		$held    = null !== $this->token && 1 === (int) $wpdb->query(
+			$wpdb->prepare(
+				"UPDATE `$wpdb->options` SET option_value = %s WHERE option_name = %s AND option_value = %s",
+				$renewed,
+				$this->name,
+				$this->token
+			)
+		);
+		if ( $held ) {
+			$this->token = $renewed;
+			return true;
+		}
+		// The row is someone else's now: never delete it on release.
+		$this->token = null;
+		return new WP_Error(
+			'wpca_lock_lost',
+			__( 'This change took so long that another request took over its lock; it was not saved. Try again.', 'wp-coding-agents-runtimes' ),
+			array( 'status' => 503 )
+		);
 	}
 
 	/**
@@ -103,7 +148,7 @@ class Option_Lock {
 	 */
 	private function try_acquire(): bool {
 		global $wpdb;
-		$token = sprintf( '%.6F|%s', microtime( true ), wp_generate_uuid4() );
+		$token = $this->new_token();
 
 		$inserted = $wpdb->query(
 			$wpdb->prepare(
@@ -138,14 +183,23 @@ class Option_Lock {
 	}
 
 	/**
-	 * Whether a lock value is older than STALE_AFTER (or unreadable, hence not ours to trust).
+	 * A lock value: when it was taken, and who took it.
+	 *
+	 * @return string
+	 */
+	private function new_token(): string {
+		return sprintf( '%.6F|%s', microtime( true ), wp_generate_uuid4() );
+	}
+
+	/**
+	 * Whether a lock value is older than the abandonment threshold (or unreadable, hence not ours to trust).
 	 *
 	 * @param string $value Stored lock value.
 	 * @return bool
 	 */
 	private function is_stale( string $value ): bool {
 		$taken_at = (float) strtok( (string) $value, '|' );
-		return $taken_at < microtime( true ) - self::STALE_AFTER;
+		return $taken_at < microtime( true ) - $this->stale_after;
 	}
 
 	/**

@@ -86,7 +86,10 @@ class Signature_Record {
 				}
 				list( $next, $result ) = $outcome;
 				if ( null !== $next ) {
-					$this->write( $next['published'], $next['meta'], $stored );
+					$written = $this->write( $next['published'], $next['meta'], $stored );
+					if ( is_wp_error( $written ) ) {
+						return $written;
+					}
 				}
 				return $result;
 			}
@@ -108,12 +111,19 @@ class Signature_Record {
 	 * code makes to DMC's option keep counting. The published option always holds a whole
 	 * old or new value, never a mix. A change of one option alone is one atomic write.
 	 *
+	 * Nothing is written when the lock was taken over before the commit point (fence()).
+	 *
 	 * @param array $published DMC's option.
 	 * @param array $meta      The metadata option.
 	 * @param array $stored    read_stored() values the change started from.
+	 * @return true|WP_Error `wpca_lock_lost` when this writer no longer holds the lock.
 	 */
-	private function write( array $published, array $meta, array $stored ): void {
+	private function write( array $published, array $meta, array $stored ) {
 		do_action( self::STEP_ACTION, 'begin' );
+		$fenced = $this->lock->fence();
+		if ( is_wp_error( $fenced ) ) {
+			return $fenced;
+		}
 		$published_changes = $published !== self::as_stored( $stored['published'] );
 		$meta_changes      = $meta !== self::as_stored( $stored['meta'] );
 		if ( $published_changes && $meta_changes ) {
@@ -136,6 +146,7 @@ class Signature_Record {
 			$this->store_option( self::META_OPTION, $meta );
 		}
 		do_action( self::STEP_ACTION, 'done' );
+		return true;
 	}
 
 	/**
