@@ -112,11 +112,14 @@ class Signature_Record {
 	 * old or new value, never a mix. A change of one option alone is one atomic write.
 	 *
 	 * Nothing is written when the lock was taken over before the commit point (fence()).
+	 * Each write is read back from the database: a commit the database did not keep (a
+	 * neighbour's `pre_update_option_*` filter swallowed it, the database refused it) is
+	 * `wpca_not_stored`, with nothing changed.
 	 *
 	 * @param array $published DMC's option.
 	 * @param array $meta      The metadata option.
 	 * @param array $stored    read_stored() values the change started from.
-	 * @return true|WP_Error `wpca_lock_lost` when this writer no longer holds the lock.
+	 * @return true|WP_Error `wpca_lock_lost` when this writer no longer holds the lock, `wpca_not_stored`.
 	 */
 	private function write( array $published, array $meta, array $stored ) {
 		do_action( self::STEP_ACTION, 'begin' );
@@ -127,7 +130,7 @@ class Signature_Record {
 		$published_changes = $published !== self::as_stored( $stored['published'] );
 		$meta_changes      = $meta !== self::as_stored( $stored['meta'] );
 		if ( $published_changes && $meta_changes ) {
-			$this->store_option(
+			$committed = $this->store_option(
 				self::META_OPTION,
 				$meta + array(
 					self::INTENT => array(
@@ -136,14 +139,23 @@ class Signature_Record {
 					),
 				)
 			);
+			if ( ! $committed ) {
+				return self::not_stored();
+			}
 			do_action( self::STEP_ACTION, 'intent' );
-		}
-		if ( $published_changes ) {
-			$this->store_option( self::OPTION, $published );
+			// Past the commit point: a refused published write leaves the intent, which readers roll forward.
+			if ( ! $this->store_option( self::OPTION, $published ) ) {
+				return true;
+			}
 			do_action( self::STEP_ACTION, 'published' );
-		}
-		if ( $meta_changes ) {
 			$this->store_option( self::META_OPTION, $meta );
+		} elseif ( $published_changes ) {
+			if ( ! $this->store_option( self::OPTION, $published ) ) {
+				return self::not_stored();
+			}
+			do_action( self::STEP_ACTION, 'published' );
+		} elseif ( $meta_changes && ! $this->store_option( self::META_OPTION, $meta ) ) {
+			return self::not_stored();
 		}
 		do_action( self::STEP_ACTION, 'done' );
 		return true;
@@ -284,12 +296,28 @@ class Signature_Record {
 	 *
 	 * @param string $name  Option name.
 	 * @param array  $value Value.
+	 * @return bool Whether the database now holds exactly that (read back, not from the cache).
 	 */
-	private function store_option( string $name, array $value ): void {
+	private function store_option( string $name, array $value ): bool {
 		if ( array() === $value ) {
 			delete_option( $name );
-			return;
+		} else {
+			update_option( $name, $value, false );
 		}
-		update_option( $name, $value, false );
+		$rows = self::database_rows();
+		return array() === $value ? ! isset( $rows[ $name ] ) : ( isset( $rows[ $name ] ) && maybe_serialize( $value ) === $rows[ $name ] );
+	}
+
+	/**
+	 * The error of a write the database did not keep.
+	 *
+	 * @return WP_Error
+	 */
+	private static function not_stored(): WP_Error {
+		return new WP_Error(
+			'wpca_not_stored',
+			__( 'The database did not keep the change (another plugin refused the write, or the database failed); nothing was changed.', 'wp-coding-agents-runtimes' ),
+			array( 'status' => 503 )
+		);
 	}
 }

@@ -10,6 +10,7 @@ namespace WP_Coding_Agents\Runtimes\Tests;
 
 use WP_Coding_Agents\Runtimes\Evidence\Verification_Log;
 use WP_Coding_Agents\Runtimes\Rules\Schema;
+use WP_Coding_Agents\Runtimes\Storage\Signature_Store;
 
 /**
  * Verification_Log's budget and read-back.
@@ -78,5 +79,23 @@ class StorageBudgetTest extends Test_Case {
 		$this->assertSame( 'wpca_not_stored', $body['code'] );
 		$this->assertArrayNotHasKey( 'recorded', $body );
 		$this->assertCount( 1, ( new Verification_Log() )->observations(), 'nothing was recorded' );
+	}
+
+	public function test_a_registry_write_the_database_did_not_keep_is_a_coded_error_and_changes_nothing() {
+		$this->register_presets();
+		$refuse = static function ( $value, $old ) {
+			return $old;
+		};
+		add_filter( 'pre_update_option_' . Signature_Store::META_OPTION, $refuse, 10, 2 );
+
+		list( $status, $body ) = $this->call( 'PUT', '/runtimes/custom', array( 'fields' => array( 'session_id' => 'CUSTOM_SESSION_ID' ) ) );
+		remove_filter( 'pre_update_option_' . Signature_Store::META_OPTION, $refuse, 10 );
+
+		$this->assertSame( 503, $status );
+		$this->assertSame( 'wpca_not_stored', $body['code'] );
+		self::forget_cached_options();
+		$this->assertArrayNotHasKey( 'custom', $this->stored() );
+		list( $status ) = $this->call( 'GET', '/runtimes/custom' );
+		$this->assertSame( 404, $status );
 	}
 }
