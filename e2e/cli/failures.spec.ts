@@ -82,6 +82,51 @@ test( 'server errors are retried with a bound, then exit 4', async () => {
 	}
 } );
 
+test( "a server error says the server's reason; 507 (too large) is not retried", async () => {
+	const lockLost = JSON.stringify( {
+		code: 'wpca_lock_lost',
+		message: 'Another request took the lock over.',
+		data: { status: 503 },
+	} );
+	const tooLarge = JSON.stringify( {
+		code: 'wpca_observation_too_large',
+		message: 'This observation alone is over the budget.',
+		data: { status: 507 },
+	} );
+	const busy = await fakeSite( [
+		{ status: 503, type: 'application/json', body: lockLost },
+	] );
+	try {
+		const result = await runScript( [ 'list' ], {
+			env: { WPCA_URL: busy.url, WPCA_RETRIES: '1' },
+		} );
+		expect( result.code ).toBe( EXIT.unreachable );
+		expect( result.stderr ).toContain(
+			'answered HTTP 503 (wpca_lock_lost: Another request took the lock over.) after 2 attempt(s)'
+		);
+		expect( busy.requests ).toHaveLength( 2 );
+	} finally {
+		await busy.close();
+	}
+
+	const full = await fakeSite( [
+		{ status: 507, type: 'application/json', body: tooLarge },
+	] );
+	try {
+		const result = await runScript( [ 'list' ], {
+			env: { WPCA_URL: full.url, WPCA_RETRIES: '3' },
+		} );
+		expect( result.code ).not.toBe( EXIT.done );
+		expect( result.stderr ).toContain(
+			'wpca_observation_too_large: This observation alone is over the budget.'
+		);
+		expect( result.stderr ).not.toContain( 'try again later' );
+		expect( full.requests ).toHaveLength( 1 );
+	} finally {
+		await full.close();
+	}
+} );
+
 test( 'a site that is not WordPress exits 4', async () => {
 	const site = await fakeSite( [
 		{ status: 200, type: 'text/html', body: '<html>a blog</html>' },
