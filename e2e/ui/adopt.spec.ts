@@ -4,44 +4,29 @@
  * its entry on the screen, is told which file still declares it, deletes the
  * file, and the entry is still published.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ROOT, testSite } from '../support/site';
+import { ROOT } from '../support/site';
 import {
 	dmcPanel,
 	expectDmcOrder,
+	LEGACY_MU_PLUGIN as RELATIVE_FILE,
 	openScreen,
 	openView,
 	publishedSignatures,
+	removeLegacyMuPlugin,
 	resetRegistry,
 	runtimeCard,
+	writeLegacyMuPlugin,
 } from './helpers';
-
-const RELATIVE_FILE = 'wp-content/mu-plugins/wp-coding-agents-runtimes.php';
-
-function legacyFile(): string {
-	return path.join( testSite().wpDir, RELATIVE_FILE );
-}
 
 test.beforeEach( () => {
 	resetRegistry();
-	fs.writeFileSync(
-		legacyFile(),
-		[
-			'<?php',
-			'// Written by an older installer of the legacy agent.',
-			"add_filter( 'datamachine_code_worktree_runtime_signatures', function ( $signatures ) {",
-			"\t$signatures['legacy-agent'] = array( 'session_id' => 'LEGACY_SESSION_ID', 'run_id' => 'LEGACY_RUN_ID' );",
-			'\treturn $signatures;',
-			'} );',
-			'',
-		].join( '\n' )
-	);
+	writeLegacyMuPlugin();
 } );
 
 test.afterEach( () => {
-	fs.rmSync( legacyFile(), { force: true } );
+	removeLegacyMuPlugin();
 	resetRegistry();
 } );
 
@@ -80,7 +65,7 @@ test( 'an entry a legacy mu-plugin adds is adopted, the file named, and kept onc
 	).toContainText( 'LEGACY_RUN_ID' );
 
 	// The admin deletes the legacy file: the registry now publishes the entry itself.
-	fs.rmSync( legacyFile() );
+	removeLegacyMuPlugin();
 	await page.reload();
 	await openView( page, 'What DMC sees' );
 	await expect( dmcPanel( page ) ).toBeVisible();

@@ -3,6 +3,8 @@
  * finds them (by role and accessible name), and direct reads of what WordPress
  * stored and publishes, so a test can tell the screen and the site agree.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import {
 	expect,
@@ -57,6 +59,46 @@ export async function installerRegisters(
 	const installed = await installer.put( `runtimes/${ id }`, { data: body } );
 	expect( installed.status(), await installed.text() ).toBe( 201 );
 	await installer.dispose();
+}
+
+/** Where older installers wrote their mu-plugin, relative to the site's root. */
+export const LEGACY_MU_PLUGIN =
+	'wp-content/mu-plugins/wp-coding-agents-runtimes.php';
+
+/**
+ * Puts the file an older installer wrote in the site's mu-plugins folder: it adds
+ * `legacy-agent` to DMC's filter on its own (line 3), an entry the screen offers to adopt.
+ */
+export function writeLegacyMuPlugin(): void {
+	fs.writeFileSync(
+		path.join( testSite().wpDir, LEGACY_MU_PLUGIN ),
+		[
+			'<?php',
+			'// Written by an older installer of the legacy agent.',
+			"add_filter( 'datamachine_code_worktree_runtime_signatures', function ( $signatures ) {",
+			"\t$signatures['legacy-agent'] = array( 'session_id' => 'LEGACY_SESSION_ID', 'run_id' => 'LEGACY_RUN_ID' );",
+			'\treturn $signatures;',
+			'} );',
+			'',
+		].join( '\n' )
+	);
+}
+
+/** Deletes the older installer's mu-plugin, as the admin is told to (if it is there). */
+export function removeLegacyMuPlugin(): void {
+	fs.rmSync( path.join( testSite().wpDir, LEGACY_MU_PLUGIN ), {
+		force: true,
+	} );
+}
+
+/**
+ * Stores the signatures damaged outside the plugin, as `wp option update` would:
+ * kimaki with a subkey DMC rejects ("bad key"), and "broken" not a map at all.
+ */
+export function storeDamagedSignatures(): void {
+	wpPhp(
+		`update_option( '${ SIGNATURES_OPTION }', array( 'kimaki' => array( 'session_id' => 'KIMAKI_SESSION_ID', 'bad key' => 'X' ), 'broken' => 'not-a-map' ), false );`
+	);
 }
 
 /** Both stored options, to compare before and after a rejected change. */
@@ -476,4 +518,31 @@ export async function axeViolations( page: Page ): Promise< string[] > {
 				.map( ( n ) => n.target.join( ' ' ) )
 				.join( ', ' ) }`
 	);
+}
+
+/**
+ * Presses Tab, or Shift+Tab when `target` comes before the focus, until `target` has
+ * the focus (at most 40 presses): how a keyboard-only admin reaches a control.
+ * @param page
+ * @param target
+ */
+export async function tabTo( page: Page, target: Locator ): Promise< void > {
+	const back = await target.evaluate( ( el ) => {
+		const all = Array.from( el.ownerDocument.querySelectorAll( '*' ) );
+		return (
+			all.indexOf( el.ownerDocument.activeElement as Element ) >
+			all.indexOf( el )
+		);
+	} );
+	for ( let presses = 0; presses < 40; presses++ ) {
+		if (
+			await target.evaluate(
+				( el ) => el === el.ownerDocument.activeElement
+			)
+		) {
+			return;
+		}
+		await page.keyboard.press( back ? 'Shift+Tab' : 'Tab' );
+	}
+	await expect( target ).toBeFocused();
 }

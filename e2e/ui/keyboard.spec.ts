@@ -5,18 +5,31 @@
  * on Edit after Save or Cancel, on "Keep it" when a removal asks for confirmation and
  * back on the button after Escape, on a neighbour's heading after a delete, on the
  * card's heading after a reset. The focus never moves because the server answered.
+ * On "What DMC sees" they adopt another plugin's entry and repair damaged stored
+ * signatures, and the focus goes where the button that went away was, never to the
+ * page's body.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { wpPhp } from '../support/site';
 import {
 	installerRegisters,
 	openScreen,
 	publishedSignatures,
+	removeLegacyMuPlugin,
 	resetRegistry,
 	runtimeCard,
+	SIGNATURES_OPTION,
+	storeDamagedSignatures,
+	tabTo,
+	viewTab,
+	writeLegacyMuPlugin,
 } from './helpers';
 
 test.beforeEach( () => resetRegistry() );
-test.afterEach( () => resetRegistry() );
+test.afterEach( () => {
+	removeLegacyMuPlugin();
+	resetRegistry();
+} );
 
 const exact = (
 	page: Page,
@@ -28,33 +41,6 @@ const snackbar = ( page: Page, text: string ) =>
 	expect(
 		page.locator( '.components-snackbar', { hasText: text } )
 	).toBeVisible();
-
-/**
- * Presses Tab, or Shift+Tab when `target` comes before the focus, until `target` has
- * the focus (at most 40 presses).
- * @param page
- * @param target
- */
-async function tabTo( page: Page, target: Locator ) {
-	const back = await target.evaluate( ( el ) => {
-		const all = Array.from( el.ownerDocument.querySelectorAll( '*' ) );
-		return (
-			all.indexOf( el.ownerDocument.activeElement as Element ) >
-			all.indexOf( el )
-		);
-	} );
-	for ( let presses = 0; presses < 40; presses++ ) {
-		if (
-			await target.evaluate(
-				( el ) => el === el.ownerDocument.activeElement
-			)
-		) {
-			return;
-		}
-		await page.keyboard.press( back ? 'Shift+Tab' : 'Tab' );
-	}
-	await expect( target ).toBeFocused();
-}
 
 const heading = ( page: Page, id: string ) =>
 	runtimeCard( page, id ).getByRole( 'heading', { level: 3 } );
@@ -240,4 +226,93 @@ test( 'the focus stays where the person is when an earlier change is confirmed',
 	await page.keyboard.type( 'ent' );
 	await expect( idInput ).toBeFocused();
 	await expect( idInput ).toHaveValue( 'my-agent' );
+} );
+
+const viewHeading = ( page: Page, name: string ) =>
+	page.getByRole( 'heading', { level: 2, name, exact: true } );
+
+const storedSignatures = () =>
+	JSON.parse(
+		wpPhp(
+			`echo wp_json_encode( get_option( '${ SIGNATURES_OPTION }' ) );`
+		)
+	);
+
+test( "a keyboard-only admin adopts another plugin's entry, the focus on its heading", async ( {
+	page,
+} ) => {
+	writeLegacyMuPlugin();
+	await openScreen( page );
+	// The starting point; from here on only keys.
+	await viewTab( page, 'Runtimes' ).focus();
+
+	// To the view with Tab and Enter: the focus on its heading.
+	await tabTo( page, viewTab( page, 'What DMC sees' ) );
+	await page.keyboard.press( 'Enter' );
+	await expect( viewHeading( page, 'What DMC sees' ) ).toBeFocused();
+
+	// Adopt with Space: the button goes, the focus to the entry's heading, which the
+	// notice saying what happened and what to do next follows.
+	const panel = page.getByRole( 'region', {
+		name: 'Entries other code adds',
+	} );
+	const adopt = panel.getByRole( 'button', { name: 'Adopt legacy-agent' } );
+	await tabTo( page, adopt );
+	await page.keyboard.press( 'Space' );
+	await expect( panel ).toContainText(
+		'Adopted: legacy-agent is stored in this registry'
+	);
+	await expect( adopt ).toHaveCount( 0 );
+	await expect(
+		panel.getByRole( 'heading', { level: 3, name: 'legacy-agent' } )
+	).toBeFocused();
+	expect( storedSignatures() ).toMatchObject( {
+		'legacy-agent': {
+			session_id: 'LEGACY_SESSION_ID',
+			run_id: 'LEGACY_RUN_ID',
+		},
+	} );
+
+	// The adopted runtime is a card like the others, reached and edited from the keyboard.
+	await tabTo( page, viewTab( page, 'Runtimes' ) );
+	await page.keyboard.press( 'Enter' );
+	await expect( viewHeading( page, 'Runtimes' ) ).toBeFocused();
+	const edit = exact( page, 'button', 'Edit legacy-agent' );
+	await tabTo( page, edit );
+	await page.keyboard.press( 'Enter' );
+	await expect(
+		exact( page, 'textbox', 'Label: legacy-agent' )
+	).toBeFocused();
+	await page.keyboard.press( 'Escape' );
+	await expect( edit ).toBeFocused();
+} );
+
+test( "a keyboard-only admin repairs damaged stored signatures, the focus on the view's heading", async ( {
+	page,
+} ) => {
+	storeDamagedSignatures();
+	await openScreen( page );
+	// The starting point; from here on only keys.
+	await viewTab( page, 'Runtimes' ).focus();
+	await tabTo( page, viewTab( page, 'What DMC sees' ) );
+	await page.keyboard.press( 'Enter' );
+	await expect( viewHeading( page, 'What DMC sees' ) ).toBeFocused();
+
+	// Repair with Enter: the problems and the button go, the focus to the view's
+	// heading, from where Tab walks what DMC now sees.
+	const problems = page.getByRole( 'list', { name: 'Problems' } );
+	await expect( problems.getByRole( 'listitem' ) ).toHaveCount( 2 );
+	const repair = exact( page, 'button', 'Repair: keep only valid entries' );
+	await tabTo( page, repair );
+	await page.keyboard.press( 'Enter' );
+	await snackbar(
+		page,
+		'Invalid stored entries removed; the valid ones are kept.'
+	);
+	await expect( problems ).toHaveCount( 0 );
+	await expect( repair ).toHaveCount( 0 );
+	await expect( viewHeading( page, 'What DMC sees' ) ).toBeFocused();
+	expect( storedSignatures() ).toEqual( {
+		kimaki: { session_id: 'KIMAKI_SESSION_ID' },
+	} );
 } );

@@ -10,6 +10,7 @@ import {
 	openScreen,
 	resetRegistry,
 	SIGNATURES_OPTION,
+	storeDamagedSignatures,
 } from './helpers';
 
 test.beforeEach( () => {
@@ -19,9 +20,7 @@ test.beforeEach( () => {
 test( 'problems in the stored signatures are listed and repaired', async ( {
 	page,
 } ) => {
-	wpPhp(
-		`update_option( '${ SIGNATURES_OPTION }', array( 'kimaki' => array( 'session_id' => 'KIMAKI_SESSION_ID', 'bad key' => 'X' ), 'broken' => 'not-a-map' ), false );`
-	);
+	storeDamagedSignatures();
 	await openScreen( page, 'view=dmc' );
 	const panel = dmcPanel( page );
 	const problems = panel

@@ -1,5 +1,5 @@
 import { Button, Notice } from '@wordpress/components';
-import { createInterpolateElement } from '@wordpress/element';
+import { createInterpolateElement, useRef } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 import type {
 	FilterDeclarer,
@@ -104,6 +104,80 @@ function StatusNotice( { entry }: { entry: ForeignSignature } ) {
 	return null;
 }
 
+interface ForeignEntryProps {
+	entry: ForeignSignature;
+	findings: SignaturesResponse[ 'findings' ];
+	busy: boolean;
+	error: string | undefined;
+	onDismissError: () => void;
+	onAdopt: () => Promise< boolean >;
+}
+
+function ForeignEntry( {
+	entry,
+	findings,
+	busy,
+	error,
+	onDismissError,
+	onAdopt,
+}: ForeignEntryProps ) {
+	const heading = useRef< HTMLHeadingElement >( null );
+	return (
+		<div className="wpca-foreign__entry">
+			<h3 ref={ heading } tabIndex={ -1 }>
+				<code>{ entry.id }</code>
+			</h3>
+			<Declarers entry={ entry } />
+			<FieldsTable
+				label={ sprintf(
+					/* translators: %s: runtime id. */
+					__( 'Declared fields of %s', 'wp-coding-agents-runtimes' ),
+					entry.id
+				) }
+				pairs={ Object.entries( entry.fields ) }
+			/>
+			<StatusNotice entry={ entry } />
+			{ secretFindingsOf( findings, entry.id ).map( ( finding ) => (
+				<Notice
+					key={ finding.subkey }
+					status="warning"
+					isDismissible={ false }
+				>
+					{ finding.message }
+				</Notice>
+			) ) }
+			{ error && (
+				<Notice status="error" onRemove={ onDismissError }>
+					{ error }
+				</Notice>
+			) }
+			{ 'adoptable' === entry.status && (
+				<Button
+					__next40pxDefaultSize
+					variant="secondary"
+					onClick={ async () => {
+						// The button goes once the entry is adopted (the entry stays, now
+						// "Adopted"): the focus goes to the entry's heading, which the
+						// notice saying what to do next follows.
+						if ( await onAdopt() ) {
+							heading.current?.focus();
+						}
+					} }
+					isBusy={ busy }
+					disabled={ busy }
+					accessibleWhenDisabled
+				>
+					{ sprintf(
+						/* translators: %s: runtime id. */
+						__( 'Adopt %s', 'wp-coding-agents-runtimes' ),
+						entry.id
+					) }
+				</Button>
+			) }
+		</div>
+	);
+}
+
 // Entries other code adds to DMC's filter — typically the mu-plugin older installers wrote —
 // with the file that declares each, and "Adopt" to store it in this registry.
 export function ForeignSignaturesPanel( {
@@ -129,68 +203,17 @@ export function ForeignSignaturesPanel( {
 					'wp-coding-agents-runtimes'
 				) }
 			</p>
-			{ entries.map( ( entry ) => {
-				const busy = isBusy( entry.id );
-				const error = errorFor( entry.id );
-				return (
-					<div key={ entry.id } className="wpca-foreign__entry">
-						<h3>
-							<code>{ entry.id }</code>
-						</h3>
-						<Declarers entry={ entry } />
-						<FieldsTable
-							label={ sprintf(
-								/* translators: %s: runtime id. */
-								__(
-									'Declared fields of %s',
-									'wp-coding-agents-runtimes'
-								),
-								entry.id
-							) }
-							pairs={ Object.entries( entry.fields ) }
-						/>
-						<StatusNotice entry={ entry } />
-						{ secretFindingsOf( findings, entry.id ).map(
-							( finding ) => (
-								<Notice
-									key={ finding.subkey }
-									status="warning"
-									isDismissible={ false }
-								>
-									{ finding.message }
-								</Notice>
-							)
-						) }
-						{ error && (
-							<Notice
-								status="error"
-								onRemove={ () => onDismissError( entry.id ) }
-							>
-								{ error }
-							</Notice>
-						) }
-						{ 'adoptable' === entry.status && (
-							<Button
-								__next40pxDefaultSize
-								variant="secondary"
-								onClick={ () => onAdopt( entry.id ) }
-								isBusy={ busy }
-								disabled={ busy }
-								accessibleWhenDisabled
-							>
-								{ sprintf(
-									/* translators: %s: runtime id. */
-									__(
-										'Adopt %s',
-										'wp-coding-agents-runtimes'
-									),
-									entry.id
-								) }
-							</Button>
-						) }
-					</div>
-				);
-			} ) }
+			{ entries.map( ( entry ) => (
+				<ForeignEntry
+					key={ entry.id }
+					entry={ entry }
+					findings={ findings }
+					busy={ isBusy( entry.id ) }
+					error={ errorFor( entry.id ) }
+					onDismissError={ () => onDismissError( entry.id ) }
+					onAdopt={ () => onAdopt( entry.id ) }
+				/>
+			) ) }
 		</RegionCard>
 	);
 }

@@ -1,4 +1,10 @@
-import { useEffect, useRef } from '@wordpress/element';
+import {
+	createContext,
+	useCallback,
+	useContext,
+	useEffect,
+	useRef,
+} from '@wordpress/element';
 import type { ReactNode } from 'react';
 import type { ViewId } from '../lib/views';
 import { viewTitle } from './view-tabs';
@@ -14,6 +20,16 @@ interface ScreenViewProps {
 	/** Id of the element the URL points at in this view (a runtime): it takes the focus instead of the heading, also on the first load. */
 	focusId?: string | null;
 	children: ReactNode;
+}
+
+const ViewHeadingFocus = createContext< () => void >( () => {} );
+
+/**
+ * Gives the focus to the heading of the view around the caller: for a control that went
+ * away with what it did (a repair's button, with the problems) and has no closer neighbour.
+ */
+export function useFocusViewHeading(): () => void {
+	return useContext( ViewHeadingFocus );
 }
 
 /**
@@ -53,6 +69,7 @@ export function ScreenView( {
 			heading.current?.focus();
 		}
 	}, [ shown, moved, focusId ] );
+	const focusHeading = useCallback( () => heading.current?.focus(), [] );
 	const headingId = `wpca-view-${ view }-heading`;
 	return (
 		<section
@@ -69,7 +86,9 @@ export function ScreenView( {
 				{ viewTitle( view ) }
 			</h2>
 			<p className="wpca-view__about">{ about }</p>
-			{ children }
+			<ViewHeadingFocus.Provider value={ focusHeading }>
+				{ children }
+			</ViewHeadingFocus.Provider>
 		</section>
 	);
 }

@@ -3,6 +3,7 @@ import { __, _n, sprintf } from '@wordpress/i18n';
 import type { Runtime, SignatureEntry, SignaturesResponse } from '../api/types';
 import { FieldsTable } from './fields-table';
 import { ViewCard } from './region-card';
+import { useFocusViewHeading } from './screen-view';
 
 interface SignaturesPanelProps {
 	signatures: SignaturesResponse;
@@ -35,6 +36,7 @@ export function SignaturesPanel( {
 	onRepair,
 }: SignaturesPanelProps ) {
 	const { entries, primary_variables: primaryVariables } = signatures;
+	const focusViewHeading = useFocusViewHeading();
 	return (
 		<ViewCard className="wpca-signatures">
 			{ entries.length > 0 && (
@@ -184,7 +186,13 @@ export function SignaturesPanel( {
 					<Button
 						__next40pxDefaultSize
 						variant="secondary"
-						onClick={ () => onRepair() }
+						onClick={ async () => {
+							// The button goes with the problems it repaired: the focus goes
+							// to the view's heading, from where Tab walks what DMC now sees.
+							if ( await onRepair() ) {
+								focusViewHeading();
+							}
+						} }
 						isBusy={ repairBusy }
 						disabled={ repairBusy }
 						accessibleWhenDisabled
