@@ -67,10 +67,18 @@ test( 'npm start prints the screen URL and login, serves the admin screen, and s
 	await expect(
 		page.getByRole( 'heading', { name: 'Agent Runtimes', level: 1 } )
 	).toBeVisible();
-	await expect( page.getByText( 'KIMAKI_SESSION_ID' ).first() ).toBeVisible( {
+	await expect(
+		page
+			.getByRole( 'cell', { name: 'KIMAKI_SESSION_ID', exact: true } )
+			.first()
+	).toBeVisible( {
 		timeout: 30_000,
 	} );
-	await expect( page.getByText( 'OPENCODE_RUN_ID' ).first() ).toBeVisible();
+	await expect(
+		page
+			.getByRole( 'cell', { name: 'OPENCODE_RUN_ID', exact: true } )
+			.first()
+	).toBeVisible();
 
 	const exited = new Promise< number | null >( ( resolve ) =>
 		server.once( 'exit', resolve )

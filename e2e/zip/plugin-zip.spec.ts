@@ -95,9 +95,15 @@ test( 'a user uploads the zip, activates it and opens Tools → Agent Runtimes',
 	await expect(
 		page.getByRole( 'heading', { name: 'Agent Runtimes', level: 1 } )
 	).toBeVisible();
-	await expect( page.getByText( 'KIMAKI_SESSION_ID' ).first() ).toBeVisible();
 	await expect(
-		page.getByText( 'OPENCODE_SESSION_ID' ).first()
+		page
+			.getByRole( 'cell', { name: 'KIMAKI_SESSION_ID', exact: true } )
+			.first()
+	).toBeVisible();
+	await expect(
+		page
+			.getByRole( 'cell', { name: 'OPENCODE_SESSION_ID', exact: true } )
+			.first()
 	).toBeVisible();
 
 	// Installing a plugin makes WordPress call its update checks directly, and they
