@@ -48,7 +48,19 @@ test.beforeAll( async () => {
 
 test.afterAll( async () => {
 	if ( server.exitCode === null ) {
-		server.kill( 'SIGKILL' );
+		// SIGTERM: npm start stops Playground's own process group, which SIGKILL
+		// would leave serving the port after a failed test.
+		const exited = new Promise( ( resolve ) =>
+			server.once( 'exit', resolve )
+		);
+		server.kill( 'SIGTERM' );
+		await Promise.race( [
+			exited,
+			new Promise( ( resolve ) => setTimeout( resolve, 20_000 ) ),
+		] );
+		if ( server.exitCode === null ) {
+			server.kill( 'SIGKILL' );
+		}
 	}
 	fs.rmSync( siteDir, { recursive: true, force: true } );
 } );
