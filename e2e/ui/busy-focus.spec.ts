@@ -5,9 +5,11 @@
  * once and a second press meanwhile is queued behind the first; a form's Save waits for
  * its answer (a second press sends nothing). Once done the focus is where the user left it.
  */
-import { expect, test, type Page, type Request } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
 	editorInput,
+	exact,
+	methodOf,
 	openScreen,
 	publishedSignatures,
 	resetRegistry,
@@ -17,13 +19,6 @@ import {
 
 test.beforeEach( () => resetRegistry() );
 test.afterEach( () => resetRegistry() );
-
-const exact = ( page: Page, role: 'button' | 'checkbox', name: string ) =>
-	page.getByRole( role, { name, exact: true } );
-
-// api-fetch sends PUT/PATCH/DELETE as POST with X-HTTP-Method-Override.
-const methodOf = ( request: Request ) =>
-	request.headers()[ 'x-http-method-override' ] ?? request.method();
 
 /**
  * Holds every `method` request to one runtime's REST route until `release()`.

@@ -6,9 +6,10 @@
  * and nothing on the page moves when a snackbar appears. At 360 px nothing is
  * wider than the window, even with the longest id and variable name the API takes.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
 	editorInput,
+	exact,
 	openScreen,
 	resetRegistry,
 	runtimeCard,
@@ -18,9 +19,6 @@ import {
 
 test.beforeEach( () => resetRegistry() );
 test.afterEach( () => resetRegistry() );
-
-const exact = ( page: Page, role: 'button' | 'checkbox', name: string ) =>
-	page.getByRole( role, { name, exact: true } );
 
 test( 'every control of every card is named after its runtime', async ( {
 	page,

@@ -12,6 +12,7 @@ import {
 	type APIRequestContext,
 	type Locator,
 	type Page,
+	type Request,
 } from '@playwright/test';
 import { Admin, Editor, PageUtils } from '@wordpress/e2e-test-utils-playwright';
 import { basicAuth, testSite, wpPhp, type Role } from '../support/site';
@@ -546,3 +547,22 @@ export async function tabTo( page: Page, target: Locator ): Promise< void > {
 	}
 	await expect( target ).toBeFocused();
 }
+
+/**
+ * A control found by its exact accessible name.
+ * @param page
+ * @param role
+ * @param name
+ */
+export const exact = (
+	page: Page,
+	role: 'button' | 'checkbox' | 'textbox',
+	name: string
+) => page.getByRole( role, { name, exact: true } );
+
+/**
+ * The method a REST request means: api-fetch sends PUT/PATCH/DELETE as POST with X-HTTP-Method-Override.
+ * @param request
+ */
+export const methodOf = ( request: Request ) =>
+	request.headers()[ 'x-http-method-override' ] ?? request.method();

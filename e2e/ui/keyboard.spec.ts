@@ -12,6 +12,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { wpPhp } from '../support/site';
 import {
+	exact,
 	installerRegisters,
 	openScreen,
 	publishedSignatures,
@@ -30,12 +31,6 @@ test.afterEach( () => {
 	removeLegacyMuPlugin();
 	resetRegistry();
 } );
-
-const exact = (
-	page: Page,
-	role: 'button' | 'checkbox' | 'textbox',
-	name: string
-) => page.getByRole( role, { name, exact: true } );
 
 const snackbar = ( page: Page, text: string ) =>
 	expect(

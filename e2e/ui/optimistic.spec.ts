@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
 import {
+	exact,
 	installerRegisters,
 	installerRequest,
 	openScreen,
@@ -18,9 +19,6 @@ import {
 
 test.beforeEach( () => resetRegistry() );
 test.afterEach( () => resetRegistry() );
-
-const exact = ( page: Page, role: 'button' | 'checkbox', name: string ) =>
-	page.getByRole( role, { name, exact: true } );
 
 // api-fetch sends PUT/PATCH/DELETE as POST with X-HTTP-Method-Override.
 const isWrite = ( request: Request ) =>

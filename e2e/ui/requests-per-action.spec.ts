@@ -6,7 +6,9 @@
  */
 import { expect, test, type Page, type Request } from '@playwright/test';
 import {
+	exact,
 	installerRegisters,
+	methodOf,
 	openScreen,
 	resetRegistry,
 	runtimeCard,
@@ -15,13 +17,6 @@ import {
 
 test.beforeEach( () => resetRegistry() );
 test.afterEach( () => resetRegistry() );
-
-const exact = ( page: Page, role: 'button' | 'checkbox', name: string ) =>
-	page.getByRole( role, { name, exact: true } );
-
-// api-fetch sends PUT/PATCH/DELETE as POST with X-HTTP-Method-Override.
-const methodOf = ( request: Request ) =>
-	request.headers()[ 'x-http-method-override' ] ?? request.method();
 
 const isRest = ( request: Request ) =>
 	/\/wp-json\/|[?&]rest_route=/.test( request.url() );
